@@ -1,0 +1,637 @@
+//! Draft interchange format v1 (JSON):
+//!
+//! ```json
+//! {"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07",
+//!  "answers":{"1.1":2,"1.5":3}}
+//! ```
+//!
+//! Answers are keyed by the decision's criterion code; the value is the 1-based position of the
+//! chosen level as printed (in the tourism set, positions run through both cases). Optional:
+//! `none_of_levels` (codes where no printed level is reached), `knock_outs` (id → bool),
+//! `product` and `producer` (objects of strings, each with at least `name`), `evidence`
+//! (code → note), and the local bookkeeping `id`, `title`, `created_ms`, `updated_ms`.
+//! Unknown fields are ignored. Every error is typed and names the field; nothing here panics on
+//! foreign input.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::{Draft, Producer, Product, RegistrationType};
+use crate::assess::Responses;
+use crate::rubric::{Catalogue, ProductSet, RUBRIC_ID};
+
+pub const DRAFT_FORMAT: &str = "ocop-self-check/draft";
+pub const DRAFT_VERSION: u64 = 1;
+/// Largest file accepted by import (bytes).
+pub const MAX_IMPORT_BYTES: usize = 1_000_000;
+
+/// What is wrong with an imported draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportErrorKind {
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    TooLarge { bytes: usize, limit: usize },
+    /// Not JSON at all (with the position serde_json reports).
+    NotJson { line: usize, column: usize },
+    /// JSON, but `format` is not a draft.
+    WrongFormat { found: String },
+    /// A version this build cannot read.
+    UnsupportedVersion { found: String },
+    /// A field has the wrong JSON type.
+    WrongType { expected: &'static str },
+    /// A required field is missing.
+    Missing,
+    /// Another rubric (decision) than the one this build knows.
+    UnknownRubric { found: String },
+    /// Not one of the 26 product sets.
+    UnknownProductSet { found: String },
+    /// No criterion with this code in the product set.
+    UnknownCriterion { code: String },
+    /// The position is outside the criterion's printed levels.
+    InvalidPosition {
+        code: String,
+        position: u64,
+        levels: usize,
+    },
+    /// A value that is not one of the allowed words.
+    InvalidValue { found: String },
+}
+
+/// An import error: which field, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// Path of the field, e.g. "answers.1.5" or "product.name"; empty for the whole file.
+    pub field: String,
+    pub kind: ImportErrorKind,
+}
+
+impl ImportError {
+    fn new(field: impl Into<String>, kind: ImportErrorKind) -> ImportError {
+        ImportError {
+            field: field.into(),
+            kind,
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use ImportErrorKind::*;
+        let field = if self.field.is_empty() {
+            "file"
+        } else {
+            &self.field
+        };
+        match &self.kind {
+            TooLarge { bytes, limit } => write!(f, "file is {bytes} bytes; the limit is {limit}"),
+            NotJson { line, column } => write!(f, "not JSON (line {line}, column {column})"),
+            WrongFormat { found } => write!(f, "{field}: not an OCOP self-check draft ({found:?})"),
+            UnsupportedVersion { found } => write!(f, "{field}: unsupported version {found}"),
+            WrongType { expected } => write!(f, "{field}: expected {expected}"),
+            Missing => write!(f, "{field}: missing"),
+            UnknownRubric { found } => write!(f, "{field}: unknown rubric {found:?}"),
+            UnknownProductSet { found } => write!(f, "{field}: unknown product set {found:?}"),
+            UnknownCriterion { code } => write!(f, "{field}: no criterion {code:?} in this set"),
+            InvalidPosition {
+                code,
+                position,
+                levels,
+            } => write!(
+                f,
+                "{field}: criterion {code} has levels 1–{levels}, not {position}"
+            ),
+            InvalidValue { found } => write!(f, "{field}: invalid value {found:?}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn describe(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn string_field(
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &str,
+) -> Result<Option<String>, ImportError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ImportError::new(
+            format!("{path}{key}"),
+            ImportErrorKind::WrongType {
+                expected: "a string",
+            },
+        )),
+    }
+}
+
+fn u64_field(obj: &Map<String, Value>, key: &str) -> Result<Option<u64>, ImportError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v.as_u64().map(Some).ok_or_else(|| {
+            ImportError::new(
+                key,
+                ImportErrorKind::WrongType {
+                    expected: "a non-negative integer",
+                },
+            )
+        }),
+    }
+}
+
+fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, ImportError> {
+    v.as_object().ok_or_else(|| {
+        ImportError::new(
+            field,
+            ImportErrorKind::WrongType {
+                expected: "an object",
+            },
+        )
+    })
+}
+
+/// Read a draft from JSON text. Checks the structure and the product set id; use
+/// [`check_against`] to check codes and positions once the set's rubric is loaded.
+pub fn from_json(text: &str) -> Result<Draft, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::new(
+            "",
+            ImportErrorKind::TooLarge {
+                bytes: text.len(),
+                limit: MAX_IMPORT_BYTES,
+            },
+        ));
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        ImportError::new(
+            "",
+            ImportErrorKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        )
+    })?;
+    from_value(&value)
+}
+
+/// Read a draft from an already parsed JSON value (see [`from_json`]).
+pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
+    let obj = object(value, "")?;
+    match obj.get("format") {
+        Some(Value::String(s)) if s == DRAFT_FORMAT => {}
+        Some(v) => {
+            return Err(ImportError::new(
+                "format",
+                ImportErrorKind::WrongFormat { found: describe(v) },
+            ))
+        }
+        None => return Err(ImportError::new("format", ImportErrorKind::Missing)),
+    }
+    match obj.get("version") {
+        Some(v) if v.as_u64() == Some(DRAFT_VERSION) => {}
+        Some(v) => {
+            return Err(ImportError::new(
+                "version",
+                ImportErrorKind::UnsupportedVersion { found: describe(v) },
+            ))
+        }
+        None => return Err(ImportError::new("version", ImportErrorKind::Missing)),
+    }
+    let rubric = string_field(obj, "rubric", "")?
+        .ok_or_else(|| ImportError::new("rubric", ImportErrorKind::Missing))?;
+    if rubric != RUBRIC_ID {
+        return Err(ImportError::new(
+            "rubric",
+            ImportErrorKind::UnknownRubric { found: rubric },
+        ));
+    }
+    let product_set = string_field(obj, "product_set", "")?
+        .ok_or_else(|| ImportError::new("product_set", ImportErrorKind::Missing))?;
+    let known = Catalogue::builtin()
+        .map(|c| c.set(&product_set).is_some())
+        .unwrap_or(false);
+    if !known {
+        return Err(ImportError::new(
+            "product_set",
+            ImportErrorKind::UnknownProductSet { found: product_set },
+        ));
+    }
+
+    let mut responses = Responses::default();
+    if let Some(v) = obj.get("answers").filter(|v| !v.is_null()) {
+        for (code, pos) in object(v, "answers")? {
+            let field = format!("answers.{code}");
+            let p = pos.as_u64().ok_or_else(|| {
+                ImportError::new(
+                    field.clone(),
+                    ImportErrorKind::WrongType {
+                        expected: "a level position (1, 2, 3 …)",
+                    },
+                )
+            })?;
+            let p = u8::try_from(p).ok().filter(|p| *p >= 1).ok_or_else(|| {
+                ImportError::new(
+                    field.clone(),
+                    ImportErrorKind::InvalidPosition {
+                        code: code.clone(),
+                        position: p,
+                        levels: 0,
+                    },
+                )
+            })?;
+            responses.answers.insert(code.clone(), p);
+        }
+    }
+    if let Some(v) = obj.get("none_of_levels").filter(|v| !v.is_null()) {
+        let arr = v.as_array().ok_or_else(|| {
+            ImportError::new(
+                "none_of_levels",
+                ImportErrorKind::WrongType {
+                    expected: "a list of criterion codes",
+                },
+            )
+        })?;
+        for (i, c) in arr.iter().enumerate() {
+            let code = c.as_str().ok_or_else(|| {
+                ImportError::new(
+                    format!("none_of_levels.{i}"),
+                    ImportErrorKind::WrongType {
+                        expected: "a criterion code",
+                    },
+                )
+            })?;
+            if !responses.answers.contains_key(code) {
+                responses.none_of_levels.insert(code.to_string());
+            }
+        }
+    }
+    if let Some(v) = obj.get("knock_outs").filter(|v| !v.is_null()) {
+        for (id, b) in object(v, "knock_outs")? {
+            let b = b.as_bool().ok_or_else(|| {
+                ImportError::new(
+                    format!("knock_outs.{id}"),
+                    ImportErrorKind::WrongType {
+                        expected: "true or false",
+                    },
+                )
+            })?;
+            responses.knock_outs.insert(id.clone(), b);
+        }
+    }
+    let mut evidence = BTreeMap::new();
+    if let Some(v) = obj.get("evidence").filter(|v| !v.is_null()) {
+        for (code, t) in object(v, "evidence")? {
+            let t = t.as_str().ok_or_else(|| {
+                ImportError::new(
+                    format!("evidence.{code}"),
+                    ImportErrorKind::WrongType {
+                        expected: "a string",
+                    },
+                )
+            })?;
+            if !t.trim().is_empty() {
+                evidence.insert(code.clone(), super::clip(t.to_string()));
+            }
+        }
+    }
+    let product = match obj.get("product").filter(|v| !v.is_null()) {
+        None => Product::default(),
+        Some(v) => read_product(object(v, "product")?)?,
+    };
+    let producer = match obj.get("producer").filter(|v| !v.is_null()) {
+        None => Producer::default(),
+        Some(v) => read_producer(object(v, "producer")?)?,
+    };
+    let created_ms = u64_field(obj, "created_ms")?.unwrap_or(0);
+    let updated_ms = u64_field(obj, "updated_ms")?.unwrap_or(created_ms);
+    Ok(Draft {
+        id: string_field(obj, "id", "")?.unwrap_or_default(),
+        title: super::clip(string_field(obj, "title", "")?.unwrap_or_default()),
+        rubric,
+        product_set,
+        responses,
+        product,
+        producer,
+        evidence,
+        created_ms,
+        updated_ms,
+    })
+}
+
+macro_rules! read_strings {
+    ($obj:expr, $path:literal, $target:expr, [$($field:ident),* $(,)?]) => {
+        $(
+            if let Some(s) = string_field($obj, stringify!($field), $path)? {
+                $target.$field = super::clip(s);
+            }
+        )*
+    };
+}
+
+fn read_product(obj: &Map<String, Value>) -> Result<Product, ImportError> {
+    let mut p = Product::default();
+    read_strings!(
+        obj,
+        "product.",
+        p,
+        [
+            name,
+            specification,
+            standard,
+            certificates,
+            intellectual_property
+        ]
+    );
+    if let Some(s) = string_field(obj, "registration_type", "product.")? {
+        p.registration_type = match s.as_str() {
+            "first_time" => RegistrationType::FirstTime,
+            "upgrade" => RegistrationType::Upgrade,
+            "re_evaluation" => RegistrationType::ReEvaluation,
+            _ => {
+                return Err(ImportError::new(
+                    "product.registration_type",
+                    ImportErrorKind::InvalidValue { found: s },
+                ))
+            }
+        };
+    }
+    Ok(p)
+}
+
+fn read_producer(obj: &Map<String, Value>) -> Result<Producer, ImportError> {
+    let mut p = Producer::default();
+    read_strings!(
+        obj,
+        "producer.",
+        p,
+        [
+            name,
+            organisation_type,
+            address,
+            phone,
+            email,
+            representative_name,
+            representative_title,
+            representative_gender,
+            representative_ethnicity,
+            representative_address,
+            registration_number,
+            registration_date,
+        ]
+    );
+    Ok(p)
+}
+
+/// Check a draft's codes and positions against its product set's rubric.
+pub fn check_against(draft: &Draft, set: &ProductSet) -> Result<(), ImportError> {
+    if draft.product_set != set.id {
+        return Err(ImportError::new(
+            "product_set",
+            ImportErrorKind::UnknownProductSet {
+                found: draft.product_set.clone(),
+            },
+        ));
+    }
+    for (code, pos) in &draft.responses.answers {
+        let field = format!("answers.{code}");
+        let c = set.criterion(code).ok_or_else(|| {
+            ImportError::new(
+                field.clone(),
+                ImportErrorKind::UnknownCriterion { code: code.clone() },
+            )
+        })?;
+        if c.level(*pos).is_none() {
+            return Err(ImportError::new(
+                field,
+                ImportErrorKind::InvalidPosition {
+                    code: code.clone(),
+                    position: u64::from(*pos),
+                    levels: c.levels.len(),
+                },
+            ));
+        }
+    }
+    for code in &draft.responses.none_of_levels {
+        if set.criterion(code).is_none() {
+            return Err(ImportError::new(
+                "none_of_levels",
+                ImportErrorKind::UnknownCriterion { code: code.clone() },
+            ));
+        }
+    }
+    for id in draft.responses.knock_outs.keys() {
+        if set.knock_out(id).is_none() {
+            return Err(ImportError::new(
+                format!("knock_outs.{id}"),
+                ImportErrorKind::InvalidValue { found: id.clone() },
+            ));
+        }
+    }
+    for code in draft.evidence.keys() {
+        if set.criterion(code).is_none() {
+            return Err(ImportError::new(
+                format!("evidence.{code}"),
+                ImportErrorKind::UnknownCriterion { code: code.clone() },
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The draft as an interchange v1 JSON value.
+pub fn to_value(d: &Draft) -> Value {
+    let mut o = Map::new();
+    o.insert("format".into(), DRAFT_FORMAT.into());
+    o.insert("version".into(), DRAFT_VERSION.into());
+    o.insert("rubric".into(), d.rubric.clone().into());
+    o.insert("product_set".into(), d.product_set.clone().into());
+    o.insert(
+        "answers".into(),
+        Value::Object(
+            d.responses
+                .answers
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::from(*v)))
+                .collect(),
+        ),
+    );
+    if !d.responses.none_of_levels.is_empty() {
+        o.insert(
+            "none_of_levels".into(),
+            d.responses
+                .none_of_levels
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+        );
+    }
+    if !d.responses.knock_outs.is_empty() {
+        o.insert(
+            "knock_outs".into(),
+            Value::Object(
+                d.responses
+                    .knock_outs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::from(*v)))
+                    .collect(),
+            ),
+        );
+    }
+    if d.product != Product::default() {
+        o.insert(
+            "product".into(),
+            serde_json::to_value(&d.product).unwrap_or(Value::Null),
+        );
+    }
+    if d.producer != Producer::default() {
+        o.insert(
+            "producer".into(),
+            serde_json::to_value(&d.producer).unwrap_or(Value::Null),
+        );
+    }
+    if !d.evidence.is_empty() {
+        o.insert(
+            "evidence".into(),
+            Value::Object(
+                d.evidence
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+                    .collect(),
+            ),
+        );
+    }
+    if !d.id.is_empty() {
+        o.insert("id".into(), d.id.clone().into());
+    }
+    if !d.title.is_empty() {
+        o.insert("title".into(), d.title.clone().into());
+    }
+    o.insert("created_ms".into(), d.created_ms.into());
+    o.insert("updated_ms".into(), d.updated_ms.into());
+    Value::Object(o)
+}
+
+/// The draft as interchange v1 JSON text (pretty-printed, UTF-8).
+pub fn to_json(d: &Draft) -> String {
+    serde_json::to_string_pretty(&to_value(d)).unwrap_or_default()
+}
+
+/// Codes answered in a draft that are not in `set` (for reporting).
+pub fn unknown_codes(d: &Draft, set: &ProductSet) -> BTreeSet<String> {
+    d.responses
+        .answers
+        .keys()
+        .filter(|c| set.criterion(c).is_none())
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::embedded;
+
+    fn err(text: &str) -> ImportError {
+        match from_json(text) {
+            Err(e) => e,
+            Ok(d) => panic!("accepted {text}: {d:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_example_from_the_spec() {
+        let d = from_json(r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":2,"1.5":3},"extra":{"ignored":true}}"#)
+            .expect("valid");
+        assert_eq!(d.product_set, "QD26-07");
+        assert_eq!(d.responses.answers.get("1.5"), Some(&3));
+        let set = match embedded::load("QD26-07") {
+            Some(Ok(s)) => s,
+            _ => panic!("set"),
+        };
+        assert_eq!(check_against(&d, &set), Ok(()));
+    }
+
+    #[test]
+    fn round_trips() {
+        let mut d = Draft::new("abc", "QD26-26", 5);
+        d.title = "Homestay <b>&\"".into();
+        d.responses.answers.insert("8".into(), 4);
+        d.responses.none_of_levels.insert("3.3".into());
+        d.responses.knock_outs.insert("forged".into(), false);
+        d.product.name = "Nước mắm".into();
+        d.producer.email = "a@b.vn".into();
+        d.evidence.insert("1.1".into(), "hợp đồng".into());
+        let back = from_json(&to_json(&d)).expect("round trip");
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let base = |rest: &str| {
+            format!(
+                r#"{{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07"{rest}}}"#
+            )
+        };
+        assert_eq!(
+            err("").kind,
+            ImportErrorKind::NotJson { line: 1, column: 0 }
+        );
+        assert_eq!(
+            err("[1]").kind,
+            ImportErrorKind::WrongType {
+                expected: "an object"
+            }
+        );
+        assert_eq!(err(r#"{"format":"x","version":1}"#).field, "format");
+        assert_eq!(
+            err(r#"{"format":"ocop-self-check/draft","version":2}"#).kind,
+            ImportErrorKind::UnsupportedVersion { found: "2".into() }
+        );
+        assert_eq!(
+            err(r#"{"format":"ocop-self-check/draft"}"#).field,
+            "version"
+        );
+        assert_eq!(err(&base(r#","answers":{"1.1":"2"}"#)).field, "answers.1.1");
+        assert_eq!(err(&base(r#","answers":{"1.1":0}"#)).field, "answers.1.1");
+        assert_eq!(err(&base(r#","answers":{"1.1":300}"#)).field, "answers.1.1");
+        assert_eq!(err(&base(r#","answers":[1]"#)).field, "answers");
+        assert_eq!(err(&base(r#","product":{"name":5}"#)).field, "product.name");
+        assert_eq!(
+            err(&base(r#","knock_outs":{"forged":"no"}"#)).field,
+            "knock_outs.forged"
+        );
+        let e = err(&r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-99"}"#.to_string());
+        assert_eq!(e.field, "product_set");
+        let big = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
+        assert!(matches!(err(&big).kind, ImportErrorKind::TooLarge { .. }));
+    }
+
+    #[test]
+    fn check_against_rejects_unknown_codes_and_positions() {
+        let set = match embedded::load("QD26-07") {
+            Some(Ok(s)) => s,
+            _ => panic!("set"),
+        };
+        let mut d = Draft::new("x", "QD26-07", 0);
+        d.responses.answers.insert("9.9".into(), 1);
+        assert_eq!(
+            check_against(&d, &set).map_err(|e| e.field),
+            Err("answers.9.9".into())
+        );
+        d.responses.answers.clear();
+        d.responses.answers.insert("1.1".into(), 9);
+        assert!(matches!(
+            check_against(&d, &set).map_err(|e| e.kind),
+            Err(ImportErrorKind::InvalidPosition { levels: 3, .. })
+        ));
+    }
+}

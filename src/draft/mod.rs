@@ -1,0 +1,231 @@
+//! A product's draft: the answers, the producer's and product's details and evidence notes;
+//! the commands that change it; and the versioned interchange format used by export/import,
+//! share links, local storage and the command-line tool.
+
+mod interchange;
+
+pub use interchange::{
+    from_json, from_value, to_json, to_value, ImportError, ImportErrorKind, DRAFT_FORMAT,
+    DRAFT_VERSION, MAX_IMPORT_BYTES,
+};
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assess::Responses;
+use crate::rubric::RUBRIC_ID;
+
+/// How the product is registered (Mẫu 01).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationType {
+    /// Đánh giá lần đầu.
+    #[default]
+    FirstTime,
+    /// Nâng hạng.
+    Upgrade,
+    /// Phân hạng lại.
+    ReEvaluation,
+}
+
+/// The producer (chủ thể OCOP), as Mẫu 01 and Mẫu 02 Part I ask.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Producer {
+    pub name: String,
+    pub organisation_type: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub representative_name: String,
+    pub representative_title: String,
+    pub representative_gender: String,
+    pub representative_ethnicity: String,
+    pub representative_address: String,
+    pub registration_number: String,
+    pub registration_date: String,
+}
+
+/// The product, as Mẫu 01 and Mẫu 02 Part I ask.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Product {
+    pub name: String,
+    pub registration_type: RegistrationType,
+    pub specification: String,
+    pub standard: String,
+    pub certificates: String,
+    pub intellectual_property: String,
+}
+
+/// One product's self-assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Local identifier (not meaningful across devices).
+    pub id: String,
+    /// The user's label for the draft in the drafts list.
+    pub title: String,
+    pub rubric: String,
+    pub product_set: String,
+    pub responses: Responses,
+    pub product: Product,
+    pub producer: Producer,
+    /// Evidence notes keyed by criterion code.
+    pub evidence: BTreeMap<String, String>,
+    pub created_ms: u64,
+    pub updated_ms: u64,
+}
+
+/// A change to a draft. The UI's reducer only ever calls [`Draft::apply`] with one of these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Choose level `position` (1-based) on a criterion; `None` clears the answer.
+    SetAnswer {
+        code: String,
+        position: Option<u8>,
+    },
+    /// Say that no printed level is reached on a criterion (0 points).
+    SetNoneOfLevels {
+        code: String,
+    },
+    /// Answer a knock-out question; `None` clears it.
+    SetKnockOut {
+        id: String,
+        applies: Option<bool>,
+    },
+    /// Set the evidence note of a criterion (empty removes it).
+    SetEvidence {
+        code: String,
+        text: String,
+    },
+    SetTitle(String),
+    SetProduct(Product),
+    SetProducer(Producer),
+    /// Clear every answer and knock-out (details and notes stay).
+    ClearAnswers,
+}
+
+/// Longest free text kept in one field (characters); longer input is cut, never rejected.
+pub const MAX_FIELD_CHARS: usize = 10_000;
+
+fn clip(s: String) -> String {
+    if s.chars().count() <= MAX_FIELD_CHARS {
+        s
+    } else {
+        s.chars().take(MAX_FIELD_CHARS).collect()
+    }
+}
+
+impl Draft {
+    /// A new, empty draft for a product set.
+    pub fn new(id: impl Into<String>, product_set: impl Into<String>, now_ms: u64) -> Draft {
+        Draft {
+            id: id.into(),
+            title: String::new(),
+            rubric: RUBRIC_ID.to_string(),
+            product_set: product_set.into(),
+            responses: Responses::default(),
+            product: Product::default(),
+            producer: Producer::default(),
+            evidence: BTreeMap::new(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+        }
+    }
+
+    /// The draft after `command`, stamped `now_ms`.
+    pub fn apply(&self, command: Command, now_ms: u64) -> Draft {
+        let mut d = self.clone();
+        match command {
+            Command::SetAnswer { code, position } => {
+                d.responses.none_of_levels.remove(&code);
+                match position {
+                    Some(p) if p > 0 => {
+                        d.responses.answers.insert(code, p);
+                    }
+                    _ => {
+                        d.responses.answers.remove(&code);
+                    }
+                }
+            }
+            Command::SetNoneOfLevels { code } => {
+                d.responses.answers.remove(&code);
+                d.responses.none_of_levels.insert(code);
+            }
+            Command::SetKnockOut { id, applies } => match applies {
+                Some(v) => {
+                    d.responses.knock_outs.insert(id, v);
+                }
+                None => {
+                    d.responses.knock_outs.remove(&id);
+                }
+            },
+            Command::SetEvidence { code, text } => {
+                if text.trim().is_empty() {
+                    d.evidence.remove(&code);
+                } else {
+                    d.evidence.insert(code, clip(text));
+                }
+            }
+            Command::SetTitle(t) => d.title = clip(t),
+            Command::SetProduct(p) => d.product = p,
+            Command::SetProducer(p) => d.producer = p,
+            Command::ClearAnswers => d.responses = Responses::default(),
+        }
+        d.updated_ms = now_ms.max(d.created_ms);
+        d
+    }
+
+    /// The name to show: the title, else the product name, else `fallback`.
+    pub fn display_name<'a>(&'a self, fallback: &'a str) -> &'a str {
+        if !self.title.trim().is_empty() {
+            &self.title
+        } else if !self.product.name.trim().is_empty() {
+            &self.product.name
+        } else {
+            fallback
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_change_only_what_they_say() {
+        let d = Draft::new("d1", "QD26-07", 1000);
+        let d2 = d.apply(
+            Command::SetAnswer {
+                code: "1.1".into(),
+                position: Some(2),
+            },
+            2000,
+        );
+        assert_eq!(d2.responses.answers.get("1.1"), Some(&2));
+        assert_eq!(d2.updated_ms, 2000);
+        assert_eq!(d.responses.answers.len(), 0, "apply does not mutate");
+        let d3 = d2.apply(Command::SetNoneOfLevels { code: "1.1".into() }, 3000);
+        assert!(d3.responses.answers.is_empty());
+        assert!(d3.responses.none_of_levels.contains("1.1"));
+        let d4 = d3.apply(
+            Command::SetAnswer {
+                code: "1.1".into(),
+                position: None,
+            },
+            4000,
+        );
+        assert!(d4.responses.none_of_levels.is_empty());
+        let d5 = d4.apply(
+            Command::SetEvidence {
+                code: "1.1".into(),
+                text: "x".repeat(20_000),
+            },
+            5000,
+        );
+        assert_eq!(d5.evidence["1.1"].chars().count(), MAX_FIELD_CHARS);
+        let d6 = d5.apply(Command::ClearAnswers, 500);
+        assert_eq!(d6.updated_ms, 1000, "time never goes before creation");
+    }
+}

@@ -1,0 +1,202 @@
+//! The classification of Phụ lục I: 6 categories → groups → 26 product sets, with example
+//! products, and search by name with or without Vietnamese diacritics.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Decision, Text};
+
+/// The catalogue file (`static/rubric/catalogue.json`), small enough to ship in the first
+/// download.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub format: String,
+    pub version: u32,
+    pub rubric: String,
+    pub decision: Decision,
+    pub categories: Vec<Category>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub code: String,
+    pub name: Text,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub code: String,
+    pub name: Text,
+    pub sets: Vec<SetEntry>,
+}
+
+/// One product set as listed in the catalogue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetEntry {
+    pub id: String,
+    pub no: u8,
+    /// Phụ lục I code, e.g. "I.3.c".
+    pub classification: String,
+    pub name: Text,
+    #[serde(default)]
+    pub lead_ministry: String,
+    #[serde(default)]
+    pub examples: Vec<Text>,
+}
+
+/// The catalogue shipped with this build.
+pub const CATALOGUE_JSON: &str = include_str!("../../static/rubric/catalogue.json");
+
+impl Catalogue {
+    /// The catalogue compiled into this build.
+    pub fn builtin() -> Result<Catalogue, String> {
+        serde_json::from_str(CATALOGUE_JSON).map_err(|e| e.to_string())
+    }
+
+    /// Every set in order, with its category and group.
+    pub fn sets(&self) -> impl Iterator<Item = (&Category, &Group, &SetEntry)> {
+        self.categories.iter().flat_map(|c| {
+            c.groups
+                .iter()
+                .flat_map(move |g| g.sets.iter().map(move |s| (c, g, s)))
+        })
+    }
+
+    /// The entry for a set id.
+    pub fn set(&self, id: &str) -> Option<&SetEntry> {
+        self.sets().map(|(_, _, s)| s).find(|s| s.id == id)
+    }
+
+    /// Sets whose name, group, category or examples (in either language) contain every word
+    /// of the query, compared without diacritics and case. Best matches first: a hit in the
+    /// set's own name ranks above a hit only in its group, category or examples.
+    pub fn search(&self, query: &str) -> Vec<&SetEntry> {
+        let words: Vec<String> = fold_diacritics(query)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() {
+            return self.sets().map(|(_, _, s)| s).collect();
+        }
+        let mut hits: Vec<(u8, &SetEntry)> = Vec::new();
+        for (cat, group, set) in self.sets() {
+            let name = format!(
+                "{} {}",
+                fold_diacritics(&set.name.vi),
+                fold_diacritics(&set.name.en)
+            );
+            let mut all = format!(
+                "{name} {} {} {} {} {} {}",
+                fold_diacritics(&group.name.vi),
+                fold_diacritics(&group.name.en),
+                fold_diacritics(&cat.name.vi),
+                fold_diacritics(&cat.name.en),
+                set.id.to_lowercase(),
+                set.classification.to_lowercase()
+            );
+            for e in &set.examples {
+                all.push(' ');
+                all.push_str(&fold_diacritics(&e.vi));
+                all.push(' ');
+                all.push_str(&fold_diacritics(&e.en));
+            }
+            if words.iter().all(|w| all.contains(w.as_str())) {
+                let rank = if words.iter().all(|w| name.contains(w.as_str())) {
+                    0
+                } else {
+                    1
+                };
+                hits.push((rank, set));
+            }
+        }
+        hits.sort_by_key(|(rank, s)| (*rank, s.no));
+        hits.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
+/// Lower-case and strip Vietnamese diacritics ("Nước mắm" → "nuoc mam", "Đồ" → "do").
+pub fn fold_diacritics(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| c.to_lowercase())
+        .map(fold_char)
+        .collect()
+}
+
+fn fold_char(c: char) -> char {
+    const TABLE: [(&str, char); 12] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+        ("ç", 'c'),
+        ("ñ", 'n'),
+        ("äå", 'a'),
+        ("ëè", 'e'),
+        ("öø", 'o'),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    TABLE
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map(|(_, base)| *base)
+        .unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold_diacritics("Nước mắm Phú Quốc"), "nuoc mam phu quoc");
+        assert_eq!(fold_diacritics("ĐỒ UỐNG"), "do uong");
+        assert_eq!(fold_diacritics("Chè Shan tuyết"), "che shan tuyet");
+    }
+
+    #[test]
+    fn catalogue_has_6_categories_and_26_sets() {
+        let c = Catalogue::builtin().expect("catalogue parses");
+        assert_eq!(c.categories.len(), 6);
+        assert_eq!(
+            c.categories.iter().map(|c| c.groups.len()).sum::<usize>(),
+            17
+        );
+        let ids: Vec<&str> = c.sets().map(|(_, _, s)| s.id.as_str()).collect();
+        assert_eq!(ids.len(), 26);
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(*id, format!("QD26-{:02}", i + 1));
+        }
+        for (_, _, s) in c.sets() {
+            assert!(s.examples.len() >= 3, "{} needs examples", s.id);
+        }
+    }
+
+    #[test]
+    fn search_without_diacritics_finds_fish_sauce() {
+        let c = Catalogue::builtin().expect("catalogue parses");
+        let hits = c.search("nuoc mam");
+        assert_eq!(hits.first().map(|s| s.id.as_str()), Some("QD26-09"));
+        let hits = c.search("Nước mắm");
+        assert_eq!(hits.first().map(|s| s.id.as_str()), Some("QD26-09"));
+        assert_eq!(
+            c.search("mat ong").first().map(|s| s.id.as_str()),
+            Some("QD26-04")
+        );
+        assert_eq!(
+            c.search("homestay").first().map(|s| s.id.as_str()),
+            Some("QD26-26")
+        );
+        assert_eq!(
+            c.search("honey").first().map(|s| s.id.as_str()),
+            Some("QD26-04")
+        );
+        assert!(c.search("zzzz").is_empty());
+        assert_eq!(c.search("  ").len(), 26);
+    }
+}
