@@ -6,6 +6,7 @@
 //! positions as printed. Labels are translations ([`Text`]).
 
 mod catalogue;
+pub mod evidence;
 mod validate;
 
 pub use catalogue::{fold_diacritics, Catalogue, Category, Group as CatalogueGroup, SetEntry};
