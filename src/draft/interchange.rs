@@ -13,7 +13,7 @@
 //! Unknown fields are ignored. Every error is typed and names the field; nothing here panics on
 //! foreign input.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -85,7 +85,7 @@ impl std::fmt::Display for ImportError {
         match &self.kind {
             TooLarge { bytes, limit } => write!(f, "file is {bytes} bytes; the limit is {limit}"),
             NotJson { line, column } => write!(f, "not JSON (line {line}, column {column})"),
-            WrongFormat { found } => write!(f, "{field}: not an OCOP self-check draft ({found:?})"),
+            WrongFormat { found } => write!(f, "{field}: not an OCOP self-check draft ({found})"),
             UnsupportedVersion { found } => write!(f, "{field}: unsupported version {found}"),
             WrongType { expected } => write!(f, "{field}: expected {expected}"),
             Missing => write!(f, "{field}: missing"),
@@ -523,16 +523,6 @@ pub fn to_value(d: &Draft) -> Value {
 /// The draft as interchange v1 JSON text (pretty-printed, UTF-8).
 pub fn to_json(d: &Draft) -> String {
     serde_json::to_string_pretty(&to_value(d)).unwrap_or_default()
-}
-
-/// Codes answered in a draft that are not in `set` (for reporting).
-pub fn unknown_codes(d: &Draft, set: &ProductSet) -> BTreeSet<String> {
-    d.responses
-        .answers
-        .keys()
-        .filter(|c| set.criterion(c).is_none())
-        .cloned()
-        .collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 mod interchange;
 
 pub use interchange::{
-    from_json, from_value, to_json, to_value, ImportError, ImportErrorKind, DRAFT_FORMAT,
-    DRAFT_VERSION, MAX_IMPORT_BYTES,
+    check_against, from_json, from_value, to_json, to_value, ImportError, ImportErrorKind,
+    DRAFT_FORMAT, DRAFT_VERSION, MAX_IMPORT_BYTES,
 };
 
 use std::collections::BTreeMap;
