@@ -35,3 +35,9 @@ impl Lang {
         }
     }
 }
+
+mod strings;
+mod words;
+
+pub use strings::{t, Key};
+pub use words::*;

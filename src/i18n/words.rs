@@ -1,0 +1,458 @@
+//! Strings with numbers and names in them, and the wording of the engine's typed results
+//! (advice, unmet minimums, knock-outs) and of import errors.
+
+use super::Lang;
+use crate::assess::{Advice, NextStar, UnmetMinimum};
+use crate::draft::{ImportError, ImportErrorKind};
+use crate::rubric::{KnockOutEffect, ProductSet};
+
+fn pick(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "3 điểm" / "3 points".
+pub fn points(lang: Lang, n: impl Into<u64>) -> String {
+    let n = n.into();
+    pick(lang, format!("{n} điểm"), plural(n, "point", "points"))
+}
+
+/// "tối đa 3 điểm" / "max 3 points".
+pub fn max_points(lang: Lang, n: impl Into<u64>) -> String {
+    let n = n.into();
+    pick(
+        lang,
+        format!("tối đa {n} điểm"),
+        format!("max {}", plural(n, "point", "points")),
+    )
+}
+
+/// "Mức 2" / "Level 2".
+pub fn level(lang: Lang, position: u8) -> String {
+    pick(lang, format!("Mức {position}"), format!("Level {position}"))
+}
+
+/// Badge on a level that carries a star marker: "cần cho 3★" / "needed for 3★".
+pub fn needed_for(lang: Lang, stars: u8) -> String {
+    pick(
+        lang,
+        format!("cần cho {stars}★"),
+        format!("needed for {stars}★"),
+    )
+}
+
+/// One entry of a criterion's minimum line: "3★: mức 2" / "3★: level 2".
+pub fn minimum_entry(lang: Lang, stars: u8, position: u8) -> String {
+    pick(
+        lang,
+        format!("{stars}★: mức {position}"),
+        format!("{stars}★: level {position}"),
+    )
+}
+
+/// "Phần A" / "Part A".
+pub fn part_heading(lang: Lang, code: &str) -> String {
+    pick(lang, format!("Phần {code}"), format!("Part {code}"))
+}
+
+/// "Tiêu chí 1.5" / "Criterion 1.5".
+pub fn criterion(lang: Lang, code: &str) -> String {
+    pick(
+        lang,
+        format!("Tiêu chí {code}"),
+        format!("Criterion {code}"),
+    )
+}
+
+/// Title of an alternative level list (tourism set). The English data already says "Case n: …".
+pub fn case_title(lang: Lang, n: usize, text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.starts_with("case") || lower.starts_with("trường hợp") {
+        text.to_string()
+    } else {
+        pick(
+            lang,
+            format!("Trường hợp {n}: {text}"),
+            format!("Case {n}: {text}"),
+        )
+    }
+}
+
+/// "Đã trả lời 3/40" / "Answered 3/40".
+pub fn progress(lang: Lang, answered: usize, total: usize) -> String {
+    pick(
+        lang,
+        format!("Đã trả lời {answered}/{total}"),
+        format!("Answered {answered}/{total}"),
+    )
+}
+
+/// "Tìm thấy 2 bộ sản phẩm" / "2 product sets found".
+pub fn search_count(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("Tìm thấy {n} bộ sản phẩm"),
+        format!("{} found", plural(n as u64, "product set", "product sets")),
+    )
+}
+
+/// "Bộ số 9 · I.4.a" / "Set no. 9 · I.4.a".
+pub fn set_number(lang: Lang, no: u8, classification: &str) -> String {
+    pick(
+        lang,
+        format!("Bộ số {no} · {classification}"),
+        format!("Set no. {no} · {classification}"),
+    )
+}
+
+/// "62/100 điểm" / "62/100 points".
+pub fn total(lang: Lang, total: u16, max: u16) -> String {
+    pick(
+        lang,
+        format!("{total}/{max} điểm"),
+        format!("{total}/{max} points"),
+    )
+}
+
+/// "3 sao" / "3 stars".
+pub fn stars(lang: Lang, n: u8) -> String {
+    pick(lang, format!("{n} sao"), plural(n, "star", "stars"))
+}
+
+/// Score range of a band, as the decision words it.
+pub fn band_range(band: u8) -> &'static str {
+    match band {
+        5 => "90–100",
+        4 => "70–<90",
+        3 => "50–<70",
+        2 => "30–<50",
+        _ => "<30",
+    }
+}
+
+/// "Khung điểm 4★ (70–<90)" / "Score band 4★ (70–<90)".
+pub fn band(lang: Lang, band: u8) -> String {
+    let r = band_range(band);
+    pick(
+        lang,
+        format!("Khung điểm {band}★ ({r})"),
+        format!("Score band {band}★ ({r})"),
+    )
+}
+
+/// A part's bar: "Phần A: 12/40" / "Part A: 12/40".
+pub fn part_score(lang: Lang, code: &str, points: u16, max: u16) -> String {
+    pick(
+        lang,
+        format!("Phần {code}: {points}/{max}"),
+        format!("Part {code}: {points}/{max}"),
+    )
+}
+
+/// An unmet minimum in words.
+pub fn unmet_minimum(lang: Lang, u: &UnmetMinimum) -> String {
+    let c = &u.criterion;
+    let (s, pos) = (u.stars, u.required_position);
+    pick(
+        lang,
+        format!(
+            "Tiêu chí {c}: cần mức {pos} ({}) cho {s}★ — hiện có {}",
+            points(Lang::Vi, u.required_points),
+            points(Lang::Vi, u.points)
+        ),
+        format!(
+            "Criterion {c}: needs level {pos} ({}) for {s}★ — now {}",
+            points(Lang::En, u.required_points),
+            points(Lang::En, u.points)
+        ),
+    )
+}
+
+/// A triggered knock-out: "Hồ sơ bị loại: …" / "Dossier rejected: …".
+pub fn knock_out(lang: Lang, effect: KnockOutEffect, text: &str) -> String {
+    match effect {
+        KnockOutEffect::Rejected => pick(
+            lang,
+            format!("Hồ sơ bị loại: {text}"),
+            format!("Dossier rejected: {text}"),
+        ),
+        KnockOutEffect::NotEvaluated => pick(
+            lang,
+            format!("Không được đánh giá tiếp: {text}"),
+            format!("Not evaluated further: {text}"),
+        ),
+    }
+}
+
+/// "2 câu hỏi về điều kiện loại hồ sơ chưa trả lời".
+pub fn open_knock_outs(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("{n} câu hỏi về điều kiện loại hồ sơ chưa trả lời"),
+        format!(
+            "{} about rejecting the dossier not answered",
+            plural(n as u64, "question", "questions")
+        ),
+    )
+}
+
+/// "12 tiêu chí chưa trả lời (tính 0 điểm)".
+pub fn unanswered(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("{n} tiêu chí chưa trả lời (tính 0 điểm)"),
+        format!(
+            "{} not answered (counted as 0 points)",
+            plural(n as u64, "criterion", "criteria")
+        ),
+    )
+}
+
+/// What the next star needs.
+pub fn next_star(lang: Lang, n: &NextStar) -> String {
+    let s = n.stars;
+    let mut vi = format!(
+        "Để đạt {s}★ cần từ {} trở lên",
+        points(Lang::Vi, n.threshold)
+    );
+    let mut en = format!("{s}★ needs {} or more", points(Lang::En, n.threshold));
+    if n.points_needed > 0 {
+        vi.push_str(&format!(
+            ", còn thiếu {}",
+            points(Lang::Vi, n.points_needed)
+        ));
+        en.push_str(&format!(", {} to go", points(Lang::En, n.points_needed)));
+    }
+    if n.blocking_minimums > 0 {
+        vi.push_str(&format!(
+            ", và {} yêu cầu tối thiểu chưa đạt",
+            n.blocking_minimums
+        ));
+        en.push_str(&format!(
+            ", and {} not met",
+            plural(
+                n.blocking_minimums as u64,
+                "required minimum",
+                "required minimums"
+            )
+        ));
+    }
+    vi.push('.');
+    en.push('.');
+    pick(lang, vi, en)
+}
+
+/// One step of the engine's advice in words.
+pub fn advice(lang: Lang, a: &Advice, set: &ProductSet) -> String {
+    match a {
+        Advice::MeetMinimum {
+            criterion,
+            for_stars,
+            to,
+            ..
+        } => {
+            let pts = set
+                .criterion(criterion)
+                .and_then(|c| c.points_at(*to))
+                .unwrap_or(0);
+            pick(
+                lang,
+                format!(
+                    "Đạt mức {to} ({}) ở tiêu chí {criterion} — bắt buộc để đạt {for_stars}★",
+                    points(Lang::Vi, pts)
+                ),
+                format!(
+                    "Reach level {to} ({}) on criterion {criterion} — required for {for_stars}★",
+                    points(Lang::En, pts)
+                ),
+            )
+        }
+        Advice::RaiseLevel {
+            criterion,
+            to,
+            gain,
+            ..
+        } => pick(
+            lang,
+            format!(
+                "+{}: nâng tiêu chí {criterion} lên mức {to}",
+                points(Lang::Vi, *gain)
+            ),
+            format!(
+                "+{}: raise criterion {criterion} to level {to}",
+                points(Lang::En, *gain)
+            ),
+        ),
+    }
+}
+
+/// The criterion an advice step is about.
+pub fn advice_criterion(a: &Advice) -> &str {
+    match a {
+        Advice::MeetMinimum { criterion, .. } | Advice::RaiseLevel { criterion, .. } => criterion,
+    }
+}
+
+/// "3 bản nháp không đọc được …".
+pub fn drafts_skipped(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("{n} bản nháp đã lưu không đọc được nên chưa hiện ra; bản gốc được giữ lại làm bản sao lưu."),
+        format!(
+            "{} saved earlier could not be read and {} not shown; the original was kept as a backup.",
+            plural(n as u64, "draft", "drafts"),
+            if n == 1 { "is" } else { "are" }
+        ),
+    )
+}
+
+/// "5 câu đã trả lời" / "5 answers".
+pub fn answer_count(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("{n} câu đã trả lời"),
+        plural(n as u64, "answer", "answers"),
+    )
+}
+
+/// "Xoá bản nháp “…”? Không thể hoàn tác."
+pub fn confirm_delete(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("Xoá bản nháp “{name}”? Không thể hoàn tác."),
+        format!("Delete the draft “{name}”? This cannot be undone."),
+    )
+}
+
+/// An import error in words, naming the field.
+pub fn import_error(lang: Lang, e: &ImportError) -> String {
+    use ImportErrorKind::*;
+    let field = e.field.as_str();
+    let (vi, en) = match &e.kind {
+        TooLarge { bytes, limit } => (
+            format!("Tệp quá lớn ({bytes} byte; tối đa {limit})."),
+            format!("The file is too large ({bytes} bytes; the limit is {limit})."),
+        ),
+        NotJson { line, column } => (
+            format!("Tệp không phải JSON (dòng {line}, cột {column})."),
+            format!("The file is not JSON (line {line}, column {column})."),
+        ),
+        WrongFormat { .. } => (
+            "Tệp không phải bản nháp của Tự đánh giá OCOP.".to_string(),
+            "The file is not an OCOP self-check draft.".to_string(),
+        ),
+        UnsupportedVersion { found } => (
+            format!("Phiên bản {found} của tệp chưa được hỗ trợ."),
+            format!("Version {found} of the file is not supported."),
+        ),
+        WrongType { expected } => (
+            format!("Trường “{field}” có kiểu dữ liệu sai (cần: {expected})."),
+            format!("Field “{field}” has the wrong type (expected {expected})."),
+        ),
+        Missing => (
+            format!("Thiếu trường “{field}”."),
+            format!("Field “{field}” is missing."),
+        ),
+        UnknownRubric { found } => (
+            format!("Bộ tiêu chí “{found}” không phải bộ tiêu chí theo Quyết định 26/2026/QĐ-TTg."),
+            format!("Rubric “{found}” is not the one of Decision 26/2026/QĐ-TTg."),
+        ),
+        UnknownProductSet { found } => (
+            format!("Không có bộ sản phẩm “{found}”."),
+            format!("There is no product set “{found}”."),
+        ),
+        UnknownCriterion { code } => (
+            format!("Bộ sản phẩm này không có tiêu chí {code} (trường “{field}”)."),
+            format!("This product set has no criterion {code} (field “{field}”)."),
+        ),
+        InvalidPosition {
+            code,
+            position,
+            levels,
+        } => (
+            format!("Tiêu chí {code} có các mức 1–{levels}, không có mức {position}."),
+            format!("Criterion {code} has levels 1–{levels}, not {position}."),
+        ),
+        InvalidValue { found } => (
+            format!("Trường “{field}” có giá trị không hợp lệ: {found}."),
+            format!("Field “{field}” has an invalid value: {found}."),
+        ),
+    };
+    pick(lang, vi, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::embedded;
+
+    #[test]
+    fn advice_is_worded_in_both_languages() {
+        let Some(Ok(set)) = embedded::load("QD26-07") else {
+            panic!("set")
+        };
+        let code = set
+            .criteria()
+            .map(|l| l.criterion)
+            .find(|c| c.required_points(4).is_some())
+            .map(|c| c.code.clone())
+            .unwrap_or_default();
+        let a = Advice::MeetMinimum {
+            criterion: code.clone(),
+            for_stars: 4,
+            to: 2,
+            gain: 2,
+        };
+        let vi = advice(Lang::Vi, &a, &set);
+        assert!(vi.starts_with("Đạt mức 2 ("), "{vi}");
+        assert!(
+            vi.ends_with(&format!("ở tiêu chí {code} — bắt buộc để đạt 4★")),
+            "{vi}"
+        );
+        let r = Advice::RaiseLevel {
+            criterion: "1.5".into(),
+            from: None,
+            to: 3,
+            gain: 1,
+        };
+        assert_eq!(
+            advice(Lang::Vi, &r, &set),
+            "+1 điểm: nâng tiêu chí 1.5 lên mức 3"
+        );
+        assert_eq!(
+            advice(Lang::En, &r, &set),
+            "+1 point: raise criterion 1.5 to level 3"
+        );
+    }
+
+    #[test]
+    fn import_errors_name_the_field() {
+        let e = ImportError {
+            field: "answers.1.1".into(),
+            kind: ImportErrorKind::WrongType {
+                expected: "a level position (1, 2, 3 …)",
+            },
+        };
+        assert!(import_error(Lang::Vi, &e).contains("answers.1.1"));
+        assert!(import_error(Lang::En, &e).contains("wrong type"));
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(points(Lang::En, 1u8), "1 point");
+        assert_eq!(points(Lang::En, 0u8), "0 points");
+        assert_eq!(points(Lang::Vi, 2u8), "2 điểm");
+        assert_eq!(stars(Lang::En, 1), "1 star");
+    }
+}
