@@ -1,1 +1,39 @@
-fn main() {}
+//! `assess` on full product sets. Run: `cargo bench --bench assess`.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use ocop_self_check::assess::{assess, Responses};
+use ocop_self_check::draft;
+use ocop_self_check::rubric::embedded;
+
+fn bench(c: &mut Criterion) {
+    for id in ["QD26-07", "QD26-13", "QD26-26"] {
+        let Some(Ok(set)) = embedded::load(id) else {
+            panic!("{id}")
+        };
+        // Every criterion answered at its middle level.
+        let mut r = Responses::default();
+        for l in set.criteria() {
+            r.answers.insert(
+                l.criterion.code.clone(),
+                (l.criterion.levels.len() as u8).div_ceil(2),
+            );
+        }
+        c.bench_function(
+            &format!("assess {id} ({} criteria)", set.criterion_count()),
+            |b| b.iter(|| assess(black_box(&set), black_box(&r))),
+        );
+    }
+    let Some((_, text)) = embedded::SETS.iter().find(|(i, _)| *i == "QD26-07") else {
+        panic!("set")
+    };
+    c.bench_function("parse + validate one rubric file (QD26-07)", |b| {
+        b.iter(|| ocop_self_check::rubric::ProductSet::from_json(black_box(text)))
+    });
+    let d = r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":2,"1.5":3,"2.1":1,"6.1":2}}"#;
+    c.bench_function("import draft JSON", |b| {
+        b.iter(|| draft::from_json(black_box(d)))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -182,7 +182,8 @@ pub fn assess(set: &ProductSet, responses: &Responses) -> Assessment {
                 }
                 for stars in 3..=5u8 {
                     if let Some(required) = c.required_points(stars) {
-                        if points < required {
+                        // Unanswered fails any minimum, even one set at a 0-point level.
+                        if points < required || !answered {
                             let required_position = c
                                 .positions_in_case(None)
                                 .find(|(_, l)| l.points >= required)

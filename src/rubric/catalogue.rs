@@ -47,8 +47,16 @@ pub struct SetEntry {
 /// The catalogue shipped with this build.
 pub const CATALOGUE_JSON: &str = include_str!("../../static/rubric/catalogue.json");
 
+static BUILTIN: std::sync::LazyLock<Result<Catalogue, String>> =
+    std::sync::LazyLock::new(|| serde_json::from_str(CATALOGUE_JSON).map_err(|e| e.to_string()));
+
 impl Catalogue {
-    /// The catalogue compiled into this build.
+    /// The catalogue compiled into this build, parsed once.
+    pub fn shared() -> Result<&'static Catalogue, String> {
+        BUILTIN.as_ref().map_err(Clone::clone)
+    }
+
+    /// The catalogue compiled into this build (a fresh copy).
     pub fn builtin() -> Result<Catalogue, String> {
         serde_json::from_str(CATALOGUE_JSON).map_err(|e| e.to_string())
     }
