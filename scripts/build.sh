@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Release build of the web app into dist/ (a self-contained static site, relative URLs only).
+#
+#   cargo build (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+#   -> copy index.html + static/ -> print sizes
+#
+# Layout of dist/:
+#   index.html
+#   ocop-self-check.js, ocop-self-check_bg.wasm   (wasm-bindgen output, stable names)
+#   static/...                                     (a copy of static/, same relative paths as in the repo)
+#   sw.js                                          (only if static/sw.js exists: a service worker must sit
+#                                                   at the root to control ./index.html; register "./sw.js")
+#
+# Needs: scripts/setup.sh done once. Works offline after that (CARGO_NET_OFFLINE=true is fine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+BIN=ocop-self-check
+TARGET=wasm32-unknown-unknown
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+DIST=dist
+
+die() {
+  printf '[build] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+[ -f index.html ] || die "index.html is missing at the repository root"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; run scripts/setup.sh"
+[ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt not found; run scripts/setup.sh (npm ci)"
+if [ -f Cargo.lock ]; then
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  have=$(wasm-bindgen --version | cut -d' ' -f2)
+  [ -z "$want" ] || [ "$want" = "$have" ] \
+    || die "wasm-bindgen CLI is $have but Cargo.lock has $want; run scripts/setup.sh"
+fi
+
+t0=$(date +%s)
+echo "[build] cargo build --release --target $TARGET --bin $BIN"
+cargo build --release --target "$TARGET" --locked --bin "$BIN"
+
+# Assemble in a fresh directory, then swap, so a failed build never leaves a half-written dist/.
+STAGE=$(mktemp -d "${TMPDIR:-/tmp}/ocop-dist.XXXXXX")
+trap 'rm -rf "$STAGE"' EXIT
+
+echo "[build] wasm-bindgen --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name "$BIN" \
+  "$TARGET_DIR/$TARGET/release/$BIN.wasm"
+
+echo "[build] wasm-opt -Oz ($(wasm-opt --version))"
+wasm-opt -Oz "$STAGE/${BIN}_bg.wasm" -o "$STAGE/${BIN}_bg.wasm"
+
+cp index.html "$STAGE/"
+if [ -d static ]; then
+  cp -R static "$STAGE/static"
+  if [ -f static/sw.js ]; then cp static/sw.js "$STAGE/sw.js"; fi
+fi
+
+rm -rf "$DIST"
+mkdir -p "$DIST"
+cp -R "$STAGE/." "$DIST/"
+chmod -R u+rwX,go+rX "$DIST"
+
+# Relative URLs only: the site must work under any sub-path.
+if grep -nE '(src|href)="/[^/]' "$DIST/index.html"; then
+  die "index.html uses root-absolute URLs (above); use ./relative ones"
+fi
+
+size_row() {
+  local f=$1 raw gz br="-"
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  if command -v brotli >/dev/null; then br=$(brotli -q 11 -c "$f" | wc -c); fi
+  printf '  %-28s %10s %10s %10s\n' "$(basename "$f")" "$raw" "$gz" "$br"
+}
+echo "[build] sizes in bytes"
+printf '  %-28s %10s %10s %10s\n' file raw gzip-9 brotli-11
+size_row "$DIST/${BIN}_bg.wasm"
+size_row "$DIST/$BIN.js"
+echo "[build] dist/ total $(du -sb "$DIST" | cut -f1) bytes, $(find "$DIST" -type f | wc -l) files; $(($(date +%s) - t0)) s"
