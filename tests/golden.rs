@@ -244,9 +244,7 @@ fn knock_outs_reject_the_dossier_whatever_the_score() {
     r.knock_outs.insert("forged".into(), false);
     let a = assess(&s, &r);
     assert!(!a.knocked_out && a.certifiable());
-    assert!(a
-        .open_knock_outs
-        .contains(&"imported_materials".to_string()));
+    assert!(a.open_knock_outs.iter().any(|k| k == "imported_materials"));
     r.knock_outs.insert("imported_materials".into(), true);
     let a = assess(&s, &r);
     assert!(a.knocked_out && !a.certifiable());

@@ -45,37 +45,38 @@ pub fn validate(set: &ProductSet) -> Vec<Problem> {
             "number and effective date are required".into(),
         );
     }
-    let mut text = |at: String, t: &Text| {
-        if t.vi.trim().is_empty() || t.en.trim().is_empty() {
-            bad(at, "both languages", format!("vi={:?} en={:?}", t.vi, t.en));
+    {
+        let mut text = |at: String, t: &Text| {
+            if t.vi.trim().is_empty() || t.en.trim().is_empty() {
+                bad(at, "both languages", format!("vi={:?} en={:?}", t.vi, t.en));
+            }
+        };
+        text(sid.into(), &set.name);
+        for part in &set.parts {
+            text(format!("{sid}/{}", part.code), &part.name);
+            for section in &part.sections {
+                text(format!("{sid}/{}", section.code), &section.name);
+                for g in &section.groups {
+                    text(format!("{sid}/{}", g.code), &g.name);
+                }
+                for c in &section.criteria {
+                    text(format!("{sid}/{}", c.code), &c.text);
+                    for (i, n) in c.notes.iter().enumerate() {
+                        text(format!("{sid}/{}/note{}", c.code, i + 1), n);
+                    }
+                    for (i, n) in c.cases.iter().enumerate() {
+                        text(format!("{sid}/{}/case{}", c.code, i + 1), n);
+                    }
+                    for (i, l) in c.levels.iter().enumerate() {
+                        text(format!("{sid}/{}/{}", c.code, i + 1), &l.text);
+                    }
+                }
+            }
         }
-    };
-    text(sid.into(), &set.name);
-    for part in &set.parts {
-        text(format!("{sid}/{}", part.code), &part.name);
-        for section in &part.sections {
-            text(format!("{sid}/{}", section.code), &section.name);
-            for g in &section.groups {
-                text(format!("{sid}/{}", g.code), &g.name);
-            }
-            for c in &section.criteria {
-                text(format!("{sid}/{}", c.code), &c.text);
-                for (i, n) in c.notes.iter().enumerate() {
-                    text(format!("{sid}/{}/note{}", c.code, i + 1), n);
-                }
-                for (i, n) in c.cases.iter().enumerate() {
-                    text(format!("{sid}/{}/case{}", c.code, i + 1), n);
-                }
-                for (i, l) in c.levels.iter().enumerate() {
-                    text(format!("{sid}/{}/{}", c.code, i + 1), &l.text);
-                }
-            }
+        for k in &set.knock_outs {
+            text(format!("{sid}/knock-out {}", k.id), &k.text);
         }
     }
-    for k in &set.knock_outs {
-        text(format!("{sid}/knock-out {}", k.id), &k.text);
-    }
-    drop(text);
 
     // Parts A/B/C with 40/25/35, in that order.
     let codes: Vec<&str> = set.parts.iter().map(|p| p.code.as_str()).collect();
