@@ -3,6 +3,9 @@
 //! share links, local storage and the command-line tool.
 
 mod interchange;
+mod samples;
+
+pub use samples::samples;
 
 pub use interchange::{
     check_against, from_json, from_value, to_json, to_value, ImportError, ImportErrorKind,
