@@ -81,13 +81,7 @@ fn load_draft(path: &str) -> Result<(Draft, ProductSet), FileError> {
         }));
     }
     let bytes = std::fs::read(path).map_err(FileError::Read)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        FileError::Read(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-        ))
-    })?;
-    let d = draft::from_json(&text).map_err(FileError::Import)?;
+    let d = draft::from_bytes(&bytes).map_err(FileError::Import)?;
     let set = match embedded::load(&d.product_set) {
         Some(Ok(s)) => s,
         Some(Err(e)) => return Err(FileError::Rubric(e.to_string())),

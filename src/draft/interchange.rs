@@ -31,6 +31,8 @@ pub const MAX_IMPORT_BYTES: usize = 1_000_000;
 pub enum ImportErrorKind {
     /// Larger than [`MAX_IMPORT_BYTES`].
     TooLarge { bytes: usize, limit: usize },
+    /// Not UTF-8 text (byte offset of the first invalid byte).
+    NotUtf8 { byte: usize },
     /// Not JSON at all (with the position serde_json reports).
     NotJson { line: usize, column: usize },
     /// JSON, but `format` is not a draft.
@@ -84,6 +86,7 @@ impl std::fmt::Display for ImportError {
         };
         match &self.kind {
             TooLarge { bytes, limit } => write!(f, "file is {bytes} bytes; the limit is {limit}"),
+            NotUtf8 { byte } => write!(f, "not UTF-8 text (byte {byte})"),
             NotJson { line, column } => write!(f, "not JSON (line {line}, column {column})"),
             WrongFormat { found } => write!(f, "{field}: not an OCOP self-check draft ({found})"),
             UnsupportedVersion { found } => write!(f, "{field}: unsupported version {found}"),
@@ -156,6 +159,28 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, Impor
             },
         )
     })
+}
+
+/// Read a draft from the bytes of a file (size limit, UTF-8, then [`from_json`]).
+pub fn from_bytes(bytes: &[u8]) -> Result<Draft, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::new(
+            "",
+            ImportErrorKind::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_IMPORT_BYTES,
+            },
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        ImportError::new(
+            "",
+            ImportErrorKind::NotUtf8 {
+                byte: e.valid_up_to(),
+            },
+        )
+    })?;
+    from_json(text)
 }
 
 /// Read a draft from JSON text. Checks the structure and the product set id; use

@@ -8,8 +8,8 @@ mod samples;
 pub use samples::samples;
 
 pub use interchange::{
-    check_against, from_json, from_value, to_json, to_value, ImportError, ImportErrorKind,
-    DRAFT_FORMAT, DRAFT_VERSION, MAX_IMPORT_BYTES,
+    check_against, from_bytes, from_json, from_value, to_json, to_value, ImportError,
+    ImportErrorKind, DRAFT_FORMAT, DRAFT_VERSION, MAX_IMPORT_BYTES,
 };
 
 use std::collections::BTreeMap;

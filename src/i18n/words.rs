@@ -344,6 +344,10 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
             format!("Tệp quá lớn ({bytes} byte; tối đa {limit})."),
             format!("The file is too large ({bytes} bytes; the limit is {limit})."),
         ),
+        NotUtf8 { byte } => (
+            format!("Tệp không phải văn bản UTF-8 (byte {byte})."),
+            format!("The file is not UTF-8 text (byte {byte})."),
+        ),
         NotJson { line, column } => (
             format!("Tệp không phải JSON (dòng {line}, cột {column})."),
             format!("The file is not JSON (line {line}, column {column})."),
