@@ -55,7 +55,37 @@ wasm-opt -Oz "$STAGE/${BIN}_bg.wasm" -o "$STAGE/${BIN}_bg.wasm"
 cp index.html "$STAGE/"
 if [ -d static ]; then
   cp -R static "$STAGE/static"
-  if [ -f static/sw.js ]; then cp static/sw.js "$STAGE/sw.js"; fi
+  rm -f "$STAGE/static/sw.js"
+fi
+
+# Service worker: the template static/sw.js gets the list of every file of the site (app shell and
+# all 26 rubric files, so sets never opened online work offline) and a version = hash of their
+# contents, and goes to the site root (a worker controls only its own directory and below).
+if [ -f static/sw.js ]; then
+  python3 - "$STAGE" static/sw.js <<'PY'
+import hashlib, json, os, sys
+stage, template = sys.argv[1], sys.argv[2]
+files = []
+for root, _, names in os.walk(stage):
+    for n in names:
+        rel = os.path.relpath(os.path.join(root, n), stage).replace(os.sep, "/")
+        if rel in ("sw.js", "index.html") or n.startswith("."):
+            continue
+        files.append(rel)
+files.sort()
+files = ["./", "index.html"] + files
+h = hashlib.sha256()
+for rel in files[1:]:
+    with open(os.path.join(stage, rel), "rb") as f:
+        h.update(rel.encode() + b"\0" + f.read())
+version = h.hexdigest()[:16]
+with open(template, encoding="utf-8") as f:
+    sw = f.read()
+sw = sw.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(files, indent=1))
+with open(os.path.join(stage, "sw.js"), "w", encoding="utf-8") as f:
+    f.write(sw)
+print(f"[build] sw.js: version {version}, {len(files)} files precached")
+PY
 fi
 
 rm -rf "$DIST"
