@@ -6,6 +6,7 @@
 //! Rust with no browser import; `ui` and `platform` are the browser edge.
 
 pub mod assess;
+pub mod dossier;
 pub mod draft;
 pub mod i18n;
 pub mod rubric;

@@ -1,0 +1,318 @@
+//! The draft registration dossier of Decision 26/2026/QĐ-TTg (Điều 6, Phụ lục III): **Mẫu 01**
+//! (registration form), **Mẫu 02** (self-assessment report, Parts I–IV) and an annex with the
+//! estimated score sheet and the evidence checklist.
+//!
+//! [`build`] turns a draft and its assessment into a [`Dossier`], a small renderer-independent
+//! document model (headings, paragraphs, label/value fields, tick boxes, tables, page breaks), in
+//! which every missing detail is a visible "cần bổ sung" (to be completed) marker. Renderers:
+//! [`render_docx`] (an editable Word file, written by a small OOXML writer of our own, see
+//! [`docx`]) and [`render_html`] (a self-contained printable page). Plain Rust: no browser
+//! import, no clock (today's date is passed in).
+//!
+//! The forms' wording here follows the structure of Phụ lục III as summarised in
+//! `shared/ocop/domain.md` §7.1; it is not a verbatim copy of the official text (the producer
+//! edits the .docx before filing). Official form titles stay Vietnamese in both languages;
+//! `Lang::En` switches headings, labels and guidance to English for reading.
+
+mod build;
+pub mod docx;
+mod fields;
+mod html;
+mod text;
+mod zip;
+
+pub use build::{build, CatalogueEntry};
+pub use docx::render_docx;
+pub use fields::{
+    check_email, check_fields, check_phone, is_blank, missing_fields, parse_date, Date, DateError,
+    EmailError, Field, FieldProblem, Phone, PhoneError, Problem,
+};
+pub use html::render_html;
+pub use text::{sanitize, xml_escape};
+
+use crate::i18n::Lang;
+
+/// The marker put wherever a detail is still missing.
+pub const MISSING_VI: &str = "cần bổ sung";
+
+/// A built dossier, ready for any renderer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dossier {
+    pub lang: Lang,
+    /// Title for the file's metadata and the HTML `<title>`.
+    pub title: String,
+    /// The producer's name (file metadata), possibly empty.
+    pub author: String,
+    /// The date the dossier was drafted, if the given date could be read.
+    pub date: Option<Date>,
+    pub blocks: Vec<Block>,
+    /// Details still empty, in form order (also listed in the annex).
+    pub missing: Vec<Field>,
+    /// Missing or doubtful details (missing, bad phone, e-mail or date), in form order.
+    pub problems: Vec<FieldProblem>,
+    /// Criteria not yet self-assessed, in printed order.
+    pub unanswered: Vec<String>,
+}
+
+/// A piece of the document, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading: level 1 is a form title, 2 a part (I, II …), 3 a section inside a part.
+    Heading(Heading),
+    Para(Para),
+    /// "Label: value", the value possibly a "cần bổ sung" marker.
+    Field(FieldLine),
+    Table(Table),
+    /// A framed note (the self-estimate warning of the annex).
+    Notice(Vec<Para>),
+    /// Start a new page (between Mẫu 01, Mẫu 02 and the annex).
+    PageBreak,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub align: Align,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+/// How a paragraph looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ParaStyle {
+    #[default]
+    Normal,
+    /// Guidance to the producer (italic): what to write under a heading.
+    Guidance,
+    /// Smaller print (form references, footnotes).
+    Small,
+}
+
+/// A paragraph of spans.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Para {
+    pub spans: Vec<Span>,
+    pub align: Align,
+    pub style: ParaStyle,
+    /// Indentation steps (≈ 1 cm each).
+    pub indent: u8,
+}
+
+/// What a span holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SpanKind {
+    /// Form wording.
+    #[default]
+    Plain,
+    /// Text the producer typed (renderers isolate its direction).
+    User,
+    /// A "cần bổ sung" marker (highlighted).
+    Missing,
+    /// A tick box, ticked or not.
+    Check(bool),
+}
+
+/// A run of text with one look.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub kind: SpanKind,
+}
+
+/// A label and its value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldLine {
+    /// The draft field shown, if it is one.
+    pub field: Option<Field>,
+    /// Numbering before the label ("1.", "a)"), possibly empty.
+    pub number: String,
+    pub label: String,
+    pub value: Vec<Span>,
+    pub indent: u8,
+}
+
+/// A table. Column widths are relative (they are scaled to the text width).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub widths: Vec<u16>,
+    pub rows: Vec<Row>,
+    /// Ruled (a grid) or not (layout only: form header, signature block).
+    pub borders: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// A header row (bold, repeated on each page).
+    pub header: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub paras: Vec<Para>,
+    /// Number of grid columns covered (≥ 1).
+    pub span: u16,
+    /// Shaded background (section rows, totals).
+    pub shaded: bool,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: true,
+            ..Span::default()
+        }
+    }
+    pub fn italic(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            italic: true,
+            ..Span::default()
+        }
+    }
+    /// Text the producer typed.
+    pub fn user(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            kind: SpanKind::User,
+            ..Span::default()
+        }
+    }
+    /// The "cần bổ sung" marker.
+    pub fn missing(lang: Lang) -> Span {
+        Span {
+            text: missing_marker(lang).to_string(),
+            italic: true,
+            kind: SpanKind::Missing,
+            ..Span::default()
+        }
+    }
+    /// A tick box.
+    pub fn check(ticked: bool) -> Span {
+        Span {
+            text: if ticked { "☒" } else { "☐" }.to_string(),
+            kind: SpanKind::Check(ticked),
+            ..Span::default()
+        }
+    }
+}
+
+/// "[cần bổ sung]" / "[cần bổ sung – to be completed]".
+pub fn missing_marker(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "[cần bổ sung]",
+        Lang::En => "[cần bổ sung – to be completed]",
+    }
+}
+
+impl Para {
+    pub fn new(spans: Vec<Span>) -> Para {
+        Para {
+            spans,
+            ..Para::default()
+        }
+    }
+    pub fn text(text: impl Into<String>) -> Para {
+        Para::new(vec![Span::plain(text)])
+    }
+    pub fn align(mut self, align: Align) -> Para {
+        self.align = align;
+        self
+    }
+    pub fn style(mut self, style: ParaStyle) -> Para {
+        self.style = style;
+        self
+    }
+    pub fn indent(mut self, indent: u8) -> Para {
+        self.indent = indent;
+        self
+    }
+}
+
+impl Cell {
+    pub fn new(paras: Vec<Para>) -> Cell {
+        Cell {
+            paras,
+            span: 1,
+            shaded: false,
+        }
+    }
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell::new(vec![Para::text(text)])
+    }
+    pub fn spans(spans: Vec<Span>) -> Cell {
+        Cell::new(vec![Para::new(spans)])
+    }
+    pub fn span(mut self, span: u16) -> Cell {
+        self.span = span.max(1);
+        self
+    }
+    pub fn shaded(mut self) -> Cell {
+        self.shaded = true;
+        self
+    }
+}
+
+impl Dossier {
+    /// All the text of the document, one block per line (for search, tests and the UI preview).
+    pub fn plain_text(&self) -> String {
+        fn spans(out: &mut String, s: &[Span]) {
+            for x in s {
+                out.push_str(&x.text);
+            }
+        }
+        fn para(out: &mut String, p: &Para) {
+            spans(out, &p.spans);
+            out.push('\n');
+        }
+        let mut out = String::new();
+        for b in &self.blocks {
+            match b {
+                Block::Heading(h) => {
+                    out.push_str(&h.text);
+                    out.push('\n');
+                }
+                Block::Para(p) => para(&mut out, p),
+                Block::Field(f) => {
+                    if !f.number.is_empty() {
+                        out.push_str(&f.number);
+                        out.push(' ');
+                    }
+                    out.push_str(&f.label);
+                    out.push_str(": ");
+                    spans(&mut out, &f.value);
+                    out.push('\n');
+                }
+                Block::Table(t) => {
+                    for r in &t.rows {
+                        for c in &r.cells {
+                            for p in &c.paras {
+                                para(&mut out, p);
+                            }
+                        }
+                    }
+                }
+                Block::Notice(ps) => ps.iter().for_each(|p| para(&mut out, p)),
+                Block::PageBreak => out.push('\u{c}'),
+            }
+        }
+        out
+    }
+}
