@@ -1,0 +1,184 @@
+//! `ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]`: write
+//! the draft dossier (Mẫu 01, Mẫu 02, estimated score sheet) of one draft (interchange v1).
+//!
+//! Included by `src/bin/ocop.rs` as `mod dossier;`; the entry point is [`run_dossier`].
+
+use std::path::Path;
+
+use ocop_self_check::assess::assess;
+use ocop_self_check::dossier::{self, CatalogueEntry};
+use ocop_self_check::draft::{self, Draft};
+use ocop_self_check::i18n::Lang;
+use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
+
+/// Usage of the subcommand.
+pub const DOSSIER_USAGE: &str = "\
+USAGE:
+    ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
+
+    FILE          a draft in the interchange format v1 (JSON), as exported by the app
+    -o OUT.docx   write the dossier as an editable Word document
+    --html FILE   also (or instead) write it as a printable HTML page
+    --lang        language of headings and guidance (default vi; the forms stay Vietnamese)
+    --date        date printed on the forms (default: today, UTC)
+
+Exit status: 0 written, 2 bad input file (named on stderr), 64 usage error, 1 cannot write.";
+
+/// Run `ocop dossier` with the arguments after the subcommand; returns the exit status.
+pub fn run_dossier(args: &[String]) -> i32 {
+    let mut input: Option<&str> = None;
+    let mut docx: Option<&str> = None;
+    let mut html: Option<&str> = None;
+    let mut lang = Lang::Vi;
+    let mut date: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{DOSSIER_USAGE}");
+                return 0;
+            }
+            "-o" | "--output" | "--docx" => match it.next() {
+                Some(p) => docx = Some(p),
+                None => return usage(&format!("{a} needs a file name")),
+            },
+            "--html" => match it.next() {
+                Some(p) => html = Some(p),
+                None => return usage("--html needs a file name"),
+            },
+            "--lang" => match it.next().and_then(|t| Lang::from_tag(t)) {
+                Some(l) => lang = l,
+                None => return usage("--lang needs vi or en"),
+            },
+            "--date" => match it.next() {
+                Some(d) if dossier::parse_date(d).is_ok() => date = Some(d.clone()),
+                Some(d) => return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY")),
+                None => return usage("--date needs a date"),
+            },
+            s if s.starts_with('-') && s.len() > 1 => return usage(&format!("unknown option {s}")),
+            s => {
+                if input.is_some() {
+                    return usage("give one FILE");
+                }
+                input = Some(s);
+            }
+        }
+    }
+    let Some(input) = input else {
+        return usage("no FILE given");
+    };
+    if docx.is_none() && html.is_none() {
+        return usage("say where to write: -o OUT.docx and/or --html OUT.html");
+    }
+    let (d, set) = match load(input) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{input}: {e}");
+            return 2;
+        }
+    };
+    let catalogue = Catalogue::builtin().ok();
+    let entry = catalogue
+        .as_ref()
+        .and_then(|c| CatalogueEntry::find(c, &set.id));
+    let today = date.unwrap_or_else(today_utc);
+    let a = assess(&set, &d.responses);
+    let doc = dossier::build(&set, entry, &d, &a, lang, &today);
+    if let Some(path) = docx {
+        if let Err(e) = std::fs::write(path, dossier::render_docx(&doc)) {
+            eprintln!("{path}: cannot write: {e}");
+            return 1;
+        }
+    }
+    if let Some(path) = html {
+        if let Err(e) = std::fs::write(path, dossier::render_html(&doc)) {
+            eprintln!("{path}: cannot write: {e}");
+            return 1;
+        }
+    }
+    let missing = doc.problems.len() + doc.unanswered.len();
+    if missing > 0 {
+        eprintln!(
+            "{input}: {} — {} {}",
+            doc.title,
+            missing,
+            match lang {
+                Lang::Vi => "mục cần bổ sung (xem phụ lục, mục 3)",
+                Lang::En => "items to complete (see the annex, section 3)",
+            }
+        );
+    }
+    0
+}
+
+fn usage(msg: &str) -> i32 {
+    eprintln!("ocop dossier: {msg}\n\n{DOSSIER_USAGE}");
+    64
+}
+
+/// Read, parse and check a draft file and load its product set; the error says what is wrong.
+fn load(path: &str) -> Result<(Draft, ProductSet), String> {
+    let p = Path::new(path);
+    let meta = std::fs::metadata(p).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > draft::MAX_IMPORT_BYTES as u64 {
+        return Err(format!(
+            "invalid draft: file is {} bytes; the limit is {}",
+            meta.len(),
+            draft::MAX_IMPORT_BYTES
+        ));
+    }
+    let bytes = std::fs::read(p).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "invalid draft: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let d = draft::from_json(&text).map_err(|e| format!("invalid draft: {e}"))?;
+    let set = match embedded::load(&d.product_set) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => return Err(format!("rubric: {e}")),
+        None => return Err(format!("rubric: no product set {}", d.product_set)),
+    };
+    draft::check_against(&d, &set).map_err(|e| format!("invalid draft: {e}"))?;
+    Ok((d, set))
+}
+
+/// Today's date (UTC) as yyyy-mm-dd, from the system clock (the CLI is the edge that may read it).
+fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
+/// (H. Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert!(dossier::parse_date(&today_utc()).is_ok());
+    }
+}

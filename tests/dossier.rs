@@ -1,0 +1,604 @@
+//! The draft dossier: structure, .docx validity (read back with the `zip` crate and parsed with
+//! `quick-xml`), hostile text, missing details, diacritics, every product set, and the CLI.
+//!
+//! Samples for a look by eye are written to `target/tmp/dossier-sample*.{docx,html}`; to see
+//! them as LibreOffice does (not part of `cargo test`):
+//!
+//! ```sh
+//! cargo test --test dossier
+//! cd target/tmp && soffice --headless --convert-to pdf dossier-sample.docx \
+//!   && pdftoppm -png -r 60 dossier-sample.pdf dossier-sample-page
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Read;
+
+use ocop_self_check::assess::{assess, Assessment};
+use ocop_self_check::dossier::{self, Block, CatalogueEntry, Dossier, Field};
+use ocop_self_check::draft::{self, Draft, RegistrationType};
+use ocop_self_check::i18n::Lang;
+use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
+use quick_xml::events::Event;
+
+#[path = "../src/bin/ocop/dossier.rs"]
+mod cli;
+
+const TODAY: &str = "29/11/2026";
+
+fn set(id: &str) -> ProductSet {
+    match embedded::load(id) {
+        Some(Ok(s)) => s,
+        other => panic!("{id}: {other:?}"),
+    }
+}
+
+fn catalogue() -> Catalogue {
+    Catalogue::builtin().expect("catalogue")
+}
+
+/// A realistic, fully filled draft with some answers.
+fn sample(set: &ProductSet) -> Draft {
+    let mut d = Draft::new("s1", set.id.clone(), 0);
+    d.producer.name = "Hợp tác xã Nông nghiệp Tân Lập".into();
+    d.producer.organisation_type = "Hợp tác xã".into();
+    d.producer.address = "Thôn 3, xã Tân Lập, tỉnh Lào Cai".into();
+    d.producer.phone = "0912 345 678".into();
+    d.producer.email = "htxtanlap@gmail.com".into();
+    d.producer.representative_name = "Nguyễn Thị Hoa".into();
+    d.producer.representative_title = "Giám đốc".into();
+    d.producer.representative_gender = "Nữ".into();
+    d.producer.representative_ethnicity = "Tày".into();
+    d.producer.representative_address = "Thôn 3, xã Tân Lập, tỉnh Lào Cai".into();
+    d.producer.registration_number = "5300123456".into();
+    d.producer.registration_date = "15/03/2019".into();
+    d.product.name = "Mứt mận Bắc Hà".into();
+    d.product.registration_type = RegistrationType::Upgrade;
+    d.product.specification = "Hộp 250 g, 500 g".into();
+    d.product.standard = "TCCS 01:2024/HTXTL".into();
+    d.product.certificates = "Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024".into();
+    d.product.intellectual_property = "Nhãn hiệu “Mận Tân Lập” số 456789".into();
+    for (i, l) in set.criteria().enumerate() {
+        let c = l.criterion;
+        if i % 4 != 3 {
+            let pos = u8::try_from(c.levels.len()).unwrap_or(1).div_ceil(2);
+            d.responses.answers.insert(c.code.clone(), pos);
+        }
+        if i % 3 == 0 {
+            d.evidence.insert(
+                c.code.clone(),
+                format!("Thuyết minh tiêu chí {}: hợp đồng, hóa đơn, ảnh.", c.code),
+            );
+        }
+    }
+    d
+}
+
+fn build(set: &ProductSet, d: &Draft, lang: Lang) -> (Dossier, Assessment) {
+    let a = assess(set, &d.responses);
+    let cat = catalogue();
+    let entry = CatalogueEntry::find(&cat, &set.id);
+    (dossier::build(set, entry, d, &a, lang, TODAY), a)
+}
+
+/// The entries of a .docx read with the `zip` crate (CRC-checked), as text.
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    let mut out = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).expect("entry");
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("UTF-8 entry, CRC ok");
+        out.push((f.name().to_string(), s));
+    }
+    out
+}
+
+fn part<'a>(entries: &'a [(String, String)], name: &str) -> &'a str {
+    entries
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, s)| s.as_str())
+        .unwrap_or_else(|| panic!("no {name} in the package"))
+}
+
+/// Parse XML with quick-xml (end names checked, entities resolved); returns the element names
+/// seen and the text of every `w:t`, paragraphs separated by line feeds.
+fn parse_xml(xml: &str) -> (Vec<String>, String) {
+    for c in xml.chars() {
+        assert!(
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'),
+            "character U+{:04X} is not allowed in XML 1.0",
+            c as u32
+        );
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut names = Vec::new();
+    let mut text = String::new();
+    let mut stack: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let n = String::from_utf8_lossy(e.name().as_ref()).to_string();
+                stack.push(n.clone());
+                names.push(n);
+            }
+            Ok(Event::Empty(e)) => {
+                let n = String::from_utf8_lossy(e.name().as_ref()).to_string();
+                names.push(n);
+            }
+            Ok(Event::End(e)) => {
+                stack.pop();
+                if e.name().as_ref() == b"w:p" {
+                    text.push('\n');
+                }
+            }
+            Ok(Event::Text(t)) => {
+                let s = t.unescape().expect("entities resolve");
+                match stack.last().map(String::as_str) {
+                    Some("w:t") => text.push_str(&s),
+                    Some("w:instrText") => {}
+                    Some(n) if n.starts_with("w:") => {
+                        assert!(s.trim().is_empty(), "stray text in <{n}>: {s:?}")
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert!(stack.is_empty(), "unclosed elements {stack:?}");
+    (names, text)
+}
+
+/// Render both ways and check the package: every part well-formed, document text returned.
+fn docx_text(doc: &Dossier) -> (Vec<String>, String) {
+    let bytes = dossier::render_docx(doc);
+    let entries = unzip(&bytes);
+    for name in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/footer1.xml",
+        "docProps/core.xml",
+    ] {
+        let _ = part(&entries, name);
+    }
+    for (name, xml) in &entries {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let _ = parse_xml(xml);
+        }
+    }
+    parse_xml(part(&entries, "word/document.xml"))
+}
+
+/// The tags an HTML page of ours may contain; anything else means text leaked out as markup.
+const HTML_TAGS: &[&str] = &[
+    "!doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "b", "i",
+    "bdi", "span", "br", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "div",
+];
+
+/// Every `<` in the page opens one of our tags; the `<style>` holds only our CSS.
+fn check_html_tags(html: &str) {
+    let lower = html.to_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect();
+        assert!(
+            HTML_TAGS.contains(&name.as_str()),
+            "unexpected tag <{name}…> in {}",
+            &rest[..rest.len().min(80)]
+        );
+    }
+    assert_eq!(lower.matches("<style>").count(), 1);
+    assert!(!lower.contains("<script"));
+    assert!(!lower.contains("javascript:"));
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn docx_is_a_valid_package_with_the_filled_fields_and_every_answered_criterion() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, a) = build(&s, &d, Lang::Vi);
+    let (_, text) = docx_text(&doc);
+    for f in Field::ALL {
+        let v = f.value(&d);
+        assert!(text.contains(v), "{f:?} value {v:?} missing");
+    }
+    for needle in [
+        "PHIẾU ĐĂNG KÝ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
+        "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "I.3. Thực phẩm chế biến",
+        "I.3.c. Chế biến từ rau, củ, quả, hạt",
+        "Lào Cai, ngày 29 tháng 11 năm 2026",
+        "☒ Đánh giá nâng hạng",
+        "☐ Đánh giá, phân hạng lần đầu",
+        "Mẫu sản phẩm: 05 mẫu.",
+        "II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT, KINH DOANH",
+        "III. TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
+        "IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH TRONG THỜI GIAN TỚI",
+        "KHÔNG PHẢI KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG CỦA HỘI ĐỒNG",
+        "Danh mục minh chứng theo tiêu chí",
+        "Danh sách lao động tham gia bảo hiểm",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing");
+    }
+    // Every answered criterion: its code, the chosen level's text, its points.
+    let mut answered = 0;
+    for score in a.criteria.iter().filter(|c| c.position.is_some()) {
+        let c = s.criterion(&score.code).expect("criterion");
+        let level = c.level(score.position.unwrap_or(0)).expect("level");
+        assert!(text.contains(&level.text.vi), "{} level text", c.code);
+        assert!(
+            text.contains(&format!("{}/{}", score.points, c.max)),
+            "{} points",
+            c.code
+        );
+        answered += 1;
+    }
+    assert!(answered > 10);
+    for note in d.evidence.values() {
+        assert!(text.contains(note.as_str()));
+    }
+    assert!(text.contains(&format!("Tổng điểm tự đánh giá: {}/100 điểm", a.total)));
+    // Three page breaks' worth of forms: Mẫu 01, Mẫu 02, annex.
+    let xml = {
+        let bytes = dossier::render_docx(&doc);
+        part(&unzip(&bytes), "word/document.xml").to_string()
+    };
+    assert_eq!(xml.matches("<w:pageBreakBefore/>").count(), 2);
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
+}
+
+#[test]
+fn hostile_text_is_inert_in_the_docx_and_the_html() {
+    let s = set("QD26-09");
+    let long: String = "Ư".repeat(9_990) + "<b>&end";
+    let hostile = [
+        "<script>alert(1)</script>",
+        "Tom & Jerry",
+        r#""double" 'single'"#,
+        r#""><img src=x onerror=alert(1)>"#,
+        "abc\u{202E}gnp.exe\u{200B}xyz",
+        long.as_str(),
+        "]]><!-- <?xml ?> <w:p>",
+    ];
+    for (n, h) in hostile.iter().enumerate() {
+        let mut d = sample(&s);
+        let with_controls = format!("{h}\u{0}\u{7}\u{1b}\u{FFFF}");
+        d.producer.name = with_controls.clone();
+        d.title = h.to_string();
+        for f in Field::ALL {
+            set_field(&mut d, f, &with_controls);
+        }
+        for v in d.evidence.values_mut() {
+            *v = h.to_string();
+        }
+        let (doc, _) = build(&s, &d, Lang::Vi);
+
+        // .docx: well-formed, no element other than WordprocessingML, text intact.
+        let (names, text) = docx_text(&doc);
+        for name in &names {
+            assert!(name.starts_with("w:"), "case {n}: element <{name}> leaked");
+        }
+        assert!(text.contains(h), "case {n}: text not intact in the docx");
+        assert!(!text.contains('\u{0}') && !text.contains('\u{1b}'));
+
+        // HTML: only our tags; the text comes back intact once unescaped.
+        let html = dossier::render_html(&doc);
+        check_html_tags(&html);
+        assert!(
+            html_unescape(&html).contains(h),
+            "case {n}: text not intact in the HTML"
+        );
+        assert!(!html.contains('\u{0}') && !html.contains('\u{1b}'));
+        if h.contains('<') {
+            assert!(html.contains("&lt;"), "case {n}: not escaped");
+        }
+    }
+}
+
+fn set_field(d: &mut Draft, f: Field, v: &str) {
+    let v = v.to_string();
+    let (p, q) = (&mut d.producer, &mut d.product);
+    match f {
+        Field::ProducerName => p.name = v,
+        Field::OrganisationType => p.organisation_type = v,
+        Field::Address => p.address = v,
+        Field::Phone => p.phone = v,
+        Field::Email => p.email = v,
+        Field::RepresentativeName => p.representative_name = v,
+        Field::RepresentativeTitle => p.representative_title = v,
+        Field::RepresentativeGender => p.representative_gender = v,
+        Field::RepresentativeEthnicity => p.representative_ethnicity = v,
+        Field::RepresentativeAddress => p.representative_address = v,
+        Field::RegistrationNumber => p.registration_number = v,
+        Field::RegistrationDate => p.registration_date = v,
+        Field::ProductName => q.name = v,
+        Field::Specification => q.specification = v,
+        Field::Standard => q.standard = v,
+        Field::Certificates => q.certificates = v,
+        Field::IntellectualProperty => q.intellectual_property = v,
+    }
+}
+
+#[test]
+fn missing_details_are_marked_to_be_completed() {
+    let s = set("QD26-01");
+    let d = Draft::new("empty", "QD26-01", 0);
+    let (doc, a) = build(&s, &d, Lang::Vi);
+    assert_eq!(doc.missing, Field::ALL.to_vec());
+    assert_eq!(dossier::missing_fields(&d), Field::ALL.to_vec());
+    assert_eq!(doc.unanswered.len(), s.criterion_count());
+    assert_eq!(a.answered, 0);
+    let (_, text) = docx_text(&doc);
+    let markers = text.matches("[cần bổ sung]").count();
+    // Each field at least once, plus one per criterion (level) and per note.
+    assert!(
+        markers >= Field::ALL.len() + 2 * s.criterion_count(),
+        "{markers} markers"
+    );
+    // The annex lists every missing field by its label.
+    let annex = text
+        .split("Thông tin cần bổ sung trước khi nộp")
+        .nth(1)
+        .expect("annex list");
+    for f in Field::ALL {
+        assert!(
+            annex.contains(&format!("{}: cần bổ sung", f.label(Lang::Vi))),
+            "{f:?}"
+        );
+    }
+    assert!(annex.contains("Tiêu chí chưa tự đánh giá: 1.1"));
+    // The same in the HTML, highlighted.
+    let html = dossier::render_html(&doc);
+    assert!(html.matches("<span class=\"miss\">").count() >= markers);
+    // A filled draft has none of the field markers.
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    assert!(doc.missing.is_empty());
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+}
+
+#[test]
+fn doubtful_details_are_flagged_not_dropped() {
+    let s = set("QD26-07");
+    let mut d = sample(&s);
+    d.producer.phone = "12345".into();
+    d.producer.email = "htx at gmail".into();
+    d.producer.registration_date = "31/02/2020".into();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let (_, text) = docx_text(&doc);
+    assert!(text.contains("12345 [cần kiểm tra: số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84]"));
+    assert!(text.contains("htx at gmail [cần kiểm tra"));
+    assert!(text.contains("31/02/2020 [cần kiểm tra: ngày không tồn tại]"));
+    assert_eq!(doc.problems.len(), 3);
+    assert!(doc.missing.is_empty());
+}
+
+#[test]
+fn vietnamese_diacritics_survive_both_renderers() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let (_, text) = docx_text(&doc);
+    let html = dossier::render_html(&doc);
+    for w in [
+        "Hợp tác xã Nông nghiệp Tân Lập",
+        "Nguyễn Thị Hoa",
+        "Mứt mận Bắc Hà",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Ủy ban nhân dân",
+        "ĐẠI DIỆN CHỦ THỂ",
+        "Nhãn hiệu “Mận Tân Lập” số 456789",
+    ] {
+        assert!(text.contains(w), "docx: {w}");
+        assert!(html.contains(w), "html: {w}");
+    }
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"vi\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+}
+
+#[test]
+fn html_is_a_printable_a4_page_with_page_breaks() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let html = dossier::render_html(&doc);
+    check_html_tags(&html);
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("Content-Security-Policy"));
+    // Mẫu 02 and the annex each start on a new page.
+    assert_eq!(
+        html.matches(" pb\"").count() + html.matches("\"pb\"").count(),
+        2
+    );
+    assert_eq!(
+        doc.blocks
+            .iter()
+            .filter(|b| matches!(b, Block::PageBreak))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn english_reading_keeps_the_form_titles_vietnamese() {
+    let s = set("QD26-26");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::En);
+    let (_, text) = docx_text(&doc);
+    assert!(text.contains("PHIẾU ĐĂNG KÝ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"));
+    assert!(text.contains("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"));
+    assert!(text.contains("(Registration form for the evaluation and rating of an OCOP product)"));
+    assert!(text.contains("I. GENERAL INFORMATION"));
+    assert!(text.contains("THIS IS A SELF-ESTIMATE, NOT THE RESULT OF THE EVALUATION COUNCIL."));
+    assert!(text.contains("Tourism service: no product samples."));
+    assert!(!text.contains("Product samples: 5."));
+    let html = dossier::render_html(&doc);
+    assert!(html.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn every_product_set_builds_and_renders() {
+    let cat = catalogue();
+    for (id, _) in embedded::SETS {
+        let s = set(id);
+        let d = sample(&s);
+        let a = assess(&s, &d.responses);
+        let doc = dossier::build(
+            &s,
+            CatalogueEntry::find(&cat, id),
+            &d,
+            &a,
+            Lang::Vi,
+            "2026-11-29",
+        );
+        let (_, text) = docx_text(&doc);
+        for l in s.criteria() {
+            assert!(
+                text.contains(&l.criterion.text.vi),
+                "{id} {}",
+                l.criterion.code
+            );
+        }
+        assert!(
+            text.contains(&format!("Bộ sản phẩm số {:02}", s.no)),
+            "{id}"
+        );
+        check_html_tags(&dossier::render_html(&doc));
+    }
+}
+
+#[test]
+fn unknown_date_and_classification_leave_blanks() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let a = assess(&s, &d.responses);
+    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, "not a date");
+    assert_eq!(doc.date, None);
+    let (_, text) = docx_text(&doc);
+    assert!(text.contains("Lào Cai, ngày …… tháng …… năm ……"));
+    assert!(text.contains(&s.header_vi));
+}
+
+#[test]
+fn samples_for_a_look_by_eye() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    std::fs::write(dir.join("dossier-sample.docx"), dossier::render_docx(&doc)).expect("write");
+    std::fs::write(dir.join("dossier-sample.html"), dossier::render_html(&doc)).expect("write");
+    let mut h = sample(&s);
+    h.producer.name = format!(
+        "<script>alert(1)</script> & \"'\u{202E}abc\u{200B} {}",
+        "X".repeat(300)
+    );
+    h.evidence
+        .insert("1.1".into(), "\"><img src=x onerror=alert(1)>".into());
+    let (doc, _) = build(&s, &h, Lang::Vi);
+    std::fs::write(dir.join("dossier-hostile.docx"), dossier::render_docx(&doc)).expect("write");
+    std::fs::write(dir.join("dossier-hostile.html"), dossier::render_html(&doc)).expect("write");
+    let e = Draft::new("empty", "QD26-26", 0);
+    let (doc, _) = build(&set("QD26-26"), &e, Lang::En);
+    std::fs::write(
+        dir.join("dossier-empty-en.docx"),
+        dossier::render_docx(&doc),
+    )
+    .expect("write");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `ocop dossier` subcommand, called in-process.
+
+fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn cli_writes_docx_and_html() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let s = set("QD26-07");
+    let input = dir.join("draft.json");
+    std::fs::write(&input, draft::to_json(&sample(&s))).expect("write");
+    let out = dir.join("out.docx");
+    let html = dir.join("out.html");
+    let _ = std::fs::remove_file(&out);
+    let code = cli::run_dossier(&args(&[
+        input.to_str().unwrap_or_default(),
+        "-o",
+        out.to_str().unwrap_or_default(),
+        "--html",
+        html.to_str().unwrap_or_default(),
+        "--date",
+        "29/11/2026",
+    ]));
+    assert_eq!(code, 0);
+    let bytes = std::fs::read(&out).expect("docx written");
+    let (_, text) = parse_xml(part(&unzip(&bytes), "word/document.xml"));
+    assert!(text.contains("Mứt mận Bắc Hà"));
+    assert!(text.contains("ngày 29 tháng 11 năm 2026"));
+    assert!(std::fs::read_to_string(&html)
+        .expect("html written")
+        .contains("Mứt mận Bắc Hà"));
+}
+
+#[test]
+fn cli_rejects_bad_input_with_2_and_bad_usage_with_64() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli-bad");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("out.docx");
+    let out = out.to_str().unwrap_or_default();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{not json").expect("write");
+    let bad = bad.to_str().unwrap_or_default();
+    assert_eq!(cli::run_dossier(&args(&[bad, "-o", out])), 2);
+    let wrong = dir.join("wrong.json");
+    std::fs::write(
+        &wrong,
+        r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":9}}"#,
+    )
+    .expect("write");
+    let wrong = wrong.to_str().unwrap_or_default();
+    assert_eq!(cli::run_dossier(&args(&[wrong, "-o", out])), 2);
+    assert_eq!(
+        cli::run_dossier(&args(&["/nonexistent/draft.json", "-o", out])),
+        2
+    );
+    assert!(
+        !std::path::Path::new(out).exists(),
+        "nothing written on bad input"
+    );
+    assert_eq!(cli::run_dossier(&args(&[bad])), 64, "no output given");
+    assert_eq!(cli::run_dossier(&args(&[])), 64);
+    assert_eq!(cli::run_dossier(&args(&[bad, "-o"])), 64);
+    assert_eq!(
+        cli::run_dossier(&args(&[bad, "-o", out, "--frobnicate"])),
+        64
+    );
+    assert_eq!(
+        cli::run_dossier(&args(&[bad, "-o", out, "--date", "31/02/2026"])),
+        64
+    );
+    assert_eq!(cli::run_dossier(&args(&["--help"])), 0);
+}
