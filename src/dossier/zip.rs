@@ -84,10 +84,12 @@ pub fn write(entries: &[Entry<'_>], date: Option<Date>) -> Result<Vec<u8>, ZipEr
         let csize = u32::try_from(body.len()).map_err(|_| ZipError::TooLarge)?;
         let name_len = u16::try_from(e.name.len()).map_err(|_| ZipError::TooLarge)?;
         let offset = u32::try_from(out.len()).map_err(|_| ZipError::TooLarge)?;
+        // Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
+        let flags: u16 = if e.name.is_ascii() { 0 } else { 1 << 11 };
         // Local file header.
         u32le(&mut out, 0x0403_4b50);
         u16le(&mut out, 20); // version needed: 2.0 (deflate)
-        u16le(&mut out, 1 << 11); // flags: names are UTF-8
+        u16le(&mut out, flags);
         u16le(&mut out, method);
         u16le(&mut out, dos_time);
         u16le(&mut out, dos_date);
@@ -102,7 +104,7 @@ pub fn write(entries: &[Entry<'_>], date: Option<Date>) -> Result<Vec<u8>, ZipEr
         u32le(&mut central, 0x0201_4b50);
         u16le(&mut central, 20); // version made by: 2.0, MS-DOS
         u16le(&mut central, 20);
-        u16le(&mut central, 1 << 11);
+        u16le(&mut central, flags);
         u16le(&mut central, method);
         u16le(&mut central, dos_time);
         u16le(&mut central, dos_date);
