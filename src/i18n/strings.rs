@@ -70,6 +70,7 @@ strings! {
     MinimumsLabel => "Mức tối thiểu bắt buộc:", "Required minimum:";
     EvidenceSuggested => "Minh chứng thường dùng (gợi ý — ước tính, không phải quy định)",
         "Evidence usually used (suggested — an estimate, not the rule)";
+    EvidenceSummary => "Minh chứng và ghi chú", "Evidence and note";
     EvidenceNote => "Ghi chú minh chứng của bạn (không bắt buộc)", "Your evidence note (optional)";
     InferredLevels => "Văn bản chỉ ghi điểm tối đa; các mức Có/Không ở đây là do chúng tôi suy ra (ước tính).",
         "The decision prints only the maximum; the yes/no levels here are our inference (an estimate).";
@@ -81,6 +82,7 @@ strings! {
     ResultTitle => "Kết quả ước tính", "Estimated result";
     TotalLabel => "Tổng điểm", "Total";
     EstimatedStars => "Hạng sao ước tính", "Estimated stars";
+    EstimateTag => "ước tính", "estimate";
     ShowDetails => "Xem chi tiết", "Details";
     HideDetails => "Thu gọn", "Hide";
     WhyNotMore => "Vì sao chưa cao hơn", "Why not higher";

@@ -2,11 +2,13 @@
 //!
 //! ```text
 //! ocop assess [--json] [--lang vi|en] FILE...
-//! ocop dossier FILE -o OUT.docx [--html OUT.html]
+//! ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
 //! ```
 //!
 //! Exit status: 0 when every file was handled, 2 when any file was bad (each bad file is named
 //! on stderr; the others are still handled), 64 on a usage error.
+
+mod dossier;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,8 +26,9 @@ USAGE:
     ocop assess [--json] [--lang vi|en] FILE...
         Assess each draft (interchange format v1) and print a summary per file;
         with --json, one JSON object per line.
-    ocop dossier FILE -o OUT.docx [--html OUT.html]
-        Write the draft dossier (Mẫu 01 + Mẫu 02 + estimated score sheet).
+    ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
+        Write the draft dossier (Mẫu 01 + Mẫu 02 + estimated score sheet) as an editable
+        .docx and/or a printable HTML page.
 
 Exit status: 0 all files handled, 2 some file was bad (named on stderr), 64 usage error.
 The result is an estimate, not an evaluation council's score.";
@@ -279,7 +282,6 @@ fn summary(path: &str, set: &ProductSet, d: &Draft, a: &Assessment, lang: Lang) 
     s
 }
 
-fn run_dossier(_args: &[String]) -> u8 {
-    eprintln!("ocop dossier: not available in this build yet");
-    64
+fn run_dossier(args: &[String]) -> u8 {
+    u8::try_from(dossier::run_dossier(args)).unwrap_or(1)
 }

@@ -1,0 +1,287 @@
+//! The root component: owns the state, saves every change (the one persistence effect), keeps
+//! `<html lang>` in step, loads rubric files on demand, and lays out the screens.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::assess::assess;
+use crate::i18n::{self, t, Key, Lang};
+use crate::platform::{self, STORE_KEY};
+use crate::rubric::Catalogue;
+
+use super::chooser::SetChooser;
+use super::drafts::DraftsList;
+use super::questionnaire::Questionnaire;
+use super::result::ResultPanel;
+use super::state::{Action, AppState, RubricAction, Rubrics, Screen, StorageStatus};
+use super::{store, Shared};
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Start from this state instead of local storage (tests).
+    #[prop_or_default]
+    pub initial: Option<Shared<AppState>>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || match initial {
+        Some(s) => (*s.0).clone(),
+        None => AppState::boot(),
+    });
+    let rubrics = use_reducer(Rubrics::default);
+    let catalogue = use_memo((), |_| Catalogue::builtin());
+    let lang = state.lang;
+
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
+    };
+
+    // Persistence: every saved change bumps `revision`; write the whole store at once.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |rev| {
+            if *rev > 0 && state.persist {
+                let text = store::encode(state.lang, state.current.as_deref(), &state.drafts);
+                let status = match platform::storage_set(STORE_KEY, &text) {
+                    Ok(()) => StorageStatus::Saved,
+                    Err(e) => e.into(),
+                };
+                state.dispatch(Action::Storage(status));
+            }
+        });
+    }
+    // <html lang> and the title follow the language.
+    use_effect_with(lang, |lang| {
+        platform::set_document_lang(*lang, t(*lang, Key::AppTitle));
+    });
+    use_effect_with((), |_| {
+        platform::mark_first_render();
+        if platform::test_panic_requested() {
+            yew::platform::spawn_local(async { panic!("test panic requested by #test-panic") });
+        }
+    });
+
+    // Load the current draft's rubric file when needed.
+    let needed = state.current_draft().map(|d| d.product_set.clone());
+    {
+        let rubrics = rubrics.clone();
+        let pending = needed.clone().filter(|id| {
+            !rubrics.sets.contains_key(id)
+                && !rubrics.loading.contains(id)
+                && !rubrics.failed.contains_key(id)
+        });
+        use_effect_with(pending, move |pending| {
+            if let Some(id) = pending.clone() {
+                rubrics.dispatch(RubricAction::Loading(id.clone()));
+                let rubrics = rubrics.clone();
+                yew::platform::spawn_local(async move {
+                    let result = platform::load_rubric(id.clone()).await;
+                    rubrics.dispatch(RubricAction::Loaded(id, result));
+                });
+            }
+        });
+    }
+
+    let catalogue = match &*catalogue {
+        Ok(c) => Shared::new(c.clone()),
+        Err(e) => {
+            return html! { <main id="main"><h1>{ t(lang, Key::ErrorTitle) }</h1><pre>{ e.clone() }</pre></main> };
+        }
+    };
+
+    let nav = |screen: Screen| {
+        let cb = on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Action::Show(screen)))
+    };
+    let other = match lang {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    };
+    let switch_lang = {
+        let cb = on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Action::SetLang(other)))
+    };
+    let current_btn =
+        |screen: Screen| -> Option<&'static str> { (state.screen == screen).then_some("page") };
+    let header = html! {
+        <header class="top">
+            <div class="top-row">
+                <p class="brand"><span class="logo" aria-hidden="true">{ "★" }</span>{ t(lang, Key::AppTitle) }</p>
+                <button type="button" class="btn lang" lang={other.tag()} onclick={switch_lang}
+                    aria-label={t(lang, Key::SwitchLanguage)}>{ t(lang, Key::OtherLanguage) }</button>
+            </div>
+            <nav aria-label={t(lang, Key::MainNav)}>
+                <ul>
+                    if state.current_draft().is_some() {
+                        <li><button type="button" class="tab" aria-current={current_btn(Screen::Questionnaire)}
+                            onclick={nav(Screen::Questionnaire)}>{ t(lang, Key::NavQuestionnaire) }</button></li>
+                    }
+                    <li><button type="button" class="tab" aria-current={current_btn(Screen::Drafts)}
+                        onclick={nav(Screen::Drafts)}>{ t(lang, Key::NavDrafts) }
+                        if !state.drafts.is_empty() { <span class="count">{ state.drafts.len() }</span> }
+                    </button></li>
+                    <li><button type="button" class="tab" aria-current={current_btn(Screen::Choose)}
+                        onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNew) }</button></li>
+                </ul>
+            </nav>
+        </header>
+    };
+
+    let notices = notices(&state, &on_action);
+
+    let body = match state.screen {
+        Screen::Choose => {
+            let on_choose = {
+                let cb = on_action.clone();
+                Callback::from(move |set: String| {
+                    cb.emit(Action::NewDraft {
+                        id: platform::new_id(),
+                        product_set: set,
+                        now_ms: platform::now_ms(),
+                    })
+                })
+            };
+            html! { <main id="main" tabindex="-1"><SetChooser lang={lang} catalogue={catalogue.clone()} {on_choose} /></main> }
+        }
+        Screen::Drafts => {
+            let drafts = state
+                .drafts
+                .iter()
+                .cloned()
+                .map(Shared::from)
+                .collect::<Vec<_>>();
+            html! {
+                <main id="main" tabindex="-1">
+                    <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
+                        catalogue={catalogue.clone()} on_action={on_action.clone()} />
+                </main>
+            }
+        }
+        Screen::Questionnaire => match state.current_draft() {
+            None => html! { <main id="main" tabindex="-1"></main> },
+            Some(draft) => {
+                let set_id = draft.product_set.clone();
+                match rubrics.sets.get(&set_id) {
+                    Some(set) => html! {
+                        <Workspace lang={lang} set={Shared::from(Rc::clone(set))}
+                            draft={Shared::from(Rc::clone(draft))}
+                            set_label={catalogue.set(&set_id).map(|s| i18n::set_number(lang, s.no, &s.classification)).unwrap_or_default()}
+                            on_action={on_action.clone()} />
+                    },
+                    None => {
+                        let failed = rubrics.failed.contains_key(&set_id);
+                        let retry = {
+                            let rubrics = rubrics.clone();
+                            let id = set_id.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                rubrics.dispatch(RubricAction::Retry(id.clone()))
+                            })
+                        };
+                        html! {
+                            <main id="main" tabindex="-1">
+                                if failed {
+                                    <div class="alert" role="alert">
+                                        <p>{ t(lang, Key::RubricFailed) }</p>
+                                        <button type="button" class="btn primary" onclick={retry}>{ t(lang, Key::Retry) }</button>
+                                    </div>
+                                } else {
+                                    <p class="loading" role="status">{ t(lang, Key::RubricLoading) }</p>
+                                }
+                            </main>
+                        }
+                    }
+                }
+            }
+        },
+    };
+
+    html! {
+        <div class={classes!("app", (state.screen == Screen::Questionnaire).then_some("with-result"))}>
+            <a class="skip" href="#main">{ t(lang, Key::SkipToContent) }</a>
+            { header }
+            { notices }
+            { body }
+        </div>
+    }
+}
+
+fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    let storage = match state.storage {
+        StorageStatus::Saved => None,
+        StorageStatus::Unavailable => Some(t(lang, Key::StorageUnavailable)),
+        StorageStatus::Full => Some(t(lang, Key::StorageFull)),
+    };
+    let problem = state.load_problem.as_ref().map(|p| {
+        let text = if p.unreadable {
+            t(lang, Key::StoreUnreadable).to_string()
+        } else {
+            i18n::drafts_skipped(lang, p.skipped)
+        };
+        let raw = Rc::clone(&p.raw);
+        let download = Callback::from(move |_: MouseEvent| {
+            platform::download(
+                "ocop-self-check-backup.json",
+                "application/json",
+                &raw,
+            );
+        });
+        let dismiss = {
+            let cb = on_action.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(Action::DismissLoadProblem))
+        };
+        html! {
+            <div class="warning" role="alert">
+                <p>{ text }</p>
+                <div class="actions">
+                    <button type="button" class="btn" onclick={download}>{ t(lang, Key::DownloadBackup) }</button>
+                    <button type="button" class="btn ghost" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
+                </div>
+            </div>
+        }
+    });
+    html! {
+        <>
+            if let Some(text) = storage {
+                <div class="warning" role="alert" id="storage-warning"><p>{ text }</p></div>
+            }
+            { problem.unwrap_or_default() }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceProps {
+    pub lang: Lang,
+    pub set: Shared<crate::rubric::ProductSet>,
+    pub draft: Shared<crate::draft::Draft>,
+    #[prop_or_default]
+    pub set_label: String,
+    pub on_action: Callback<Action>,
+}
+
+/// The questionnaire beside (wide) or above (phone) the live result.
+#[function_component(Workspace)]
+pub fn workspace(props: &WorkspaceProps) -> Html {
+    let assessment = {
+        let set = props.set.clone();
+        let draft = props.draft.clone();
+        use_memo((set, draft), |(set, draft)| {
+            Shared::new(assess(set, &draft.responses))
+        })
+    };
+    html! {
+        <div class="work">
+            <main id="main" tabindex="-1">
+                <Questionnaire lang={props.lang} set={props.set.clone()} draft={props.draft.clone()}
+                    assessment={(*assessment).clone()} set_label={AttrValue::from(props.set_label.clone())}
+                    on_action={props.on_action.clone()} />
+            </main>
+            <ResultPanel lang={props.lang} set={props.set.clone()} assessment={(*assessment).clone()} />
+        </div>
+    }
+}

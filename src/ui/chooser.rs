@@ -1,0 +1,128 @@
+//! Choosing the product set: search (with or without diacritics) or browse 6 categories →
+//! groups → 26 sets, each with example products.
+
+use yew::prelude::*;
+
+use crate::i18n::{self, t, Key, Lang};
+use crate::platform;
+use crate::rubric::{Catalogue, SetEntry};
+
+use super::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct SetChooserProps {
+    pub lang: Lang,
+    pub catalogue: Shared<Catalogue>,
+    /// Emits the chosen set id.
+    pub on_choose: Callback<String>,
+    /// Initial search text (for tests and deep links).
+    #[prop_or_default]
+    pub query: AttrValue,
+}
+
+#[function_component(SetChooser)]
+pub fn set_chooser(props: &SetChooserProps) -> Html {
+    let lang = props.lang;
+    let query = use_state(|| props.query.to_string());
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(platform::event_value(&e)))
+    };
+    let clear = {
+        let query = query.clone();
+        Callback::from(move |_: MouseEvent| query.set(String::new()))
+    };
+    let onsubmit = Callback::from(|e: SubmitEvent| platform::prevent_default(&e));
+    let q = query.trim();
+    let results = if q.is_empty() {
+        html! {}
+    } else {
+        let hits = props.catalogue.search(q);
+        html! {
+            <section class="results" aria-labelledby="results-count">
+                <p id="results-count" class="count" role="status">{ i18n::search_count(lang, hits.len()) }</p>
+                if hits.is_empty() {
+                    <p class="muted">{ t(lang, Key::NoResults) }</p>
+                } else {
+                    <ul class="sets">
+                        { for hits.into_iter().map(|s| html! {
+                            <SetCard key={s.id.clone()} lang={lang} entry={s.clone()} on_choose={props.on_choose.clone()} />
+                        }) }
+                    </ul>
+                }
+            </section>
+        }
+    };
+    html! {
+        <div class="chooser">
+            <h1>{ t(lang, Key::ChooseTitle) }</h1>
+            <p class="lead">{ t(lang, Key::ChooseIntro) }</p>
+            <form class="search" role="search" {onsubmit}>
+                <label for="set-search">{ t(lang, Key::SearchLabel) }</label>
+                <div class="search-row">
+                    <input id="set-search" type="search" autocomplete="off" spellcheck="false"
+                        value={(*query).clone()} {oninput}
+                        aria-describedby="set-search-hint" />
+                    if !q.is_empty() {
+                        <button type="button" class="btn ghost" onclick={clear}>{ t(lang, Key::ClearSearch) }</button>
+                    }
+                </div>
+                <p id="set-search-hint" class="hint">{ t(lang, Key::SearchHint) }</p>
+            </form>
+            { results }
+            <section class="browse" aria-labelledby="browse-title">
+                <h2 id="browse-title">{ t(lang, Key::BrowseTitle) }</h2>
+                { for props.catalogue.categories.iter().map(|cat| html! {
+                    <details class="category" key={cat.code.clone()}>
+                        <summary><span class="cat-code">{ &cat.code }</span>{ " " }{ cat.name.get(lang) }</summary>
+                        { for cat.groups.iter().map(|g| html! {
+                            <section class="group" key={g.code.clone()}>
+                                <h3>{ g.name.get(lang) }</h3>
+                                <ul class="sets">
+                                    { for g.sets.iter().map(|s| html! {
+                                        <SetCard key={s.id.clone()} lang={lang} entry={s.clone()} on_choose={props.on_choose.clone()} />
+                                    }) }
+                                </ul>
+                            </section>
+                        }) }
+                    </details>
+                }) }
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SetCardProps {
+    pub lang: Lang,
+    pub entry: SetEntry,
+    pub on_choose: Callback<String>,
+}
+
+#[function_component(SetCard)]
+pub fn set_card(props: &SetCardProps) -> Html {
+    let lang = props.lang;
+    let s = &props.entry;
+    let onclick = {
+        let id = s.id.clone();
+        let cb = props.on_choose.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+    };
+    let examples = s
+        .examples
+        .iter()
+        .map(|e| e.get(lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    html! {
+        <li class="set" data-set={s.id.clone()}>
+            <button type="button" class="set-btn" {onclick}>
+                <span class="set-name">{ s.name.get(lang) }</span>
+                <span class="set-no">{ i18n::set_number(lang, s.no, &s.classification) }</span>
+                if !examples.is_empty() {
+                    <span class="examples">{ t(lang, Key::Examples) }{ " " }{ examples }</span>
+                }
+            </button>
+        </li>
+    }
+}

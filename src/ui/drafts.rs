@@ -1,0 +1,210 @@
+//! The drafts list: open, rename, duplicate, download, delete (with confirmation), new.
+
+use yew::prelude::*;
+
+use crate::draft::{self, Command, Draft};
+use crate::i18n::{self, t, Key, Lang};
+use crate::platform;
+use crate::rubric::{fold_diacritics, Catalogue};
+
+use super::state::{Action, Screen};
+use super::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct DraftsListProps {
+    pub lang: Lang,
+    pub drafts: Vec<Shared<Draft>>,
+    pub current: Option<AttrValue>,
+    pub catalogue: Shared<Catalogue>,
+    pub on_action: Callback<Action>,
+}
+
+/// A file name for a draft download: "ocop-QD26-09-nuoc-mam-co-ba.json".
+pub fn download_name(d: &Draft) -> String {
+    let slug: String = fold_diacritics(&d.title)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        format!("ocop-{}.json", d.product_set)
+    } else {
+        format!("ocop-{}-{slug}.json", d.product_set)
+    }
+}
+
+#[function_component(DraftsList)]
+pub fn drafts_list(props: &DraftsListProps) -> Html {
+    let lang = props.lang;
+    // (draft id, text being typed) while renaming; draft id while confirming a delete.
+    let renaming = use_state(|| None::<(String, String)>);
+    let confirming = use_state(|| None::<String>);
+    let on_action = props.on_action.clone();
+    let new_draft = {
+        let cb = on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Action::Show(Screen::Choose)))
+    };
+
+    let items = props.drafts.iter().map(|d| {
+        let set_name = props
+            .catalogue
+            .set(&d.product_set)
+            .map(|s| s.name.get(lang).to_string())
+            .unwrap_or_else(|| d.product_set.clone());
+        let name = d.display_name(&set_name).to_string();
+        let is_current = props.current.as_deref() == Some(d.id.as_str());
+        let answers = d.responses.answers.len() + d.responses.none_of_levels.len();
+        let id = d.id.clone();
+        let dom = format!("draft-{}", d.id);
+
+        let open = {
+            let cb = on_action.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(Action::Open(id.clone())))
+        };
+        let start_rename = {
+            let renaming = renaming.clone();
+            let confirming = confirming.clone();
+            let id = id.clone();
+            let title = d.title.clone();
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(None);
+                renaming.set(Some((id.clone(), title.clone())));
+            })
+        };
+        let duplicate = {
+            let cb = on_action.clone();
+            let id = id.clone();
+            let title = format!("{name} {}", t(lang, Key::CopySuffix));
+            Callback::from(move |_: MouseEvent| {
+                cb.emit(Action::Duplicate {
+                    from: id.clone(),
+                    id: platform::new_id(),
+                    title: title.clone(),
+                    now_ms: platform::now_ms(),
+                })
+            })
+        };
+        let download = {
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| {
+                platform::download(&download_name(&d), "application/json", &draft::to_json(&d));
+            })
+        };
+        let ask_delete = {
+            let confirming = confirming.clone();
+            let renaming = renaming.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| {
+                renaming.set(None);
+                confirming.set(Some(id.clone()));
+            })
+        };
+
+        let rename_form = match &*renaming {
+            Some((rid, text)) if *rid == id => {
+                let oninput = {
+                    let renaming = renaming.clone();
+                    let id = id.clone();
+                    Callback::from(move |e: InputEvent| {
+                        renaming.set(Some((id.clone(), platform::event_value(&e))))
+                    })
+                };
+                let onsubmit = {
+                    let renaming = renaming.clone();
+                    let cb = on_action.clone();
+                    let id = id.clone();
+                    let text = text.clone();
+                    Callback::from(move |e: SubmitEvent| {
+                        platform::prevent_default(&e);
+                        cb.emit(Action::Apply {
+                            id: id.clone(),
+                            command: Command::SetTitle(text.trim().to_string()),
+                            now_ms: platform::now_ms(),
+                        });
+                        renaming.set(None);
+                    })
+                };
+                let cancel = {
+                    let renaming = renaming.clone();
+                    Callback::from(move |_: MouseEvent| renaming.set(None))
+                };
+                let input_id = format!("{dom}-name");
+                html! {
+                    <form class="rename" {onsubmit}>
+                        <label for={input_id.clone()}>{ t(lang, Key::NewNameLabel) }</label>
+                        <input id={input_id} type="text" value={text.clone()} {oninput} autocomplete="off" />
+                        <div class="actions">
+                            <button type="submit" class="btn primary">{ t(lang, Key::Save) }</button>
+                            <button type="button" class="btn" onclick={cancel}>{ t(lang, Key::Cancel) }</button>
+                        </div>
+                    </form>
+                }
+            }
+            _ => html! {},
+        };
+        let confirm_box = match &*confirming {
+            Some(cid) if *cid == id => {
+                let yes = {
+                    let cb = on_action.clone();
+                    let confirming = confirming.clone();
+                    let id = id.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        confirming.set(None);
+                        cb.emit(Action::Delete(id.clone()));
+                    })
+                };
+                let no = {
+                    let confirming = confirming.clone();
+                    Callback::from(move |_: MouseEvent| confirming.set(None))
+                };
+                html! {
+                    <div class="confirm" role="alertdialog" aria-labelledby={format!("{dom}-confirm")}>
+                        <p id={format!("{dom}-confirm")}>{ i18n::confirm_delete(lang, &name) }</p>
+                        <div class="actions">
+                            <button type="button" class="btn danger" onclick={yes}>{ t(lang, Key::ConfirmDeleteYes) }</button>
+                            <button type="button" class="btn" onclick={no}>{ t(lang, Key::Cancel) }</button>
+                        </div>
+                    </div>
+                }
+            }
+            _ => html! {},
+        };
+
+        html! {
+            <li class={classes!("draft", is_current.then_some("current"))} key={id.clone()} id={dom.clone()}>
+                <h2 class="draft-name">{ name.clone() }
+                    if is_current { <span class="badge">{ t(lang, Key::CurrentDraft) }</span> }
+                </h2>
+                <p class="meta">{ set_name }{ " · " }{ i18n::answer_count(lang, answers) }</p>
+                <div class="actions">
+                    <button type="button" class="btn primary" onclick={open}>{ t(lang, Key::Open) }</button>
+                    <button type="button" class="btn" onclick={start_rename}>{ t(lang, Key::Rename) }</button>
+                    <button type="button" class="btn" onclick={duplicate}>{ t(lang, Key::Duplicate) }</button>
+                    <button type="button" class="btn" onclick={download}>{ t(lang, Key::Download) }</button>
+                    <button type="button" class="btn danger-outline" onclick={ask_delete}>{ t(lang, Key::Delete) }</button>
+                </div>
+                { rename_form }
+                { confirm_box }
+            </li>
+        }
+    });
+
+    html! {
+        <div class="drafts">
+            <h1>{ t(lang, Key::DraftsTitle) }</h1>
+            <p class="lead">{ t(lang, Key::DraftsIntro) }</p>
+            <p><button type="button" class="btn primary" onclick={new_draft}>{ "+ " }{ t(lang, Key::NewDraft) }</button></p>
+            if props.drafts.is_empty() {
+                <p class="muted">{ t(lang, Key::NoDrafts) }</p>
+            } else {
+                <ul class="draft-list">{ for items }</ul>
+            }
+        </div>
+    }
+}

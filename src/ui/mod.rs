@@ -1,0 +1,69 @@
+//! Yew components and the app state. Components take props and emit callbacks; the one reducer
+//! ([`state::AppState`]) only calls `Draft::apply`; scores, stars and advice come from
+//! [`crate::assess`]; words from [`crate::i18n`]; browser calls from [`crate::platform`].
+//! Everything here also compiles natively, so `tests/ssr.rs` can render it to HTML.
+
+pub mod app;
+pub mod chooser;
+pub mod drafts;
+pub mod questionnaire;
+pub mod result;
+pub mod state;
+pub mod store;
+
+pub use app::App;
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// An `Rc` compared by pointer, so large shared values (a product set, an assessment) make cheap
+/// props: a component re-renders only when it gets a different value.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Shared(rc)
+    }
+}
+
+/// The element id of a criterion's fieldset ("1.5" → "c-1-5").
+pub fn criterion_dom_id(code: &str) -> String {
+    format!(
+        "c-{}",
+        code.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    )
+}
+
+/// The element id of a knock-out question's fieldset.
+pub fn knock_out_dom_id(id: &str) -> String {
+    format!(
+        "ko-{}",
+        id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    )
+}

@@ -1,0 +1,368 @@
+//! The app state and its reducer. The reducer only calls [`Draft::apply`] and makes pure state
+//! changes; time and ids arrive inside the actions. Persistence is an effect at the app root.
+
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::draft::{Command, Draft};
+use crate::i18n::Lang;
+use crate::platform::{self, StorageError, STORE_KEY};
+use crate::rubric::ProductSet;
+
+use super::store;
+
+/// Which screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Choose a product set for a new draft.
+    Choose,
+    /// The current draft's questionnaire and result.
+    Questionnaire,
+    /// The list of drafts.
+    Drafts,
+}
+
+/// Whether changes reach local storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageStatus {
+    Saved,
+    Unavailable,
+    Full,
+}
+
+impl From<StorageError> for StorageStatus {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::Unavailable => StorageStatus::Unavailable,
+            StorageError::Full => StorageStatus::Full,
+        }
+    }
+}
+
+/// What went wrong when the saved data was read at start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadProblem {
+    /// The whole store could not be read.
+    pub unreadable: bool,
+    /// Drafts that could not be read.
+    pub skipped: usize,
+    /// The stored text as found (offered for download).
+    pub raw: Rc<str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub drafts: Vec<Rc<Draft>>,
+    pub current: Option<String>,
+    pub screen: Screen,
+    /// Bumped by every change that must be saved.
+    pub revision: u64,
+    pub storage: StorageStatus,
+    /// False when saving would overwrite data that could not be backed up.
+    pub persist: bool,
+    pub load_problem: Option<LoadProblem>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            lang: Lang::Vi,
+            drafts: Vec::new(),
+            current: None,
+            screen: Screen::Choose,
+            revision: 0,
+            storage: StorageStatus::Saved,
+            persist: true,
+            load_problem: None,
+        }
+    }
+}
+
+/// A change to the app state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    Show(Screen),
+    /// Create a draft for a product set and open it.
+    NewDraft {
+        id: String,
+        product_set: String,
+        now_ms: u64,
+    },
+    Open(String),
+    /// Apply a command to a draft.
+    Apply {
+        id: String,
+        command: Command,
+        now_ms: u64,
+    },
+    Duplicate {
+        from: String,
+        id: String,
+        title: String,
+        now_ms: u64,
+    },
+    Delete(String),
+    Storage(StorageStatus),
+    DismissLoadProblem,
+}
+
+impl AppState {
+    /// The state restored from local storage (the one side effect of start-up: an unreadable
+    /// store is copied to a backup key before anything can overwrite it).
+    pub fn boot() -> AppState {
+        let mut st = AppState::default();
+        let raw = match platform::storage_get(STORE_KEY) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return st,
+            Err(e) => {
+                st.storage = e.into();
+                return st;
+            }
+        };
+        let decoded = store::decode(&raw);
+        st.restore(decoded.lang, decoded.current, decoded.drafts);
+        if decoded.unreadable || !decoded.skipped.is_empty() {
+            let key = format!("{STORE_KEY}.backup.{}", platform::now_ms());
+            if let Err(e) = platform::storage_set(&key, &raw) {
+                st.persist = false;
+                st.storage = e.into();
+            }
+            st.load_problem = Some(LoadProblem {
+                unreadable: decoded.unreadable,
+                skipped: decoded.skipped.len(),
+                raw: raw.into(),
+            });
+        }
+        st
+    }
+
+    /// Take over decoded data: drafts get unique non-empty ids; the screen follows.
+    pub fn restore(&mut self, lang: Option<Lang>, current: Option<String>, drafts: Vec<Draft>) {
+        if let Some(l) = lang {
+            self.lang = l;
+        }
+        let mut seen = BTreeSet::new();
+        self.drafts = drafts
+            .into_iter()
+            .map(|mut d| {
+                while d.id.is_empty() || seen.contains(&d.id) {
+                    d.id = platform::new_id();
+                }
+                seen.insert(d.id.clone());
+                Rc::new(d)
+            })
+            .collect();
+        self.current = current.filter(|c| seen.contains(c));
+        self.screen = if self.current.is_some() {
+            Screen::Questionnaire
+        } else if self.drafts.is_empty() {
+            Screen::Choose
+        } else {
+            Screen::Drafts
+        };
+    }
+
+    pub fn draft(&self, id: &str) -> Option<&Rc<Draft>> {
+        self.drafts.iter().find(|d| d.id == id)
+    }
+
+    pub fn current_draft(&self) -> Option<&Rc<Draft>> {
+        self.current.as_deref().and_then(|id| self.draft(id))
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let mut changed = true;
+        match action {
+            Action::SetLang(l) => {
+                if l == s.lang {
+                    return self;
+                }
+                s.lang = l;
+            }
+            Action::Show(screen) => {
+                changed = false;
+                s.screen = if screen == Screen::Questionnaire && s.current_draft().is_none() {
+                    Screen::Choose
+                } else {
+                    screen
+                };
+            }
+            Action::NewDraft {
+                id,
+                product_set,
+                now_ms,
+            } => {
+                s.drafts
+                    .push(Rc::new(Draft::new(id.clone(), product_set, now_ms)));
+                s.current = Some(id);
+                s.screen = Screen::Questionnaire;
+            }
+            Action::Open(id) => {
+                if s.draft(&id).is_none() {
+                    return self;
+                }
+                s.current = Some(id);
+                s.screen = Screen::Questionnaire;
+            }
+            Action::Apply {
+                id,
+                command,
+                now_ms,
+            } => {
+                let Some(i) = s.drafts.iter().position(|d| d.id == id) else {
+                    return self;
+                };
+                let next = s.drafts[i].apply(command, now_ms);
+                if next == *s.drafts[i] {
+                    return self;
+                }
+                s.drafts[i] = Rc::new(next);
+            }
+            Action::Duplicate {
+                from,
+                id,
+                title,
+                now_ms,
+            } => {
+                let Some(i) = s.drafts.iter().position(|d| d.id == from) else {
+                    return self;
+                };
+                let mut copy = (*s.drafts[i]).clone();
+                copy.id = id;
+                copy.title = title;
+                copy.created_ms = now_ms;
+                copy.updated_ms = now_ms;
+                s.drafts.insert(i + 1, Rc::new(copy));
+            }
+            Action::Delete(id) => {
+                let before = s.drafts.len();
+                s.drafts.retain(|d| d.id != id);
+                if s.drafts.len() == before {
+                    return self;
+                }
+                if s.current.as_deref() == Some(id.as_str()) {
+                    s.current = None;
+                    if s.screen == Screen::Questionnaire {
+                        s.screen = Screen::Drafts;
+                    }
+                }
+            }
+            Action::Storage(status) => {
+                if status == s.storage {
+                    return self;
+                }
+                changed = false;
+                s.storage = status;
+            }
+            Action::DismissLoadProblem => {
+                changed = false;
+                s.load_problem = None;
+            }
+        }
+        if changed {
+            s.revision += 1;
+        }
+        Rc::new(s)
+    }
+}
+
+/// Rubric files loaded so far (not persisted).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rubrics {
+    pub sets: HashMap<String, Rc<ProductSet>>,
+    pub failed: HashMap<String, String>,
+    pub loading: BTreeSet<String>,
+}
+
+/// Rubric loading events.
+pub enum RubricAction {
+    Loading(String),
+    Loaded(String, Result<ProductSet, String>),
+    Retry(String),
+}
+
+impl Reducible for Rubrics {
+    type Action = RubricAction;
+
+    fn reduce(self: Rc<Self>, action: RubricAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            RubricAction::Loading(id) => {
+                s.failed.remove(&id);
+                s.loading.insert(id);
+            }
+            RubricAction::Loaded(id, result) => {
+                s.loading.remove(&id);
+                match result {
+                    Ok(set) => {
+                        s.sets.insert(id, Rc::new(set));
+                    }
+                    Err(e) => {
+                        s.failed.insert(id, e);
+                    }
+                }
+            }
+            RubricAction::Retry(id) => {
+                s.failed.remove(&id);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: AppState, actions: Vec<Action>) -> Rc<AppState> {
+        actions.into_iter().fold(Rc::new(s), |st, a| st.reduce(a))
+    }
+
+    #[test]
+    fn drafts_lifecycle() {
+        let s = run(
+            AppState::default(),
+            vec![
+                Action::NewDraft {
+                    id: "a".into(),
+                    product_set: "QD26-09".into(),
+                    now_ms: 5,
+                },
+                Action::Apply {
+                    id: "a".into(),
+                    command: Command::SetAnswer {
+                        code: "1.1".into(),
+                        position: Some(2),
+                    },
+                    now_ms: 6,
+                },
+                Action::Duplicate {
+                    from: "a".into(),
+                    id: "b".into(),
+                    title: "copy".into(),
+                    now_ms: 7,
+                },
+            ],
+        );
+        assert_eq!(s.drafts.len(), 2);
+        assert_eq!(s.drafts[1].responses.answers.get("1.1"), Some(&2));
+        assert_eq!(s.current.as_deref(), Some("a"));
+        assert_eq!(s.revision, 3);
+        let s = s.reduce(Action::Delete("a".into()));
+        assert_eq!(s.current, None);
+        assert_eq!(s.screen, Screen::Drafts);
+        assert_eq!(s.drafts.len(), 1);
+        let rev = s.revision;
+        let s = s.reduce(Action::Show(Screen::Choose));
+        assert_eq!(s.revision, rev, "navigation is not saved");
+    }
+}

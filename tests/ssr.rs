@@ -1,0 +1,347 @@
+//! The UI rendered to HTML natively with Yew's `ssr` feature: what each screen shows, in both
+//! languages, and that user text is escaped.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use ocop_self_check::assess::{assess, Responses};
+use ocop_self_check::draft::{Command, Draft};
+use ocop_self_check::i18n::{self, Lang};
+use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
+use ocop_self_check::ui::app::{App, AppProps};
+use ocop_self_check::ui::chooser::{SetChooser, SetChooserProps};
+use ocop_self_check::ui::drafts::{DraftsList, DraftsListProps};
+use ocop_self_check::ui::questionnaire::{Questionnaire, QuestionnaireProps};
+use ocop_self_check::ui::result::{ResultPanel, ResultPanelProps};
+use ocop_self_check::ui::state::{Action, AppState, Screen};
+use ocop_self_check::ui::{criterion_dom_id, knock_out_dom_id, Shared};
+use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer};
+
+async fn render<C: BaseComponent>(props: C::Properties) -> String {
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// HTML-escape like Yew does for text nodes, to look for worded results in the output.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn set(id: &str) -> ProductSet {
+    match embedded::load(id) {
+        Some(Ok(s)) => s,
+        other => panic!("{id}: {other:?}"),
+    }
+}
+
+fn catalogue() -> Shared<Catalogue> {
+    Shared::new(Catalogue::builtin().expect("catalogue"))
+}
+
+fn questionnaire_props(lang: Lang, set: ProductSet, draft: Draft) -> QuestionnaireProps {
+    let a = assess(&set, &draft.responses);
+    QuestionnaireProps {
+        lang,
+        set: Shared::new(set),
+        draft: Shared::new(draft),
+        assessment: Shared::new(a),
+        set_label: AttrValue::default(),
+        on_action: Callback::noop(),
+    }
+}
+
+#[tokio::test]
+async fn the_set_chooser_lists_26_sets_in_6_categories() {
+    for lang in [Lang::Vi, Lang::En] {
+        let html = render::<SetChooser>(SetChooserProps {
+            lang,
+            catalogue: catalogue(),
+            on_choose: Callback::noop(),
+            query: AttrValue::default(),
+        })
+        .await;
+        assert_eq!(html.matches("data-set=\"QD26-").count(), 26, "{html}");
+        for n in 1..=26 {
+            assert!(html.contains(&format!("data-set=\"QD26-{n:02}\"")));
+        }
+        assert_eq!(html.matches("<details class=\"category\"").count(), 6);
+        if lang == Lang::Vi {
+            assert!(html.contains("Chọn bộ sản phẩm"));
+            assert!(html.contains("Tương, nước mắm, gia vị dạng lỏng khác"));
+            assert!(html.contains("Nước mắm Phú Quốc"), "examples are shown");
+        } else {
+            assert!(html.contains("Choose the product set"));
+            assert!(html.contains("fish sauce"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn searching_without_diacritics_finds_fish_sauce_first() {
+    let html = render::<SetChooser>(SetChooserProps {
+        lang: Lang::Vi,
+        catalogue: catalogue(),
+        on_choose: Callback::noop(),
+        query: "nuoc mam".into(),
+    })
+    .await;
+    let results = html
+        .split("<section class=\"browse\"")
+        .next()
+        .unwrap_or_default();
+    let first = results
+        .find("data-set=\"QD26-")
+        .map(|i| &results[i + 10..i + 17]);
+    assert_eq!(first, Some("QD26-09"), "{results}");
+    assert!(results.contains("Tìm thấy 1 bộ sản phẩm"), "{results}");
+}
+
+#[tokio::test]
+async fn the_questionnaire_renders_every_criterion_level_and_star_marker_of_every_set() {
+    for (id, _) in embedded::SETS {
+        let s = set(id);
+        let draft = Draft::new("d1", *id, 0);
+        let html = render::<Questionnaire>(questionnaire_props(Lang::Vi, s.clone(), draft)).await;
+        let mut markers = 0;
+        for loc in s.criteria() {
+            let c = loc.criterion;
+            let dom = criterion_dom_id(&c.code);
+            assert!(html.contains(&format!("id=\"{dom}\"")), "{id} {}", c.code);
+            for p in 1..=c.levels.len() {
+                assert!(
+                    html.contains(&format!("id=\"{dom}-l{p}\"")),
+                    "{id} {} level {p}",
+                    c.code
+                );
+            }
+            assert!(html.contains(&format!("id=\"{dom}-none\"")));
+            markers += c.levels.iter().filter(|l| l.min_star.is_some()).count();
+        }
+        assert_eq!(
+            html.matches("class=\"need need-").count(),
+            markers,
+            "{id}: every star marker is shown"
+        );
+        for k in &s.knock_outs {
+            if k.kind == ocop_self_check::rubric::KnockOutKind::Question {
+                assert!(html.contains(&format!("id=\"{}-yes\"", knock_out_dom_id(&k.id))));
+            }
+        }
+        // Knock-out questions come before the parts.
+        if let (Some(ko), Some(a)) = (html.find("id=\"ko-title\""), html.find("id=\"part-A\"")) {
+            assert!(ko < a, "{id}: knock-outs first");
+        }
+        assert!(html.contains("Minh chứng thường dùng (gợi ý"), "{id}");
+    }
+}
+
+#[tokio::test]
+async fn star_markers_are_worded_and_answers_are_checked() {
+    let s = set("QD26-09");
+    let mut d = Draft::new("d1", "QD26-09", 0);
+    d = d.apply(
+        Command::SetAnswer {
+            code: "1.1".into(),
+            position: Some(2),
+        },
+        1,
+    );
+    d = d.apply(Command::SetNoneOfLevels { code: "1.2".into() }, 2);
+    d = d.apply(
+        Command::SetEvidence {
+            code: "1.1".into(),
+            text: "Hợp đồng mua cá cơm".into(),
+        },
+        3,
+    );
+    let html = render::<Questionnaire>(questionnaire_props(Lang::Vi, s.clone(), d.clone())).await;
+    assert!(html.contains("cần cho 3★") || html.contains("cần cho 4★"));
+    // The whole `<input …>` tag that carries this id.
+    let checked = |id: &str| {
+        let Some(at) = html.find(&format!("id=\"{id}\"")) else {
+            return false;
+        };
+        let start = html[..at].rfind("<input").unwrap_or(at);
+        let end = html[at..].find('>').map_or(html.len(), |e| at + e);
+        html[start..end].contains(" checked")
+    };
+    assert!(checked("c-1-1-l2"), "answer shown as checked");
+    assert!(!checked("c-1-1-l1"));
+    assert!(checked("c-1-2-none"), "none-of-levels shown as checked");
+    assert!(html.contains("Hợp đồng mua cá cơm"), "evidence note kept");
+    assert!(html.contains("Đã trả lời 2/"), "progress");
+
+    let en = render::<Questionnaire>(questionnaire_props(Lang::En, s, d)).await;
+    assert!(en.contains("needed for "));
+    assert!(en.contains("None of these levels (0 points)"));
+    assert!(en.contains("Answered 2/"));
+}
+
+#[tokio::test]
+async fn tourism_levels_are_grouped_under_their_cases() {
+    let s = set("QD26-26");
+    let html = render::<Questionnaire>(questionnaire_props(
+        Lang::Vi,
+        s.clone(),
+        Draft::new("t", "QD26-26", 0),
+    ))
+    .await;
+    let with_cases = s.criteria().filter(|l| l.criterion.has_cases()).count();
+    assert!(with_cases >= 3);
+    assert_eq!(html.matches("class=\"case-title\"").count(), with_cases * 2);
+    assert!(html.contains("Trường hợp 1: Dịch vụ du lịch do cộng đồng cung cấp"));
+}
+
+fn scenario() -> (ProductSet, Responses) {
+    // Good enough for the 4★ band on points, but with a 3★/4★ minimum missed.
+    let s = set("QD26-09");
+    let mut r = Responses::default();
+    for loc in s.criteria() {
+        let c = loc.criterion;
+        let best = c.levels.len() as u8;
+        r.answers.insert(c.code.clone(), best);
+    }
+    let blocked = s
+        .criteria()
+        .map(|l| l.criterion)
+        .find(|c| c.required_points(3).is_some_and(|p| p > 0))
+        .expect("a 3★ minimum");
+    r.answers.remove(&blocked.code);
+    r.none_of_levels.insert(blocked.code.clone());
+    (s, r)
+}
+
+#[tokio::test]
+async fn the_result_panel_shows_total_stars_minimums_and_advice_in_both_languages() {
+    let (s, r) = scenario();
+    let a = assess(&s, &r);
+    assert!(!a.unmet_minimums.is_empty() && !a.advice.is_empty());
+    for lang in [Lang::Vi, Lang::En] {
+        let html = render::<ResultPanel>(ResultPanelProps {
+            lang,
+            set: Shared::new(s.clone()),
+            assessment: Shared::new(a.clone()),
+            expanded: true,
+        })
+        .await;
+        assert!(
+            html.contains(&esc(&i18n::total(lang, a.total, 100))),
+            "{html}"
+        );
+        assert!(html.contains(&esc(&i18n::stars(lang, a.stars))));
+        assert!(html.contains(&esc(&i18n::band(lang, a.band))));
+        for u in a
+            .unmet_minimums
+            .iter()
+            .filter(|u| u.stars <= a.band.max(a.stars + 1))
+        {
+            assert!(
+                html.contains(&esc(&i18n::unmet_minimum(lang, u))),
+                "{lang:?} {u:?}"
+            );
+        }
+        for x in &a.advice {
+            assert!(
+                html.contains(&esc(&i18n::advice(lang, x, &s))),
+                "{lang:?} {x:?}"
+            );
+        }
+        match lang {
+            Lang::Vi => {
+                assert!(html.contains("Kết quả ước tính"));
+                assert!(
+                    html.contains("bắt buộc để đạt"),
+                    "MeetMinimum worded: {html}"
+                );
+                assert!(html.contains("không phải kết quả của Hội đồng"));
+                assert!(html.contains("Quyết định 26/2026/QĐ-TTg"));
+            }
+            Lang::En => {
+                assert!(html.contains("Estimated result"));
+                assert!(html.contains("required for"));
+                assert!(html.contains("not the result of an OCOP evaluation council"));
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_triggered_knock_out_is_shown_instead_of_stars() {
+    let s = set("QD26-09");
+    let mut r = Responses::default();
+    r.knock_outs.insert("forged".into(), true);
+    let a = assess(&s, &r);
+    let html = render::<ResultPanel>(ResultPanelProps {
+        lang: Lang::Vi,
+        set: Shared::new(s),
+        assessment: Shared::new(a),
+        expanded: true,
+    })
+    .await;
+    assert!(
+        html.contains("Hồ sơ bị loại: Hồ sơ có tài liệu giả mạo"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn hostile_text_in_a_draft_title_is_escaped() {
+    let hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    let mut d = Draft::new("d1", "QD26-09", 0);
+    d.title = hostile.into();
+    let html = render::<DraftsList>(DraftsListProps {
+        lang: Lang::Vi,
+        drafts: vec![Shared::new(d.clone())],
+        current: Some("d1".into()),
+        catalogue: catalogue(),
+        on_action: Callback::noop(),
+    })
+    .await;
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(html.contains("Nhân bản") && html.contains("Đổi tên") && html.contains("Xoá"));
+
+    let q = render::<Questionnaire>(questionnaire_props(Lang::Vi, set("QD26-09"), d)).await;
+    assert!(!q.contains("<script>") && !q.contains("<img"));
+    assert!(q.contains("&lt;script&gt;"));
+}
+
+#[tokio::test]
+async fn the_app_starts_on_the_chooser_and_switches_language() {
+    let html = render::<App>(AppProps::default()).await;
+    assert!(html.contains("Chọn bộ sản phẩm"), "{html}");
+    assert!(html.contains(">English<"));
+
+    let state = Rc::new(AppState::default()).reduce_all(vec![
+        Action::NewDraft {
+            id: "a".into(),
+            product_set: "QD26-09".into(),
+            now_ms: 1,
+        },
+        Action::SetLang(Lang::En),
+        Action::Show(Screen::Drafts),
+    ]);
+    let html = render::<App>(AppProps {
+        initial: Some(Shared(state)),
+    })
+    .await;
+    assert!(html.contains("Your drafts"), "{html}");
+    assert!(html.contains("Soy sauce, fish sauce and other liquid condiments"));
+    assert!(html.contains(">Tiếng Việt<"));
+}
+
+trait ReduceAll {
+    fn reduce_all(self, actions: Vec<Action>) -> Rc<AppState>;
+}
+
+impl ReduceAll for Rc<AppState> {
+    fn reduce_all(self, actions: Vec<Action>) -> Rc<AppState> {
+        use yew::Reducible;
+        actions.into_iter().fold(self, |s, a| s.reduce(a))
+    }
+}
