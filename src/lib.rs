@@ -9,8 +9,20 @@ pub mod assess;
 pub mod dossier;
 pub mod draft;
 pub mod i18n;
+pub mod platform;
 pub mod rubric;
+pub mod ui;
 
-/// Mount the web app (wasm only).
+/// Install the panic hook and mount the web app into `#app` (wasm only).
 #[cfg(target_arch = "wasm32")]
-pub fn start() {}
+pub fn start() {
+    platform::install_panic_hook();
+    match platform::app_root() {
+        Some(root) => {
+            yew::Renderer::<ui::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<ui::App>::new().render();
+        }
+    }
+}
