@@ -1,0 +1,95 @@
+//! Service-worker registration (`./sw.js`, relative, so the app works under any sub-path) and
+//! the "new version available" flow: a new worker waits until the user taps "reload", then
+//! takes over and the page reloads once.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    thread_local! {
+        static REGISTRATION: RefCell<Option<web_sys::ServiceWorkerRegistration>> = const { RefCell::new(None) };
+    }
+
+    fn container() -> Option<web_sys::ServiceWorkerContainer> {
+        let w = web_sys::window()?;
+        // Not available on insecure origins or where the browser disables it.
+        let has = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
+        has.then(|| w.navigator().service_worker())
+    }
+
+    /// Register `./sw.js`; call `on_update` when a new version is installed and waiting.
+    pub fn register(on_update: impl Fn() + 'static) {
+        let Some(c) = container() else { return };
+        let on_update: Rc<dyn Fn()> = Rc::new(on_update);
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(reg) = JsFuture::from(c.register("./sw.js")).await else {
+                return;
+            };
+            let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+                return;
+            };
+            REGISTRATION.with(|r| *r.borrow_mut() = Some(reg.clone()));
+            let has_controller = || container().and_then(|c| c.controller()).is_some();
+            if reg.waiting().is_some() && has_controller() {
+                on_update();
+            }
+            let reg2 = reg.clone();
+            let found = Closure::<dyn FnMut()>::new(move || {
+                let Some(installing) = reg2.installing() else {
+                    return;
+                };
+                let worker = installing.clone();
+                let on_update = on_update.clone();
+                let changed = Closure::<dyn FnMut()>::new(move || {
+                    if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller()
+                    {
+                        on_update();
+                    }
+                });
+                installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+                changed.forget();
+            });
+            reg.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+            found.forget();
+        });
+    }
+
+    /// Let the waiting worker take over, then reload once it controls the page.
+    pub fn apply_update() {
+        let Some(c) = container() else { return };
+        let reloaded = Rc::new(std::cell::Cell::new(false));
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            if !reloaded.replace(true) {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        });
+        c.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        let waiting = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting()));
+        match waiting {
+            Some(w) => {
+                let _ = w.post_message(&"skip-waiting".into());
+            }
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn register(_on_update: impl Fn() + 'static) {}
+    pub fn apply_update() {}
+}
+
+pub use imp::{apply_update, register};
