@@ -16,6 +16,7 @@ pub mod ui;
 /// Install the panic hook and mount the web app into `#app` (wasm only).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    platform::mark("__wasmStart");
     platform::install_panic_hook();
     match platform::app_root() {
         Some(root) => {

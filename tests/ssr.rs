@@ -51,6 +51,8 @@ fn questionnaire_props(lang: Lang, set: ProductSet, draft: Draft) -> Questionnai
         assessment: Shared::new(a),
         set_label: AttrValue::default(),
         on_action: Callback::noop(),
+        evidence_open: true,
+        initial_parts: usize::MAX,
     }
 }
 
@@ -62,13 +64,14 @@ async fn the_set_chooser_lists_26_sets_in_6_categories() {
             catalogue: catalogue(),
             on_choose: Callback::noop(),
             query: AttrValue::default(),
+            expanded: true,
         })
         .await;
         assert_eq!(html.matches("data-set=\"QD26-").count(), 26, "{html}");
         for n in 1..=26 {
             assert!(html.contains(&format!("data-set=\"QD26-{n:02}\"")));
         }
-        assert_eq!(html.matches("<details class=\"category\"").count(), 6);
+        assert_eq!(html.matches("class=\"cat-btn\"").count(), 6);
         if lang == Lang::Vi {
             assert!(html.contains("Chọn bộ sản phẩm"));
             assert!(html.contains("Tương, nước mắm, gia vị dạng lỏng khác"));
@@ -87,6 +90,7 @@ async fn searching_without_diacritics_finds_fish_sauce_first() {
         catalogue: catalogue(),
         on_choose: Callback::noop(),
         query: "nuoc mam".into(),
+        expanded: false,
     })
     .await;
     let results = html
@@ -226,6 +230,7 @@ async fn the_result_panel_shows_total_stars_minimums_and_advice_in_both_language
             set: Shared::new(s.clone()),
             assessment: Shared::new(a.clone()),
             expanded: true,
+            saved: true,
         })
         .await;
         assert!(
@@ -280,6 +285,7 @@ async fn a_triggered_knock_out_is_shown_instead_of_stars() {
         set: Shared::new(s),
         assessment: Shared::new(a),
         expanded: true,
+        saved: false,
     })
     .await;
     assert!(

@@ -33,7 +33,7 @@ strings! {
     SwitchLanguage => "Chuyển sang tiếng Anh", "Switch to Vietnamese";
     NavDrafts => "Bản nháp", "Drafts";
     NavNew => "Sản phẩm mới", "New product";
-    NavQuestionnaire => "Bảng hỏi", "Questionnaire";
+    NavQuestionnaire => "Bảng hỏi", "Questions";
     MainNav => "Điều hướng chính", "Main navigation";
     Loading => "Đang tải…", "Loading…";
 
@@ -83,7 +83,8 @@ strings! {
     TotalLabel => "Tổng điểm", "Total";
     EstimatedStars => "Hạng sao ước tính", "Estimated stars";
     EstimateTag => "ước tính", "estimate";
-    ShowDetails => "Xem chi tiết", "Details";
+    ShowDetails => "Chi tiết", "Details";
+    NotSaved => "chưa lưu được", "not saved";
     HideDetails => "Thu gọn", "Hide";
     WhyNotMore => "Vì sao chưa cao hơn", "Why not higher";
     AdviceTitle => "Nên cải thiện gì trước", "What to improve first";

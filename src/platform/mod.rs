@@ -4,7 +4,9 @@
 //! compiles and renders natively for the SSR tests: storage is an in-memory map, the clock is a
 //! counter, rubric files come from the embedded copies, and DOM calls do nothing.
 
+pub mod embed;
 mod panic;
+pub mod sw;
 
 pub use panic::{install_panic_hook, STORE_KEY};
 
@@ -103,6 +105,18 @@ mod imp {
         }
     }
 
+    pub fn focus_top(element_id: &str) {
+        let Some(w) = window() else { return };
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(el) = w
+            .document()
+            .and_then(|d| d.get_element_by_id(element_id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
     pub fn download(filename: &str, mime: &str, text: &str) -> bool {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return false;
@@ -137,10 +151,33 @@ mod imp {
         ok
     }
 
+    thread_local! {
+        /// Fetches started ahead of need: (url, promise of the response).
+        static PREFETCHED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    pub fn prefetch(url: &str) {
+        let Some(w) = window() else { return };
+        PREFETCHED.with(|p| {
+            let mut p = p.borrow_mut();
+            if !p.iter().any(|(u, _)| u == url) {
+                p.push((url.to_string(), w.fetch_with_str(url)));
+            }
+        });
+    }
+
     pub async fn fetch_text(url: &str) -> Result<String, String> {
         use wasm_bindgen_futures::JsFuture;
         let w = window().ok_or("no window")?;
-        let resp = JsFuture::from(w.fetch_with_str(url))
+        let started = PREFETCHED.with(|p| {
+            let mut p = p.borrow_mut();
+            p.iter()
+                .position(|(u, _)| u == url)
+                .map(|i| p.swap_remove(i).1)
+        });
+        let promise = started.unwrap_or_else(|| w.fetch_with_str(url));
+        let resp = JsFuture::from(promise)
             .await
             .map_err(|e| format!("{e:?}"))?;
         let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
@@ -170,10 +207,20 @@ mod imp {
             .unwrap_or_default()
     }
 
-    pub fn mark_first_render() {
+    pub fn defer(f: impl FnOnce() + 'static) {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    }
+
+    pub fn mark(name: &str) {
         if let Some(w) = window() {
             let t = w.performance().map(|p| p.now()).unwrap_or(0.0);
-            let _ = js_sys::Reflect::set(&w, &"__firstRender".into(), &t.into());
+            let _ = js_sys::Reflect::set(&w, &name.into(), &t.into());
+        }
+    }
+
+    pub fn mark_first_render() {
+        mark("__firstRender");
+        if let Some(w) = window() {
             if let Some(boot) = w.document().and_then(|d| d.get_element_by_id("boot")) {
                 boot.remove();
             }
@@ -233,12 +280,14 @@ mod imp {
 
     pub fn set_document_lang(_lang: Lang, _title: &str) {}
     pub fn scroll_to_and_focus(_element_id: &str) {}
+    pub fn focus_top(_element_id: &str) {}
     pub fn download(_filename: &str, _mime: &str, _text: &str) -> bool {
         false
     }
     pub async fn fetch_text(_url: &str) -> Result<String, String> {
         Err("no network natively".to_string())
     }
+    pub fn prefetch(_url: &str) {}
     pub fn location_hash() -> String {
         String::new()
     }
@@ -247,6 +296,8 @@ mod imp {
     }
     pub fn prevent_default(_e: &yew::Event) {}
     pub fn mark_first_render() {}
+    pub fn defer(_f: impl FnOnce() + 'static) {}
+    pub fn mark(_name: &str) {}
 
     /// Native test hook: make storage fail like a blocked or full browser store (`None` = works).
     pub fn simulate_storage_failure(e: Option<StorageError>) {
@@ -310,9 +361,20 @@ pub fn scroll_to_and_focus(element_id: &str) {
     imp::scroll_to_and_focus(element_id);
 }
 
+/// Scroll to the top of the page and focus an element (e.g. `main` after a change of screen).
+pub fn focus_top(element_id: &str) {
+    imp::focus_top(element_id);
+}
+
 /// Offer `text` as a file download. Returns false when the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     imp::download(filename, mime, text)
+}
+
+/// Start fetching a product set's rubric file now (e.g. at start-up, before the first render);
+/// [`load_rubric`] then uses that response.
+pub fn prefetch_rubric(set_id: &str) {
+    imp::prefetch(&rubric_url(set_id));
 }
 
 /// Fetch and validate a product set's rubric file. Natively the embedded copy is used.
@@ -327,8 +389,12 @@ pub async fn load_rubric(set_id: String) -> Result<ProductSet, String> {
     }
     #[cfg(target_arch = "wasm32")]
     {
+        imp::mark("__rubricFetch");
         let text = imp::fetch_text(&rubric_url(&set_id)).await?;
-        ProductSet::from_json(&text).map_err(|e| e.to_string())
+        imp::mark("__rubricFetched");
+        let set = ProductSet::from_json(&text).map_err(|e| e.to_string());
+        imp::mark("__rubricParsed");
+        set
     }
 }
 
@@ -353,6 +419,25 @@ pub fn app_root() -> Option<web_sys::Element> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
+}
+
+/// Run a future on the browser's event loop. Natively (server-side rendering) it is dropped:
+/// rendering to a string must not start work that outlives it.
+pub fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(f);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
+}
+
+/// Run `f` in a later task (after the browser has had a chance to paint). Natively: never.
+pub fn defer(f: impl FnOnce() + 'static) {
+    imp::defer(f);
+}
+
+/// Record `performance.now()` as `window[name]` (load-time measurements).
+pub fn mark(name: &str) {
+    imp::mark(name);
 }
 
 /// Record the first render (for the load-time measurement) and remove the boot message.

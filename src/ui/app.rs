@@ -58,33 +58,58 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with(lang, |lang| {
         platform::set_document_lang(*lang, t(*lang, Key::AppTitle));
     });
+    // After a change of screen, start at its top with the focus on the main region (the
+    // button that was pressed may be gone), so keyboard and screen-reader users follow.
+    {
+        let first = use_mut_ref(|| true);
+        let key = (state.screen, state.current.clone());
+        use_effect_with(key, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            platform::focus_top("main");
+        });
+    }
     use_effect_with((), |_| {
         platform::mark_first_render();
         if platform::test_panic_requested() {
-            yew::platform::spawn_local(async { panic!("test panic requested by #test-panic") });
+            platform::spawn(async { panic!("test panic requested by #test-panic") });
         }
     });
 
     // Load the current draft's rubric file when needed.
     let needed = state.current_draft().map(|d| d.product_set.clone());
+    // Started from the render itself (a memo keyed on the set id and the retry count) rather
+    // than an effect: effects run only after the browser has painted, which at start-up costs
+    // a frame or more before the fetch result can be used.
     {
         let rubrics = rubrics.clone();
-        let pending = needed.clone().filter(|id| {
-            !rubrics.sets.contains_key(id)
-                && !rubrics.loading.contains(id)
-                && !rubrics.failed.contains_key(id)
-        });
-        use_effect_with(pending, move |pending| {
-            if let Some(id) = pending.clone() {
-                rubrics.dispatch(RubricAction::Loading(id.clone()));
+        let key = (needed.clone(), rubrics.retries);
+        use_memo(key, move |(needed, _)| {
+            if let Some(id) = needed.clone().filter(|id| rubrics.wants(id)) {
                 let rubrics = rubrics.clone();
-                yew::platform::spawn_local(async move {
-                    let result = platform::load_rubric(id.clone()).await;
+                platform::spawn(async move {
+                    rubrics.dispatch(RubricAction::Loading(id.clone()));
+                    let result = platform::load_rubric(id.clone()).await.map(Rc::new);
                     rubrics.dispatch(RubricAction::Loaded(id, result));
                 });
             }
         });
     }
+
+    // The live result of the current draft, recomputed only when the draft or the set changes.
+    let current_set = state
+        .current_draft()
+        .and_then(|d| rubrics.get(&d.product_set))
+        .map(|s| Shared::from(Rc::clone(s)));
+    let current_draft = state.current_draft().map(|d| Shared::from(Rc::clone(d)));
+    let assessment = use_memo(
+        (current_set.clone(), current_draft.clone()),
+        |(set, draft)| match (set, draft) {
+            (Some(set), Some(draft)) => Some(Shared::new(assess(set, &draft.responses))),
+            _ => None,
+        },
+    );
 
     let catalogue = match &*catalogue {
         Ok(c) => Shared::new(c.clone()),
@@ -161,46 +186,51 @@ pub fn app(props: &AppProps) -> Html {
                 </main>
             }
         }
-        Screen::Questionnaire => match state.current_draft() {
-            None => html! { <main id="main" tabindex="-1"></main> },
-            Some(draft) => {
-                let set_id = draft.product_set.clone();
-                match rubrics.sets.get(&set_id) {
-                    Some(set) => html! {
-                        <Workspace lang={lang} set={Shared::from(Rc::clone(set))}
-                            draft={Shared::from(Rc::clone(draft))}
-                            set_label={catalogue.set(&set_id).map(|s| i18n::set_number(lang, s.no, &s.classification)).unwrap_or_default()}
-                            on_action={on_action.clone()} />
-                    },
-                    None => {
-                        let failed = rubrics.failed.contains_key(&set_id);
-                        let retry = {
-                            let rubrics = rubrics.clone();
-                            let id = set_id.clone();
-                            Callback::from(move |_: MouseEvent| {
-                                rubrics.dispatch(RubricAction::Retry(id.clone()))
-                            })
-                        };
-                        html! {
-                            <main id="main" tabindex="-1">
-                                if failed {
-                                    <div class="alert" role="alert">
-                                        <p>{ t(lang, Key::RubricFailed) }</p>
-                                        <button type="button" class="btn primary" onclick={retry}>{ t(lang, Key::Retry) }</button>
-                                    </div>
-                                } else {
-                                    <p class="loading" role="status">{ t(lang, Key::RubricLoading) }</p>
-                                }
-                            </main>
-                        }
-                    }
+        Screen::Questionnaire => match (current_draft, current_set, (*assessment).clone()) {
+            (Some(draft), Some(set), Some(assessment)) => {
+                let set_label = catalogue
+                    .set(&draft.product_set)
+                    .map(|s| i18n::set_number(lang, s.no, &s.classification))
+                    .unwrap_or_default();
+                html! {
+                    <div class="work">
+                        <main id="main" tabindex="-1">
+                            <Questionnaire lang={lang} set={set.clone()} draft={draft}
+                                assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
+                                on_action={on_action.clone()} initial_parts={1} />
+                        </main>
+                        <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} />
+                    </div>
                 }
             }
+            (Some(draft), _, _) => {
+                let set_id = draft.product_set.clone();
+                let failed = rubrics.failed.iter().any(|(id, _)| *id == set_id);
+                let retry = {
+                    let rubrics = rubrics.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        rubrics.dispatch(RubricAction::Retry(set_id.clone()))
+                    })
+                };
+                html! {
+                    <main id="main" tabindex="-1">
+                        if failed {
+                            <div class="alert" role="alert">
+                                <p>{ t(lang, Key::RubricFailed) }</p>
+                                <button type="button" class="btn primary" onclick={retry}>{ t(lang, Key::Retry) }</button>
+                            </div>
+                        } else {
+                            <p class="loading" role="status">{ t(lang, Key::RubricLoading) }</p>
+                        }
+                    </main>
+                }
+            }
+            _ => html! { <main id="main" tabindex="-1"></main> },
         },
     };
 
     html! {
-        <div class={classes!("app", (state.screen == Screen::Questionnaire).then_some("with-result"))}>
+        <div class={if state.screen == Screen::Questionnaire { "app with-result" } else { "app" }}>
             <a class="skip" href="#main">{ t(lang, Key::SkipToContent) }</a>
             { header }
             { notices }
@@ -251,37 +281,5 @@ fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
             }
             { problem.unwrap_or_default() }
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct WorkspaceProps {
-    pub lang: Lang,
-    pub set: Shared<crate::rubric::ProductSet>,
-    pub draft: Shared<crate::draft::Draft>,
-    #[prop_or_default]
-    pub set_label: String,
-    pub on_action: Callback<Action>,
-}
-
-/// The questionnaire beside (wide) or above (phone) the live result.
-#[function_component(Workspace)]
-pub fn workspace(props: &WorkspaceProps) -> Html {
-    let assessment = {
-        let set = props.set.clone();
-        let draft = props.draft.clone();
-        use_memo((set, draft), |(set, draft)| {
-            Shared::new(assess(set, &draft.responses))
-        })
-    };
-    html! {
-        <div class="work">
-            <main id="main" tabindex="-1">
-                <Questionnaire lang={props.lang} set={props.set.clone()} draft={props.draft.clone()}
-                    assessment={(*assessment).clone()} set_label={AttrValue::from(props.set_label.clone())}
-                    on_action={props.on_action.clone()} />
-            </main>
-            <ResultPanel lang={props.lang} set={props.set.clone()} assessment={(*assessment).clone()} />
-        </div>
     }
 }

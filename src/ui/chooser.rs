@@ -18,12 +18,16 @@ pub struct SetChooserProps {
     /// Initial search text (for tests and deep links).
     #[prop_or_default]
     pub query: AttrValue,
+    /// Show every category opened (tests).
+    #[prop_or_default]
+    pub expanded: bool,
 }
 
 #[function_component(SetChooser)]
 pub fn set_chooser(props: &SetChooserProps) -> Html {
     let lang = props.lang;
     let query = use_state(|| props.query.to_string());
+    let open = use_state(Vec::<String>::new);
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(platform::event_value(&e)))
@@ -45,9 +49,7 @@ pub fn set_chooser(props: &SetChooserProps) -> Html {
                     <p class="muted">{ t(lang, Key::NoResults) }</p>
                 } else {
                     <ul class="sets">
-                        { for hits.into_iter().map(|s| html! {
-                            <SetCard key={s.id.clone()} lang={lang} entry={s.clone()} on_choose={props.on_choose.clone()} />
-                        }) }
+                        { for hits.into_iter().map(|s| set_card(lang, s, &props.on_choose)) }
                     </ul>
                 }
             </section>
@@ -72,40 +74,56 @@ pub fn set_chooser(props: &SetChooserProps) -> Html {
             { results }
             <section class="browse" aria-labelledby="browse-title">
                 <h2 id="browse-title">{ t(lang, Key::BrowseTitle) }</h2>
-                { for props.catalogue.categories.iter().map(|cat| html! {
-                    <details class="category" key={cat.code.clone()}>
-                        <summary><span class="cat-code">{ &cat.code }</span>{ " " }{ cat.name.get(lang) }</summary>
-                        { for cat.groups.iter().map(|g| html! {
-                            <section class="group" key={g.code.clone()}>
-                                <h3>{ g.name.get(lang) }</h3>
-                                <ul class="sets">
-                                    { for g.sets.iter().map(|s| html! {
-                                        <SetCard key={s.id.clone()} lang={lang} entry={s.clone()} on_choose={props.on_choose.clone()} />
+                { for props.catalogue.categories.iter().map(|cat| {
+                    // A disclosure button; the sets are only rendered once opened (small first DOM).
+                    let is_open = props.expanded || open.contains(&cat.code);
+                    let toggle = {
+                        let open = open.clone();
+                        let code = cat.code.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            let mut v = (*open).clone();
+                            if let Some(i) = v.iter().position(|c| *c == code) {
+                                v.remove(i);
+                            } else {
+                                v.push(code.clone());
+                            }
+                            open.set(v);
+                        })
+                    };
+                    let panel = format!("cat-{}", cat.code);
+                    html! {
+                        <div class="category" key={cat.code.clone()}>
+                            <h3 class="cat-head">
+                                <button type="button" class="cat-btn" aria-expanded={if is_open { "true" } else { "false" }}
+                                    aria-controls={panel.clone()} onclick={toggle}>
+                                    <span class="cat-code">{ &cat.code }</span>{ " " }{ cat.name.get(lang) }
+                                </button>
+                            </h3>
+                            if is_open {
+                                <div id={panel}>
+                                    { for cat.groups.iter().map(|g| html! {
+                                        <section class="group" key={g.code.clone()}>
+                                            <h4>{ g.name.get(lang) }</h4>
+                                            <ul class="sets">
+                                                { for g.sets.iter().map(|s| set_card(lang, s, &props.on_choose)) }
+                                            </ul>
+                                        </section>
                                     }) }
-                                </ul>
-                            </section>
-                        }) }
-                    </details>
+                                </div>
+                            }
+                        </div>
+                    }
                 }) }
             </section>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SetCardProps {
-    pub lang: Lang,
-    pub entry: SetEntry,
-    pub on_choose: Callback<String>,
-}
-
-#[function_component(SetCard)]
-pub fn set_card(props: &SetCardProps) -> Html {
-    let lang = props.lang;
-    let s = &props.entry;
+/// One product set as a large button: name, number and classification, example products.
+fn set_card(lang: Lang, s: &SetEntry, on_choose: &Callback<String>) -> Html {
     let onclick = {
         let id = s.id.clone();
-        let cb = props.on_choose.clone();
+        let cb = on_choose.clone();
         Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
     };
     let examples = s
@@ -115,7 +133,7 @@ pub fn set_card(props: &SetCardProps) -> Html {
         .collect::<Vec<_>>()
         .join(", ");
     html! {
-        <li class="set" data-set={s.id.clone()}>
+        <li class="set" data-set={s.id.clone()} key={s.id.clone()}>
             <button type="button" class="set-btn" {onclick}>
                 <span class="set-name">{ s.name.get(lang) }</span>
                 <span class="set-no">{ i18n::set_number(lang, s.no, &s.classification) }</span>

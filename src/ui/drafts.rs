@@ -177,11 +177,14 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
         };
 
         html! {
-            <li class={classes!("draft", is_current.then_some("current"))} key={id.clone()} id={dom.clone()}>
+            <li class={if is_current { "draft current" } else { "draft" }} key={id.clone()} id={dom.clone()}>
                 <h2 class="draft-name">{ name.clone() }
                     if is_current { <span class="badge">{ t(lang, Key::CurrentDraft) }</span> }
                 </h2>
-                <p class="meta">{ set_name }{ " · " }{ i18n::answer_count(lang, answers) }</p>
+                <p class="meta">
+                    if name != set_name { { set_name }{ " · " } }
+                    { i18n::answer_count(lang, answers) }
+                </p>
                 <div class="actions">
                     <button type="button" class="btn primary" onclick={open}>{ t(lang, Key::Open) }</button>
                     <button type="button" class="btn" onclick={start_rename}>{ t(lang, Key::Rename) }</button>

@@ -7,7 +7,7 @@ use crate::assess::Assessment;
 use crate::draft::{Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform;
-use crate::rubric::{evidence, KnockOutEffect, KnockOutKind, ProductSet};
+use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, ProductSet};
 
 use super::state::Action;
 use super::{criterion_dom_id, knock_out_dom_id, Shared};
@@ -22,6 +22,12 @@ pub struct QuestionnaireProps {
     #[prop_or_default]
     pub set_label: AttrValue,
     pub on_action: Callback<Action>,
+    /// Start with every criterion's evidence and note shown (tests, printing).
+    #[prop_or_default]
+    pub evidence_open: bool,
+    /// Parts rendered in the first pass (the rest follow one per task); all by default.
+    #[prop_or(usize::MAX)]
+    pub initial_parts: usize,
 }
 
 /// Element id of the first open question (knock-outs first, then criteria in printed order).
@@ -34,6 +40,18 @@ pub fn first_open(a: &Assessment) -> Option<String> {
 
 #[function_component(Questionnaire)]
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
+    // Render the parts one task after another, so the top of a long sheet shows at once.
+    let shown = use_state(|| props.initial_parts);
+    {
+        let shown = shown.clone();
+        let parts = props.set.parts.len();
+        use_effect_with((*shown, parts), move |(n, parts)| {
+            if n < parts {
+                let next = n + 1;
+                platform::defer(move || shown.set(next));
+            }
+        });
+    }
     let lang = props.lang;
     let set = &props.set;
     let draft = &props.draft;
@@ -52,7 +70,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         })
     };
     let open = first_open(a);
-    let named = draft.display_name("") != "";
+    let named = !draft.display_name("").is_empty();
     let total_questions = a.criterion_count
         + set
             .knock_outs
@@ -66,7 +84,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             <div class="track" aria-hidden="true">
                 <div class="fill" style={format!("width:{}%", answered_questions * 100 / total_questions.max(1))}></div>
             </div>
-            <NextUnanswered lang={lang} target={open.clone().map(AttrValue::from)} />
+            { next_unanswered(lang, open.clone(), None) }
         </div>
     };
     let questions = set
@@ -76,7 +94,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         .collect::<Vec<_>>();
 
     html! {
-        <div class="questionnaire">
+        <div class="questionnaire" data-complete={if *shown >= set.parts.len() { "true" } else { "false" }}>
             <div class="q-head">
                 <p class="eyebrow">
                     if named { { t(lang, Key::ProductSetLabel) }{ ": " }{ set.name.get(lang) }{ " · " } }
@@ -96,56 +114,30 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                     <p class="lead">{ t(lang, Key::KnockOutIntro) }</p>
                     { for questions.iter().map(|k| {
                         let value = draft.responses.knock_outs.get(&k.id).copied();
-                        html! {
-                            <KnockOutQuestion key={k.id.clone()} lang={lang} set={set.clone()}
-                                ko_id={AttrValue::from(k.id.clone())} value={value}
-                                draft_id={id.clone()} on_action={props.on_action.clone()} />
-                        }
+                        knock_out_question(lang, k, value, &draft.id, &props.on_action)
                     }) }
                 </section>
             }
 
-            { for set.parts.iter().enumerate().map(|(pi, part)| html! {
+            { for set.parts.iter().enumerate().take(*shown).map(|(pi, part)| html! {
                 <section class="part" key={part.code.clone()} aria-labelledby={format!("part-{}", part.code)}>
                     <h2 id={format!("part-{}", part.code)}>
                         { i18n::part_heading(lang, &part.code) }{ " — " }{ part.name.get(lang) }
                         <span class="max">{ " (" }{ i18n::max_points(lang, part.max) }{ ")" }</span>
                     </h2>
                     { for part.sections.iter().enumerate().map(|(si, section)| {
-                        let mut last_group: Option<&str> = None;
+                        let answers = section.criteria.iter().map(|c| {
+                            let position = draft.responses.answers.get(&c.code).copied();
+                            CriterionAnswer {
+                                position,
+                                none: position.is_none() && draft.responses.none_of_levels.contains(&c.code),
+                                note: draft.evidence.get(&c.code).map(|n| AttrValue::from(n.clone())).unwrap_or_default(),
+                            }
+                        }).collect::<Vec<_>>();
                         html! {
-                            <section class="section" key={section.code.clone()} aria-labelledby={format!("sec-{}", section.code)}>
-                                <h3 id={format!("sec-{}", section.code)}>
-                                    { &section.code }{ ". " }{ section.name.get(lang) }
-                                    <span class="max">{ " (" }{ i18n::max_points(lang, section.max) }{ ")" }</span>
-                                </h3>
-                                { for section.criteria.iter().enumerate().map(|(ci, c)| {
-                                    let heading = match (&c.group, last_group) {
-                                        (Some(g), last) if last != Some(g.as_str()) => {
-                                            last_group = Some(g.as_str());
-                                            section.groups.iter().find(|x| &x.code == g).map(|grp| html! {
-                                                <h4 class="group-title">
-                                                    { &grp.code }{ " " }{ grp.name.get(lang) }
-                                                    <span class="max">{ " (" }{ i18n::max_points(lang, grp.max) }{ ")" }</span>
-                                                </h4>
-                                            })
-                                        }
-                                        _ => None,
-                                    };
-                                    let position = draft.responses.answers.get(&c.code).copied();
-                                    let none = position.is_none() && draft.responses.none_of_levels.contains(&c.code);
-                                    let note = draft.evidence.get(&c.code).cloned().unwrap_or_default();
-                                    html! {
-                                        <>
-                                            { heading.unwrap_or_default() }
-                                            <CriterionView key={c.code.clone()} lang={lang} set={set.clone()}
-                                                at={(pi, si, ci)} position={position} none={none}
-                                                note={AttrValue::from(note)} draft_id={id.clone()}
-                                                on_action={props.on_action.clone()} />
-                                        </>
-                                    }
-                                }) }
-                            </section>
+                            <SectionView key={section.code.clone()} lang={lang} set={set.clone()} at={(pi, si)}
+                                {answers} draft_id={id.clone()} on_action={props.on_action.clone()}
+                                evidence_open={props.evidence_open} />
                         }
                     }) }
                 </section>
@@ -159,21 +151,79 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NextUnansweredProps {
-    pub lang: Lang,
-    pub target: Option<AttrValue>,
-    /// Called before jumping (e.g. to close the result sheet).
-    #[prop_or_default]
-    pub on_jump: Option<Callback<()>>,
+/// The answer to one criterion, as a section needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionAnswer {
+    pub position: Option<u8>,
+    pub none: bool,
+    pub note: AttrValue,
 }
 
-#[function_component(NextUnanswered)]
-pub fn next_unanswered(props: &NextUnansweredProps) -> Html {
-    match &props.target {
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub lang: Lang,
+    pub set: Shared<ProductSet>,
+    /// (part, section) indices in the set.
+    pub at: (usize, usize),
+    /// One entry per criterion of the section, in order.
+    pub answers: Vec<CriterionAnswer>,
+    pub draft_id: AttrValue,
+    pub on_action: Callback<Action>,
+    #[prop_or_default]
+    pub evidence_open: bool,
+}
+
+/// One numbered section; re-renders only when one of its answers changes.
+#[function_component(SectionView)]
+pub fn section_view(props: &SectionProps) -> Html {
+    let lang = props.lang;
+    let (pi, si) = props.at;
+    let Some(section) = props.set.parts.get(pi).and_then(|p| p.sections.get(si)) else {
+        return html! {};
+    };
+    let mut last_group: Option<&str> = None;
+    let mut items: Vec<Html> = Vec::with_capacity(section.criteria.len() + 2);
+    for (ci, c) in section.criteria.iter().enumerate() {
+        if let Some(g) = c.group.as_deref() {
+            if last_group != Some(g) {
+                last_group = Some(g);
+                if let Some(grp) = section.groups.iter().find(|x| x.code == g) {
+                    items.push(html! {
+                        <h4 class="group-title" key={format!("g{}", grp.code)}>
+                            { &grp.code }{ " " }{ grp.name.get(lang) }
+                            <span class="max">{ " (" }{ i18n::max_points(lang, grp.max) }{ ")" }</span>
+                        </h4>
+                    });
+                }
+            }
+        }
+        let a = props.answers.get(ci).cloned().unwrap_or(CriterionAnswer {
+            position: None,
+            none: false,
+            note: AttrValue::default(),
+        });
+        items.push(html! {
+            <CriterionView key={c.code.clone()} lang={lang} set={props.set.clone()}
+                at={(pi, si, ci)} position={a.position} none={a.none}
+                note={a.note} draft_id={props.draft_id.clone()}
+                on_action={props.on_action.clone()} evidence_open={props.evidence_open} />
+        });
+    }
+    html! {
+        <section class="section" aria-labelledby={format!("sec-{}", section.code)}>
+            <h3 id={format!("sec-{}", section.code)}>
+                { &section.code }{ ". " }{ section.name.get(lang) }
+                <span class="max">{ " (" }{ i18n::max_points(lang, section.max) }{ ")" }</span>
+            </h3>
+            { for items }
+        </section>
+    }
+}
+
+/// A button that jumps to the first open question (or a note that all are answered).
+pub fn next_unanswered(lang: Lang, target: Option<String>, before: Option<Callback<()>>) -> Html {
+    match target {
         Some(target) => {
-            let target = target.clone();
-            let before = props.on_jump.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 if let Some(cb) = &before {
                     cb.emit(());
@@ -181,33 +231,25 @@ pub fn next_unanswered(props: &NextUnansweredProps) -> Html {
                 platform::scroll_to_and_focus(&target)
             });
             html! {
-                <button type="button" class="btn next-open" {onclick}>{ t(props.lang, Key::NextUnanswered) }{ " ↓" }</button>
+                <button type="button" class="btn next-open" {onclick}>{ t(lang, Key::NextUnanswered) }{ " ↓" }</button>
             }
         }
-        None => html! { <p class="done">{ "✓ " }{ t(props.lang, Key::AllAnswered) }</p> },
+        None => html! { <p class="done">{ "✓ " }{ t(lang, Key::AllAnswered) }</p> },
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KnockOutQuestionProps {
-    pub lang: Lang,
-    pub set: Shared<ProductSet>,
-    pub ko_id: AttrValue,
-    pub value: Option<bool>,
-    pub draft_id: AttrValue,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component(KnockOutQuestion)]
-pub fn knock_out_question(props: &KnockOutQuestionProps) -> Html {
-    let lang = props.lang;
-    let Some(k) = props.set.knock_out(&props.ko_id) else {
-        return html! {};
-    };
+/// A knock-out question as a yes/no fieldset.
+fn knock_out_question(
+    lang: Lang,
+    k: &KnockOut,
+    value: Option<bool>,
+    draft_id: &str,
+    on_action: &Callback<Action>,
+) -> Html {
     let dom = knock_out_dom_id(&k.id);
     let choose = |applies: bool| {
-        let cb = props.on_action.clone();
-        let id = props.draft_id.to_string();
+        let cb = on_action.clone();
+        let id = draft_id.to_string();
         let ko = k.id.clone();
         Callback::from(move |_: Event| {
             cb.emit(Action::Apply {
@@ -230,18 +272,18 @@ pub fn knock_out_question(props: &KnockOutQuestionProps) -> Html {
         .map(|c| format!(" ({})", i18n::criterion(lang, c)))
         .unwrap_or_default();
     html! {
-        <fieldset class={classes!("ko", (props.value == Some(true)).then_some("triggered"))} id={dom.clone()}>
+        <fieldset class={if value == Some(true) { "ko triggered" } else { "ko" }} id={dom.clone()} key={dom.clone()}>
             <legend>{ k.text.get(lang) }</legend>
             <p class="hint">{ effect }{ related }</p>
             <div class="yn">
                 <label class="opt" for={format!("{dom}-yes")}>
                     <input type="radio" id={format!("{dom}-yes")} name={dom.clone()} value="yes"
-                        checked={props.value == Some(true)} onchange={choose(true)} />
+                        checked={value == Some(true)} onchange={choose(true)} />
                     <span>{ t(lang, Key::Yes) }</span>
                 </label>
                 <label class="opt" for={format!("{dom}-no")}>
                     <input type="radio" id={format!("{dom}-no")} name={dom.clone()} value="no"
-                        checked={props.value == Some(false)} onchange={choose(false)} />
+                        checked={value == Some(false)} onchange={choose(false)} />
                     <span>{ t(lang, Key::No) }</span>
                 </label>
             </div>
@@ -260,10 +302,14 @@ pub struct CriterionProps {
     pub note: AttrValue,
     pub draft_id: AttrValue,
     pub on_action: Callback<Action>,
+    /// Start with the evidence and note shown.
+    #[prop_or_default]
+    pub evidence_open: bool,
 }
 
 #[function_component(CriterionView)]
 pub fn criterion_view(props: &CriterionProps) -> Html {
+    let ev_open = use_state(|| props.evidence_open || !props.note.is_empty());
     let lang = props.lang;
     let (pi, si, ci) = props.at;
     let Some(c) = props
@@ -304,16 +350,15 @@ pub fn criterion_view(props: &CriterionProps) -> Html {
         };
         let checked = props.position == Some(position);
         html! {
-            <label class={classes!("opt", "lvl", checked.then_some("chosen"))} for={input_id.clone()} key={input_id.clone()}>
+            <label class={if checked { "opt lvl chosen" } else { "opt lvl" }} for={input_id.clone()} key={input_id.clone()}>
                 <input type="radio" id={input_id.clone()} name={dom.clone()} value={position.to_string()}
                     {checked} {onchange} />
                 <span class="lvl-body">
-                    <span class="lvl-text">{ l.text.get(lang) }</span>
+                    { l.text.get(lang) }
                     <span class="lvl-meta">
-                        <span class="lvl-no">{ i18n::level(lang, position) }</span>
-                        <span class="pts">{ i18n::points(lang, l.points) }</span>
+                        { i18n::level(lang, position) }{ " · " }<b>{ i18n::points(lang, l.points) }</b>
                         if let Some(s) = l.min_star {
-                            <span class={classes!("need", format!("need-{s}"))}>{ i18n::needed_for(lang, s) }</span>
+                            <span class={format!("need need-{s}")}>{ i18n::needed_for(lang, s) }</span>
                         }
                     </span>
                 </span>
@@ -369,10 +414,13 @@ pub fn criterion_view(props: &CriterionProps) -> Html {
             Some(i18n::minimum_entry(lang, s, pos))
         })
         .collect::<Vec<_>>();
-    let suggested = evidence::for_criterion(&props.set, &c.code);
+    let toggle_ev = {
+        let ev_open = ev_open.clone();
+        Callback::from(move |_: MouseEvent| ev_open.set(!*ev_open))
+    };
     let answered = props.position.is_some() || props.none;
     html! {
-        <fieldset class={classes!("crit", answered.then_some("answered"))} id={dom.clone()}>
+        <fieldset class={if answered { "crit answered" } else { "crit" }} id={dom.clone()}>
             <legend>
                 <span class="code">{ &c.code }</span>{ " " }
                 <span class="crit-text">{ c.text.get(lang) }</span>
@@ -387,26 +435,34 @@ pub fn criterion_view(props: &CriterionProps) -> Html {
             }
             <div class="levels">
                 { levels }
-                <label class={classes!("opt", "lvl", "none", props.none.then_some("chosen"))} for={none_id.clone()}>
+                <label class={if props.none { "opt lvl none chosen" } else { "opt lvl none" }} for={none_id.clone()}>
                     <input type="radio" id={none_id.clone()} name={dom.clone()} value="none"
                         checked={props.none} onchange={on_none} />
-                    <span class="lvl-body"><span class="lvl-text">{ t(lang, Key::NoneOfLevels) }</span></span>
+                    <span class="lvl-body">{ t(lang, Key::NoneOfLevels) }</span>
                 </label>
             </div>
             if answered {
                 <button type="button" class="btn ghost small clear" onclick={on_clear}>{ t(lang, Key::ClearAnswer) }</button>
             }
-            <details class="evidence" open={!props.note.is_empty()}>
-                <summary>{ t(lang, Key::EvidenceSummary) }</summary>
-                <p class="ev-title estimate">{ t(lang, Key::EvidenceSuggested) }</p>
-                <ul class="ev-list">
-                    { for suggested.iter().map(|e| html! {
-                        <li key={e.id}>{ match lang { Lang::Vi => e.vi, Lang::En => e.en } }</li>
-                    }) }
-                </ul>
-                <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }</label>
-                <textarea id={format!("{dom}-note")} rows="2" value={props.note.clone()} oninput={on_note} />
-            </details>
+            <div class="evidence">
+                <button type="button" class="ev-btn" aria-expanded={if *ev_open { "true" } else { "false" }}
+                    aria-controls={format!("{dom}-ev")} onclick={toggle_ev}>
+                    { t(lang, Key::EvidenceSummary) }
+                    if !props.note.is_empty() && !*ev_open { <span class="has-note">{ " ✎" }</span> }
+                </button>
+                if *ev_open {
+                    <div id={format!("{dom}-ev")}>
+                        <p class="ev-title estimate">{ t(lang, Key::EvidenceSuggested) }</p>
+                        <ul class="ev-list">
+                            { for evidence::for_criterion(&props.set, &c.code).iter().map(|e| html! {
+                                <li key={e.id}>{ match lang { Lang::Vi => e.vi, Lang::En => e.en } }</li>
+                            }) }
+                        </ul>
+                        <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }</label>
+                        <textarea id={format!("{dom}-note")} rows="2" value={props.note.clone()} oninput={on_note} />
+                    </div>
+                }
+            </div>
         </fieldset>
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::{self, t, Key, Lang};
 use crate::platform;
 use crate::rubric::ProductSet;
 
-use super::questionnaire::{first_open, NextUnanswered};
+use super::questionnaire::{first_open, next_unanswered};
 use super::{criterion_dom_id, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,9 @@ pub struct ResultPanelProps {
     /// Start expanded (tests).
     #[prop_or_default]
     pub expanded: bool,
+    /// Whether changes reach local storage (a warning shows in the bar when not).
+    #[prop_or(true)]
+    pub saved: bool,
 }
 
 fn star_glyphs(n: u8) -> String {
@@ -86,9 +89,15 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
                     <span class="rejected">{ t(lang, Key::DossierRejected) }</span>
                 } else {
                     <span class="glyphs" aria-hidden="true">{ star_glyphs(a.stars) }</span>
-                    <span class="stars-text">{ i18n::stars(lang, a.stars) }</span>
                 }
-                <span class="tag">{ t(lang, Key::EstimateTag) }</span>
+                <span class="stars-line">
+                    if !a.knocked_out { <span class="stars-text">{ i18n::stars(lang, a.stars) }</span>{ " " } }
+                    if props.saved {
+                        <span class="tag">{ t(lang, Key::EstimateTag) }</span>
+                    } else {
+                        <span class="unsaved">{ "⚠ " }{ t(lang, Key::NotSaved) }</span>
+                    }
+                </span>
             </p>
             <button type="button" class="btn toggle" aria-expanded={if *open { "true" } else { "false" }}
                 aria-controls="result-detail" onclick={toggle}>
@@ -99,7 +108,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
     };
 
     html! {
-        <aside class={classes!("result", open.then_some("open"))} aria-labelledby="result-title">
+        <aside class={if *open { "result open" } else { "result" }} aria-labelledby="result-title">
             { bar }
             <div class="detail" id="result-detail">
                 <h2 id="result-title">{ t(lang, Key::ResultTitle) }</h2>
@@ -159,7 +168,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
                                 <li>{ i18n::unanswered(lang, a.unanswered.len()) }</li>
                             }
                         </ul>
-                        <NextUnanswered lang={lang} target={first_open(a).map(AttrValue::from)} on_jump={close.clone()} />
+                        { next_unanswered(lang, first_open(a), Some(close.clone())) }
                     </section>
                 }
                 if a.advice.is_empty() {

@@ -1,7 +1,6 @@
 //! The app state and its reducer. The reducer only calls [`Draft::apply`] and makes pure state
 //! changes; time and ids arrive inside the actions. Persistence is an effect at the app root.
 
-use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -81,8 +80,10 @@ impl Default for AppState {
     }
 }
 
-/// A change to the app state.
+/// A change to the app state. (`Apply` carries a whole command, e.g. the producer's details;
+/// actions live only for one dispatch, so the size difference does not matter.)
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     SetLang(Lang),
     Show(Screen),
@@ -125,6 +126,9 @@ impl AppState {
         };
         let decoded = store::decode(&raw);
         st.restore(decoded.lang, decoded.current, decoded.drafts);
+        if let Some(d) = st.current_draft() {
+            platform::prefetch_rubric(&d.product_set);
+        }
         if decoded.unreadable || !decoded.skipped.is_empty() {
             let key = format!("{STORE_KEY}.backup.{}", platform::now_ms());
             if let Err(e) = platform::storage_set(&key, &raw) {
@@ -145,14 +149,14 @@ impl AppState {
         if let Some(l) = lang {
             self.lang = l;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<String> = Vec::new();
         self.drafts = drafts
             .into_iter()
             .map(|mut d| {
                 while d.id.is_empty() || seen.contains(&d.id) {
                     d.id = platform::new_id();
                 }
-                seen.insert(d.id.clone());
+                seen.push(d.id.clone());
                 Rc::new(d)
             })
             .collect();
@@ -275,18 +279,34 @@ impl Reducible for AppState {
     }
 }
 
-/// Rubric files loaded so far (not persisted).
+/// Rubric files loaded so far (not persisted). Few entries: plain lists.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rubrics {
-    pub sets: HashMap<String, Rc<ProductSet>>,
-    pub failed: HashMap<String, String>,
-    pub loading: BTreeSet<String>,
+    pub loaded: Vec<Rc<ProductSet>>,
+    /// (set id, error)
+    pub failed: Vec<(String, String)>,
+    pub loading: Vec<String>,
+    /// Bumped by every retry (starts a new load).
+    pub retries: u32,
+}
+
+impl Rubrics {
+    pub fn get(&self, id: &str) -> Option<&Rc<ProductSet>> {
+        self.loaded.iter().find(|s| s.id == id)
+    }
+
+    /// Whether `id` still has to be fetched.
+    pub fn wants(&self, id: &str) -> bool {
+        self.get(id).is_none()
+            && !self.loading.iter().any(|x| x == id)
+            && !self.failed.iter().any(|(x, _)| x == id)
+    }
 }
 
 /// Rubric loading events.
 pub enum RubricAction {
     Loading(String),
-    Loaded(String, Result<ProductSet, String>),
+    Loaded(String, Result<Rc<ProductSet>, String>),
     Retry(String),
 }
 
@@ -297,22 +317,21 @@ impl Reducible for Rubrics {
         let mut s = (*self).clone();
         match action {
             RubricAction::Loading(id) => {
-                s.failed.remove(&id);
-                s.loading.insert(id);
+                s.failed.retain(|(x, _)| *x != id);
+                s.loading.push(id);
             }
             RubricAction::Loaded(id, result) => {
-                s.loading.remove(&id);
+                s.loading.retain(|x| *x != id);
                 match result {
-                    Ok(set) => {
-                        s.sets.insert(id, Rc::new(set));
-                    }
-                    Err(e) => {
-                        s.failed.insert(id, e);
-                    }
+                    Ok(_) if s.get(&id).is_some() => {}
+                    Ok(set) if set.id == id => s.loaded.push(set),
+                    Ok(set) => s.failed.push((id, format!("file holds set {}", set.id))),
+                    Err(e) => s.failed.push((id, e)),
                 }
             }
             RubricAction::Retry(id) => {
-                s.failed.remove(&id);
+                s.failed.retain(|(x, _)| *x != id);
+                s.retries += 1;
             }
         }
         Rc::new(s)

@@ -73,10 +73,7 @@ pub fn encode(lang: Lang, current: Option<&str>, drafts: &[Rc<Draft>]) -> String
     o.insert("format".into(), STORE_FORMAT.into());
     o.insert("version".into(), STORE_VERSION.into());
     o.insert("lang".into(), lang.tag().into());
-    o.insert(
-        "current".into(),
-        current.map_or(Value::Null, |c| Value::from(c)),
-    );
+    o.insert("current".into(), current.map_or(Value::Null, Value::from));
     o.insert(
         "drafts".into(),
         Value::Array(drafts.iter().map(|d| draft::to_value(d)).collect()),
