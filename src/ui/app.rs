@@ -62,7 +62,11 @@ pub fn app(props: &AppProps) -> Html {
     // button that was pressed may be gone), so keyboard and screen-reader users follow.
     {
         let first = use_mut_ref(|| true);
-        let key = (state.screen, state.current.clone());
+        // The questionnaire's <main> replaces the loading one once the sheet arrives.
+        let loaded = state
+            .current_draft()
+            .is_some_and(|d| rubrics.get(&d.product_set).is_some());
+        let key = (state.screen, state.current.clone(), loaded);
         use_effect_with(key, move |_| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;

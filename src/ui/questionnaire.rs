@@ -356,7 +356,7 @@ pub fn criterion_view(props: &CriterionProps) -> Html {
                 <span class="lvl-body">
                     { l.text.get(lang) }
                     <span class="lvl-meta">
-                        { i18n::level(lang, position) }{ " · " }<b>{ i18n::points(lang, l.points) }</b>
+                        { i18n::level(lang, position) }<b>{ i18n::points(lang, l.points) }</b>
                         if let Some(s) = l.min_star {
                             <span class={format!("need need-{s}")}>{ i18n::needed_for(lang, s) }</span>
                         }

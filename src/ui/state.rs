@@ -347,6 +347,45 @@ mod tests {
     }
 
     #[test]
+    fn boot_restores_and_keeps_unreadable_data_as_a_backup() {
+        platform::clear_storage();
+        platform::simulate_storage_failure(None);
+        assert_eq!(AppState::boot(), AppState::default(), "nothing stored");
+
+        // A good store with one bad draft: the good one is restored, the raw text backed up.
+        let good = Rc::new(Draft::new("a", "QD26-09", 1));
+        let mut v: serde_json::Value =
+            serde_json::from_str(&store::encode(Lang::En, Some("a"), &[good.clone()]))
+                .unwrap_or_default();
+        if let Some(a) = v["drafts"].as_array_mut() {
+            a.push(serde_json::json!({"format": "ocop-self-check/draft", "version": 7}));
+        }
+        let raw = v.to_string();
+        platform::storage_set(STORE_KEY, &raw).ok();
+        let s = AppState::boot();
+        assert_eq!(s.drafts, vec![good]);
+        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.screen, Screen::Questionnaire);
+        let p = s.load_problem.clone().expect("reported");
+        assert_eq!((p.unreadable, p.skipped), (false, 1));
+        assert!(s.persist);
+
+        // Unreadable text while storage is full: nothing is overwritten.
+        platform::clear_storage();
+        platform::storage_set(STORE_KEY, "{not json").ok();
+        platform::simulate_storage_failure(Some(StorageError::Full));
+        let s = AppState::boot();
+        assert!(s.load_problem.as_ref().is_some_and(|p| p.unreadable));
+        assert!(!s.persist, "must not overwrite what it could not back up");
+        assert_eq!(s.storage, StorageStatus::Full);
+
+        // Blocked storage: works in memory, says so.
+        platform::simulate_storage_failure(Some(StorageError::Unavailable));
+        assert_eq!(AppState::boot().storage, StorageStatus::Unavailable);
+        platform::simulate_storage_failure(None);
+    }
+
+    #[test]
     fn drafts_lifecycle() {
         let s = run(
             AppState::default(),
