@@ -30,7 +30,7 @@ strings! {
         "Star-rating estimate under Decision 26/2026/QĐ-TTg";
     SkipToContent => "Bỏ qua, đến nội dung chính", "Skip to main content";
     OtherLanguage => "English", "Tiếng Việt";
-    SwitchLanguage => "Chuyển sang tiếng Anh", "Switch to Vietnamese";
+    SwitchLanguage => "English — chuyển sang tiếng Anh", "Tiếng Việt — switch to Vietnamese";
     NavDrafts => "Bản nháp", "Drafts";
     NavNew => "Sản phẩm mới", "New product";
     NavQuestionnaire => "Bảng hỏi", "Questions";

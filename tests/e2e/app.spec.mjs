@@ -123,7 +123,7 @@ test('phone: search, answer, see the result change, reload, switch language, man
   assert.equal(await page.inputValue('#draft-title'), 'Nước mắm Cô Ba');
 
   // Switch to English; remembered after reload.
-  await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
+  await page.getByRole('button', { name: 'English — chuyển sang tiếng Anh' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await page.locator('nav').textContent(), /Drafts/);
   assert.match(await starsText(page), /2 stars/);
@@ -178,7 +178,7 @@ test('phone: search, answer, see the result change, reload, switch language, man
   assert.equal(await total(page), before);
 
   // Back to Vietnamese for the last screenshot.
-  await page.getByRole('button', { name: 'Switch to Vietnamese' }).click();
+  await page.getByRole('button', { name: 'Tiếng Việt — switch to Vietnamese' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'vi');
   await shot(page, '09-full-page', { fullPage: true });
 
