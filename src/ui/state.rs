@@ -354,9 +354,12 @@ mod tests {
 
         // A good store with one bad draft: the good one is restored, the raw text backed up.
         let good = Rc::new(Draft::new("a", "QD26-09", 1));
-        let mut v: serde_json::Value =
-            serde_json::from_str(&store::encode(Lang::En, Some("a"), &[good.clone()]))
-                .unwrap_or_default();
+        let mut v: serde_json::Value = serde_json::from_str(&store::encode(
+            Lang::En,
+            Some("a"),
+            std::slice::from_ref(&good),
+        ))
+        .unwrap_or_default();
         if let Some(a) = v["drafts"].as_array_mut() {
             a.push(serde_json::json!({"format": "ocop-self-check/draft", "version": 7}));
         }
