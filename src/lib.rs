@@ -11,6 +11,7 @@ pub mod draft;
 pub mod i18n;
 pub mod platform;
 pub mod rubric;
+pub mod share;
 pub mod ui;
 
 /// Install the panic hook and mount the web app into `#app` (wasm only).
