@@ -52,7 +52,7 @@ fn questionnaire_props(lang: Lang, set: ProductSet, draft: Draft) -> Questionnai
         set_label: AttrValue::default(),
         on_action: Callback::noop(),
         evidence_open: true,
-        initial_parts: usize::MAX,
+        initial_sections: usize::MAX,
     }
 }
 

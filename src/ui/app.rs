@@ -201,7 +201,7 @@ pub fn app(props: &AppProps) -> Html {
                         <main id="main" tabindex="-1">
                             <Questionnaire lang={lang} set={set.clone()} draft={draft}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
-                                on_action={on_action.clone()} initial_parts={1} />
+                                on_action={on_action.clone()} initial_sections={1} />
                         </main>
                         <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} />
                     </div>

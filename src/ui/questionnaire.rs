@@ -25,10 +25,13 @@ pub struct QuestionnaireProps {
     /// Start with every criterion's evidence and note shown (tests, printing).
     #[prop_or_default]
     pub evidence_open: bool,
-    /// Parts rendered in the first pass (the rest follow one per task); all by default.
+    /// Sections rendered in the first pass (the rest follow a few per task); all by default.
     #[prop_or(usize::MAX)]
-    pub initial_parts: usize,
+    pub initial_sections: usize,
 }
+
+/// Sections added per task after the first pass.
+const SECTIONS_PER_STEP: usize = 3;
 
 /// Element id of the first open question (knock-outs first, then criteria in printed order).
 pub fn first_open(a: &Assessment) -> Option<String> {
@@ -41,19 +44,30 @@ pub fn first_open(a: &Assessment) -> Option<String> {
 #[function_component(Questionnaire)]
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     // Render the parts one task after another, so the top of a long sheet shows at once.
-    let shown = use_state(|| props.initial_parts);
+    // Counted in sections, across the parts.
+    let shown = use_state(|| props.initial_sections);
+    let sections: usize = props.set.parts.iter().map(|p| p.sections.len()).sum();
     {
         let shown = shown.clone();
-        let parts = props.set.parts.len();
-        use_effect_with((*shown, parts), move |(n, parts)| {
-            if n < parts {
-                let next = n + 1;
+        use_effect_with((*shown, sections), move |(n, sections)| {
+            if n < sections {
+                let next = n + SECTIONS_PER_STEP;
                 platform::defer(move || shown.set(next));
             }
         });
     }
     let lang = props.lang;
     let set = &props.set;
+    // Global index of each part's first section.
+    let first_section: Vec<usize> = set
+        .parts
+        .iter()
+        .scan(0, |acc, p| {
+            let at = *acc;
+            *acc += p.sections.len();
+            Some(at)
+        })
+        .collect();
     let draft = &props.draft;
     let a = &props.assessment;
     let id = AttrValue::from(draft.id.clone());
@@ -94,7 +108,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         .collect::<Vec<_>>();
 
     html! {
-        <div class="questionnaire" data-complete={if *shown >= set.parts.len() { "true" } else { "false" }}>
+        <div class="questionnaire" data-complete={if *shown >= sections { "true" } else { "false" }}>
             <div class="q-head">
                 <p class="eyebrow">
                     if named { { t(lang, Key::ProductSetLabel) }{ ": " }{ set.name.get(lang) }{ " · " } }
@@ -119,13 +133,13 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                 </section>
             }
 
-            { for set.parts.iter().enumerate().take(*shown).map(|(pi, part)| html! {
+            { for set.parts.iter().enumerate().filter(|(pi, _)| first_section[*pi] < *shown).map(|(pi, part)| html! {
                 <section class="part" key={part.code.clone()} aria-labelledby={format!("part-{}", part.code)}>
                     <h2 id={format!("part-{}", part.code)}>
                         { i18n::part_heading(lang, &part.code) }{ " — " }{ part.name.get(lang) }
                         <span class="max">{ " (" }{ i18n::max_points(lang, part.max) }{ ")" }</span>
                     </h2>
-                    { for part.sections.iter().enumerate().map(|(si, section)| {
+                    { for part.sections.iter().enumerate().take(shown.saturating_sub(first_section[pi])).map(|(si, section)| {
                         let answers = section.criteria.iter().map(|c| {
                             let position = draft.responses.answers.get(&c.code).copied();
                             CriterionAnswer {
