@@ -108,12 +108,15 @@ mod imp {
     pub fn focus_top(element_id: &str) {
         let Some(w) = window() else { return };
         w.scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(el) = w
-            .document()
-            .and_then(|d| d.get_element_by_id(element_id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+        if let Some(el) = w.document().and_then(|d| d.get_element_by_id(element_id)) {
+            // el.focus({ preventScroll: true }): keep the page at its top, header in view.
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &true.into());
+            if let Ok(f) = js_sys::Reflect::get(&el, &"focus".into()) {
+                if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                    let _ = f.call1(&el, &opts);
+                }
+            }
         }
     }
 
