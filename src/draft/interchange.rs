@@ -624,7 +624,9 @@ mod tests {
             err(&base(r#","knock_outs":{"forged":"no"}"#)).field,
             "knock_outs.forged"
         );
-        let e = err(&r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-99"}"#.to_string());
+        let e = err(
+            r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-99"}"#,
+        );
         assert_eq!(e.field, "product_set");
         let big = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
         assert!(matches!(err(&big).kind, ImportErrorKind::TooLarge { .. }));
