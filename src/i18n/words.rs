@@ -222,34 +222,52 @@ pub fn unanswered(lang: Lang, n: usize) -> String {
 /// What the next star needs.
 pub fn next_star(lang: Lang, n: &NextStar) -> String {
     let s = n.stars;
-    let mut vi = format!(
-        "Để đạt {s}★ cần từ {} trở lên",
-        points(Lang::Vi, n.threshold)
+    let (vi_min, en_min) = (
+        format!("{} yêu cầu tối thiểu chưa đạt", n.blocking_minimums),
+        plural(
+            n.blocking_minimums as u64,
+            "required minimum is not met",
+            "required minimums are not met",
+        ),
     );
-    let mut en = format!("{s}★ needs {} or more", points(Lang::En, n.threshold));
-    if n.points_needed > 0 {
-        vi.push_str(&format!(
-            ", còn thiếu {}",
-            points(Lang::Vi, n.points_needed)
-        ));
-        en.push_str(&format!(", {} to go", points(Lang::En, n.points_needed)));
-    }
-    if n.blocking_minimums > 0 {
-        vi.push_str(&format!(
-            ", và {} yêu cầu tối thiểu chưa đạt",
-            n.blocking_minimums
-        ));
-        en.push_str(&format!(
-            ", and {} not met",
-            plural(
-                n.blocking_minimums as u64,
-                "required minimum",
-                "required minimums"
-            )
-        ));
-    }
-    vi.push('.');
-    en.push('.');
+    let (vi, en) = match (n.points_needed > 0, n.blocking_minimums > 0) {
+        // Enough points already: only the minimums stand in the way.
+        (false, _) => (
+            format!(
+                "Đã đủ điểm cho {s}★ (từ {}), nhưng còn {vi_min}.",
+                points(Lang::Vi, n.threshold)
+            ),
+            format!(
+                "Enough points for {s}★ ({} or more), but {en_min}.",
+                points(Lang::En, n.threshold)
+            ),
+        ),
+        (true, false) => (
+            format!(
+                "Để đạt {s}★ cần từ {} trở lên, còn thiếu {}.",
+                points(Lang::Vi, n.threshold),
+                points(Lang::Vi, n.points_needed)
+            ),
+            format!(
+                "{s}★ needs {} or more: {} to go.",
+                points(Lang::En, n.threshold),
+                points(Lang::En, n.points_needed)
+            ),
+        ),
+        (true, true) => (
+            format!(
+                "Để đạt {s}★ cần từ {} trở lên (còn thiếu {}) và đạt {} yêu cầu tối thiểu còn thiếu.",
+                points(Lang::Vi, n.threshold),
+                points(Lang::Vi, n.points_needed),
+                n.blocking_minimums
+            ),
+            format!(
+                "{s}★ needs {} or more ({} to go), and {en_min}.",
+                points(Lang::En, n.threshold),
+                points(Lang::En, n.points_needed)
+            ),
+        ),
+    };
     pick(lang, vi, en)
 }
 
