@@ -7,6 +7,8 @@
 # Layout of dist/:
 #   index.html
 #   ocop-self-check.js, ocop-self-check_bg.wasm   (wasm-bindgen output, stable names)
+#   ocop-dossier.js, ocop-dossier_bg.wasm         (the dossier writer, a second module the app
+#                                                   imports only when a download is asked for)
 #   static/...                                     (a copy of static/, same relative paths as in the repo)
 #   sw.js                                          (only if static/sw.js exists: a service worker must sit
 #                                                   at the root to control ./index.html; register "./sw.js")
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 BIN=ocop-self-check
+DOSSIER=ocop-dossier
 TARGET=wasm32-unknown-unknown
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 DIST=dist
@@ -40,6 +43,8 @@ fi
 t0=$(date +%s)
 echo "[build] cargo build --release --target $TARGET --bin $BIN"
 cargo build --release --target "$TARGET" --locked --bin "$BIN"
+echo "[build] cargo build --release --target $TARGET --bin $DOSSIER --features dossier-module"
+cargo build --release --target "$TARGET" --locked --bin "$DOSSIER" --features dossier-module
 
 # Assemble in a fresh directory, then swap, so a failed build never leaves a half-written dist/.
 STAGE=$(mktemp -d "${TMPDIR:-/tmp}/ocop-dist.XXXXXX")
@@ -51,6 +56,12 @@ wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name "$BIN" \
 
 echo "[build] wasm-opt -Oz ($(wasm-opt --version))"
 wasm-opt -Oz "$STAGE/${BIN}_bg.wasm" -o "$STAGE/${BIN}_bg.wasm"
+
+# The dossier module: same package, built with the feature that compiles its exports
+# (src/platform/dossier_module.rs); loaded on demand by src/platform/dossier_lazy.rs.
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name "$DOSSIER" \
+  "$TARGET_DIR/$TARGET/release/$DOSSIER.wasm"
+wasm-opt -Oz "$STAGE/${DOSSIER}_bg.wasm" -o "$STAGE/${DOSSIER}_bg.wasm"
 
 cp index.html "$STAGE/"
 if [ -d static ]; then
@@ -109,4 +120,6 @@ echo "[build] sizes in bytes"
 printf '  %-28s %10s %10s %10s\n' file raw gzip-9 brotli-11
 size_row "$DIST/${BIN}_bg.wasm"
 size_row "$DIST/$BIN.js"
+size_row "$DIST/${DOSSIER}_bg.wasm"
+size_row "$DIST/$DOSSIER.js"
 echo "[build] dist/ total $(du -sb "$DIST" | cut -f1) bytes, $(find "$DIST" -type f | wc -l) files; $(($(date +%s) - t0)) s"

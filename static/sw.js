@@ -4,8 +4,8 @@
 //
 // - install: cache the app shell and ALL 26 rubric files, so a set never opened online still
 //   works offline;
-// - fetch: same-origin GETs are served cache-first (navigations get the cached index.html,
-//   query string ignored so embed parameters work offline); nothing else is touched;
+// - fetch: same-origin GETs are served cache-first (navigations to the app get the cached
+//   index.html, query string ignored so embed parameters work offline); nothing else is touched;
 // - a new version waits until the page asks it to take over ("skip-waiting" message), so the
 //   user chooses when to reload; old caches are removed on activation.
 "use strict";
@@ -59,7 +59,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
-  if (request.mode === "navigate") {
+  // Navigations to the app (the scope root or index.html, any query string) get the cached
+  // index.html; other pages of the site (e.g. static/embed-example.html) their own cached copy.
+  const isApp = url.href.split(/[?#]/)[0] === SCOPE || url.href.split(/[?#]/)[0] === urlOf("index.html");
+  if (request.mode === "navigate" && isApp) {
     event.respondWith(
       caches
         .match(urlOf("index.html"), { cacheName: CACHE })

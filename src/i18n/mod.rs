@@ -36,8 +36,10 @@ impl Lang {
     }
 }
 
+mod reach;
 mod strings;
 mod words;
 
+pub use reach::{answered_of, qr_error, share_error, tr, RKey};
 pub use strings::{t, Key};
 pub use words::*;

@@ -136,6 +136,56 @@ strings! {
     ErrorDownload => "Tải các bản nháp đã lưu (JSON)", "Download saved drafts (JSON)";
     ErrorReload => "Tải lại trang", "Reload the page";
     ErrorNothingSaved => "Không có bản nháp nào được lưu trên máy này.", "No drafts are saved on this device.";
+
+    // Dossier: producer and product details, downloads, import (issue #4).
+    NavDetails => "Hồ sơ", "Dossier";
+    DetailsTitle => "Hồ sơ đăng ký OCOP", "OCOP registration dossier";
+    DetailsIntro => "Thông tin dưới đây dùng cho Mẫu 01 (phiếu đăng ký) và Mẫu 02 (báo cáo tự đánh giá). Chưa mục nào bắt buộc: mục còn trống sẽ ghi “cần bổ sung” trong hồ sơ. Mọi thay đổi được lưu ngay trên máy này.",
+        "These details go into Mẫu 01 (registration form) and Mẫu 02 (self-assessment report). Nothing is required: an empty item is marked “cần bổ sung” (to be completed) in the dossier. Every change is saved at once on this device.";
+    ProducerSection => "Chủ thể sản xuất", "Producer";
+    RepresentativeSection => "Người đại diện theo pháp luật", "Legal representative";
+    RepresentativeNote => "Giới tính, dân tộc và địa chỉ thường trú của người đại diện được dùng để chấm tiêu chí 3.2.",
+        "The representative's gender, ethnicity and permanent address are used to score criterion 3.2.";
+    ProductSection => "Sản phẩm", "Product";
+    ClassificationLabel => "Phân loại sản phẩm (theo bộ sản phẩm đã chọn)", "Product classification (from the chosen product set)";
+    RegistrationTypeLabel => "Hình thức đăng ký", "Registration type";
+    RegFirstTime => "Đánh giá lần đầu", "First evaluation";
+    RegUpgrade => "Nâng hạng", "Upgrade (higher star rating)";
+    RegReEvaluation => "Phân hạng lại", "Re-evaluation";
+    OrgTypeHint => "Ví dụ: hợp tác xã, doanh nghiệp, hộ kinh doanh, tổ hợp tác", "For example: cooperative, company, household business, cooperative group";
+    PhoneHint => "Ví dụ: 0912 345 678 hoặc 024 3825 1234", "For example: 0912 345 678 or 024 3825 1234";
+    EmailHint => "Ví dụ: htx.tanlap@gmail.com", "For example: htx.tanlap@gmail.com";
+    DateHint => "Ngày/tháng/năm, ví dụ 05/03/2021", "Day/month/year, for example 05/03/2021";
+    SpecificationHint => "Ví dụ: chai thủy tinh 500 ml; thùng 12 chai", "For example: 500 ml glass bottle; box of 12";
+    StandardHint => "Ví dụ: TCCS 01:2024/HTX, TCVN 5107:2018", "For example: TCCS 01:2024/HTX, TCVN 5107:2018";
+    CertificatesHint => "Ví dụ: giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm, VietGAP, ISO 22000, bản tự công bố chất lượng",
+        "For example: food-safety eligibility certificate, VietGAP, ISO 22000, quality self-declaration";
+    IpHint => "Ví dụ: giấy chứng nhận đăng ký nhãn hiệu số …, quyền sử dụng chỉ dẫn địa lý", "For example: trademark certificate no. …, right to use a geographical indication";
+    MissingTitle => "Cần bổ sung", "To be completed";
+    MissingIntro => "Các mục này sẽ ghi “cần bổ sung” trong hồ sơ. Bạn vẫn tải hồ sơ được bất cứ lúc nào.",
+        "These items are marked “cần bổ sung” (to be completed) in the dossier. You can still download it at any time.";
+    NothingMissing => "Đã điền đủ thông tin chủ thể và sản phẩm.", "All producer and product details are filled in.";
+    GoToQuestionnaire => "Đến bảng hỏi", "Go to the questionnaire";
+    DownloadsTitle => "Tải hồ sơ và sao lưu", "Download and back up";
+    DownloadDocx => "Tải hồ sơ Word (.docx)", "Download the Word dossier (.docx)";
+    DownloadDocxHint => "Mẫu 01, Mẫu 02 và phụ lục bảng điểm tự đánh giá; mở và sửa được bằng Word hoặc LibreOffice.",
+        "Mẫu 01, Mẫu 02 and an annex with the self-assessed score sheet; opens and edits in Word or LibreOffice.";
+    OpenPrint => "Mở trang in (lưu PDF)", "Open the print page (save as PDF)";
+    OpenPrintHint => "Trên điện thoại: mở trang in, chọn Chia sẻ hoặc In, rồi Lưu dưới dạng PDF.",
+        "On a phone: open the print page, choose Share or Print, then Save as PDF.";
+    ExportJson => "Xuất bản nháp (.json)", "Export the draft (.json)";
+    ImportJson => "Nhập bản nháp từ tệp .json", "Import a draft from a .json file";
+    ImportHint => "Tệp nhập vào được thêm thành một bản nháp mới; không bản nháp nào bị ghi đè.",
+        "An imported file is added as a new draft; no draft is overwritten.";
+    ImportFailed => "Không nhập được tệp.", "The file could not be imported.";
+    ImportReading => "Đang đọc tệp…", "Reading the file…";
+    Preparing => "Đang tạo hồ sơ…", "Preparing the dossier…";
+    FileReady => "Đã tạo tệp:", "File ready:";
+    PrintOpened => "Đã mở trang in trong thẻ mới.", "The print page opened in a new tab.";
+    PrintBlocked => "Trình duyệt chặn mở thẻ mới nên trang in được tải xuống thành tệp .html; hãy mở tệp đó để in hoặc lưu PDF.",
+        "The browser blocked the new tab, so the print page was downloaded as an .html file; open it to print or save as PDF.";
+    DossierFailed => "Không tạo được hồ sơ. Lần đầu tạo hồ sơ cần kết nối mạng; hãy kiểm tra kết nối rồi thử lại.",
+        "The dossier could not be made. The first time needs a network connection; check it and try again.";
 }
 
 #[cfg(test)]

@@ -17,9 +17,13 @@ mod imp {
 
     fn container() -> Option<web_sys::ServiceWorkerContainer> {
         let w = web_sys::window()?;
-        // Not available on insecure origins or where the browser disables it.
-        let has = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
-        has.then(|| w.navigator().service_worker())
+        // Not available on insecure origins or where the browser disables it; in a sandboxed
+        // frame reading the property throws (a SecurityError), so read it through Reflect
+        // instead of the web-sys getter, which would abort.
+        js_sys::Reflect::get(&w.navigator(), &"serviceWorker".into())
+            .ok()?
+            .dyn_into::<web_sys::ServiceWorkerContainer>()
+            .ok()
     }
 
     /// Register `./sw.js`; call `on_update` when a new version is installed and waiting.

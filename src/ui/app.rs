@@ -11,9 +11,13 @@ use crate::platform::{self, STORE_KEY};
 use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
+use super::demo::{DemoBanner, DemoEntry, DemoList};
+use super::details::{DetailsScreen, ImportDraft};
 use super::drafts::DraftsList;
 use super::questionnaire::Questionnaire;
+use super::reach::{self, UpdateNotice};
 use super::result::ResultPanel;
+use super::share::{IncomingShare, ShareEntry};
 use super::state::{Action, AppState, RubricAction, Rubrics, Screen, StorageStatus};
 use super::{store, Shared};
 
@@ -29,7 +33,7 @@ pub fn app(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || match initial {
         Some(s) => (*s.0).clone(),
-        None => AppState::boot(),
+        None => reach::boot(),
     });
     let rubrics = use_reducer(Rubrics::default);
     let catalogue = use_memo((), |_| Catalogue::builtin());
@@ -76,6 +80,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     use_effect_with((), |_| {
         platform::mark_first_render();
+        super::details::install_bench_hook();
         if platform::test_panic_requested() {
             platform::spawn(async { panic!("test panic requested by #test-panic") });
         }
@@ -115,6 +120,18 @@ pub fn app(props: &AppProps) -> Html {
         },
     );
 
+    // Embedding: theme colour, hidden header, messages to the host page (issue 5).
+    let embed = reach::use_embed_config();
+    reach::use_host_messages(embed.clone(), (*assessment).clone());
+
+    // A product set loaded elsewhere (to check an imported file) joins the loaded ones.
+    let on_rubric = {
+        let rubrics = rubrics.clone();
+        Callback::from(move |set: Rc<crate::rubric::ProductSet>| {
+            rubrics.dispatch(RubricAction::Loaded(set.id.clone(), Ok(set)))
+        })
+    };
+
     let catalogue = match &*catalogue {
         Ok(c) => Shared::new(c.clone()),
         Err(e) => {
@@ -138,16 +155,18 @@ pub fn app(props: &AppProps) -> Html {
         |screen: Screen| -> Option<&'static str> { (state.screen == screen).then_some("page") };
     let header = html! {
         <header class="top">
-            <div class="top-row">
+            if !embed.hide_header { <div class="top-row">
                 <p class="brand"><span class="logo" aria-hidden="true">{ "★" }</span>{ t(lang, Key::AppTitle) }</p>
                 <button type="button" class="btn lang" lang={other.tag()} onclick={switch_lang}
                     aria-label={t(lang, Key::SwitchLanguage)}>{ t(lang, Key::OtherLanguage) }</button>
-            </div>
+            </div> }
             <nav aria-label={t(lang, Key::MainNav)}>
                 <ul>
                     if state.current_draft().is_some() {
                         <li><button type="button" class="tab" aria-current={current_btn(Screen::Questionnaire)}
                             onclick={nav(Screen::Questionnaire)}>{ t(lang, Key::NavQuestionnaire) }</button></li>
+                        <li><button type="button" class="tab" id="open-details" aria-current={current_btn(Screen::Details)}
+                            onclick={nav(Screen::Details)}>{ t(lang, Key::NavDetails) }</button></li>
                     }
                     <li><button type="button" class="tab" aria-current={current_btn(Screen::Drafts)}
                         onclick={nav(Screen::Drafts)}>{ t(lang, Key::NavDrafts) }
@@ -174,7 +193,12 @@ pub fn app(props: &AppProps) -> Html {
                     })
                 })
             };
-            html! { <main id="main" tabindex="-1"><SetChooser lang={lang} catalogue={catalogue.clone()} {on_choose} /></main> }
+            html! {
+                <main id="main" tabindex="-1">
+                    <SetChooser lang={lang} catalogue={catalogue.clone()} {on_choose} />
+                    if !state.in_demo() { <DemoEntry lang={lang} on_action={on_action.clone()} /> }
+                </main>
+            }
         }
         Screen::Drafts => {
             let drafts = state
@@ -185,8 +209,14 @@ pub fn app(props: &AppProps) -> Html {
                 .collect::<Vec<_>>();
             html! {
                 <main id="main" tabindex="-1">
-                    <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
-                        catalogue={catalogue.clone()} on_action={on_action.clone()} />
+                    if state.in_demo() {
+                        <DemoList lang={lang} {drafts} catalogue={catalogue.clone()} on_action={on_action.clone()} />
+                    } else {
+                        <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
+                            catalogue={catalogue.clone()} on_action={on_action.clone()} />
+                        <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
+                        <DemoEntry lang={lang} on_action={on_action.clone()} />
+                    }
                 </main>
             }
         }
@@ -199,6 +229,7 @@ pub fn app(props: &AppProps) -> Html {
                 html! {
                     <div class="work">
                         <main id="main" tabindex="-1">
+                            <ShareEntry lang={lang} draft={draft.clone()} />
                             <Questionnaire lang={lang} set={set.clone()} draft={draft}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
                                 on_action={on_action.clone()} initial_sections={1} />
@@ -231,13 +262,42 @@ pub fn app(props: &AppProps) -> Html {
             }
             _ => html! { <main id="main" tabindex="-1"></main> },
         },
+        Screen::Details => match state.current_draft() {
+            Some(draft) => {
+                let entry = catalogue.set(&draft.product_set);
+                let set_label = entry
+                    .map(|s| {
+                        format!(
+                            "{} – {}",
+                            i18n::set_number(lang, s.no, &s.classification),
+                            s.name.get(lang)
+                        )
+                    })
+                    .unwrap_or_default();
+                let set = rubrics
+                    .get(&draft.product_set)
+                    .map(|s| Shared::from(Rc::clone(s)));
+                html! {
+                    <main id="main" tabindex="-1">
+                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set}
+                            set_label={AttrValue::from(set_label)} on_action={on_action.clone()}
+                            on_rubric={on_rubric.clone()} />
+                    </main>
+                }
+            }
+            None => html! { <main id="main" tabindex="-1"></main> },
+        },
     };
 
     html! {
         <div class={if state.screen == Screen::Questionnaire { "app with-result" } else { "app" }}>
             <a class="skip" href="#main">{ t(lang, Key::SkipToContent) }</a>
             { header }
+            <UpdateNotice lang={lang} />
+            if state.in_demo() { <DemoBanner lang={lang} on_action={on_action.clone()} /> }
             { notices }
+            <IncomingShare lang={lang} catalogue={catalogue.clone()} on_action={on_action.clone()}
+                in_demo={state.in_demo()} />
             { body }
         </div>
     }

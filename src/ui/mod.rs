@@ -5,9 +5,13 @@
 
 pub mod app;
 pub mod chooser;
+pub mod demo;
+pub mod details;
 pub mod drafts;
 pub mod questionnaire;
+pub mod reach;
 pub mod result;
+pub mod share;
 pub mod state;
 pub mod store;
 

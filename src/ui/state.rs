@@ -21,6 +21,8 @@ pub enum Screen {
     Questionnaire,
     /// The list of drafts.
     Drafts,
+    /// The current draft's producer and product details, downloads and backup (the dossier).
+    Details,
 }
 
 /// Whether changes reach local storage.
@@ -63,6 +65,9 @@ pub struct AppState {
     /// False when saving would overwrite data that could not be backed up.
     pub persist: bool,
     pub load_problem: Option<LoadProblem>,
+    /// Demonstration mode: the user's own drafts set aside (in memory, untouched) while the
+    /// example products are shown; `None` when off. See `ui::demo`.
+    pub demo: Option<Rc<super::demo::Stash>>,
 }
 
 impl Default for AppState {
@@ -76,6 +81,7 @@ impl Default for AppState {
             storage: StorageStatus::Saved,
             persist: true,
             load_problem: None,
+            demo: None,
         }
     }
 }
@@ -94,6 +100,14 @@ pub enum Action {
         now_ms: u64,
     },
     Open(String),
+    /// Open a draft's details form (the dossier screen).
+    OpenDetails(String),
+    /// Add an imported draft as a new draft and open it; it takes `fresh_id` when its own id is
+    /// empty or already used (an import never overwrites).
+    Import {
+        draft: Draft,
+        fresh_id: String,
+    },
     /// Apply a command to a draft.
     Apply {
         id: String,
@@ -109,6 +123,10 @@ pub enum Action {
     Delete(String),
     Storage(StorageStatus),
     DismissLoadProblem,
+    /// Demonstration mode on (example copies in memory), reset to the examples, off.
+    EnterDemo,
+    ResetDemo,
+    LeaveDemo,
 }
 
 impl AppState {
@@ -194,7 +212,8 @@ impl Reducible for AppState {
             }
             Action::Show(screen) => {
                 changed = false;
-                s.screen = if screen == Screen::Questionnaire && s.current_draft().is_none() {
+                let needs_draft = matches!(screen, Screen::Questionnaire | Screen::Details);
+                s.screen = if needs_draft && s.current_draft().is_none() {
                     Screen::Choose
                 } else {
                     screen
@@ -215,6 +234,28 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.current = Some(id);
+                s.screen = Screen::Questionnaire;
+            }
+            Action::OpenDetails(id) => {
+                if s.draft(&id).is_none() {
+                    return self;
+                }
+                changed = s.current.as_deref() != Some(id.as_str());
+                s.current = Some(id);
+                s.screen = Screen::Details;
+            }
+            Action::Import {
+                mut draft,
+                fresh_id,
+            } => {
+                if draft.id.is_empty() || s.draft(&draft.id).is_some() {
+                    draft.id = fresh_id;
+                }
+                if draft.id.is_empty() || s.draft(&draft.id).is_some() {
+                    return self;
+                }
+                s.current = Some(draft.id.clone());
+                s.drafts.push(Rc::new(draft));
                 s.screen = Screen::Questionnaire;
             }
             Action::Apply {
@@ -255,7 +296,7 @@ impl Reducible for AppState {
                 }
                 if s.current.as_deref() == Some(id.as_str()) {
                     s.current = None;
-                    if s.screen == Screen::Questionnaire {
+                    if matches!(s.screen, Screen::Questionnaire | Screen::Details) {
                         s.screen = Screen::Drafts;
                     }
                 }
@@ -270,6 +311,19 @@ impl Reducible for AppState {
             Action::DismissLoadProblem => {
                 changed = false;
                 s.load_problem = None;
+            }
+            // Never saved: demo mode switches persistence off and back (ui::demo).
+            Action::EnterDemo => {
+                changed = false;
+                s.enter_demo();
+            }
+            Action::ResetDemo => {
+                changed = false;
+                s.reset_demo();
+            }
+            Action::LeaveDemo => {
+                changed = false;
+                s.leave_demo();
             }
         }
         if changed {

@@ -77,10 +77,21 @@ for (const lang of ['vi', 'en']) {
     ]) {
       const link = page.locator(selector).first();
       if (await link.count()) {
+        const before = page.url();
         await link.click();
         await page.waitForTimeout(100);
         violations.push(...(await audit(page, name)));
-        await page.goBack().catch(() => {});
+        if (name === 'details form' && (await page.locator('#f-producer-phone').count())) {
+          // With a field error shown and a refused import message.
+          await page.fill('#f-producer-phone', '12345');
+          await page.locator('#f-producer-phone').press('Tab');
+          await page.setInputFiles('#import-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+          await page.locator('#import-error').waitFor();
+          violations.push(...(await audit(page, 'details form (field error, refused import)')));
+        }
+        // Back to the questionnaire: through history if the screen pushed an entry, else the tab.
+        if (page.url() !== before) await page.goBack().catch(() => {});
+        else await page.locator('.tab').first().click().catch(() => {});
       } else {
         t.diagnostic(`${name}: not in this build yet`);
       }

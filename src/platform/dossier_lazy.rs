@@ -1,0 +1,202 @@
+//! The dossier writer, loaded on demand. The .docx and HTML renderers (about 37 KB of brotli
+//! wasm) are not in the app's own module: the first time a download is asked for, the second
+//! module built from [`super::dossier_module`] is imported from `ocop-dossier.js` beside
+//! `index.html` (a relative URL, so the app works under any sub-path; the service worker
+//! precaches it with the rest of the site, so it also works offline).
+//!
+//! Natively (tests) the dossier is built directly with the embedded rubric files.
+
+use crate::draft::{self, Draft};
+use crate::i18n::Lang;
+
+use crate::dossier::Date;
+
+/// What to make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The editable Word file.
+    Docx,
+    /// The printable page.
+    Html,
+}
+
+/// A generated dossier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    Docx(Vec<u8>),
+    Html(String),
+}
+
+/// Generate the dossier of `draft` (loads the module and the product set's rubric file first if
+/// needed). The error text is technical (for the console); the UI words the failure itself.
+pub async fn generate(
+    kind: Kind,
+    draft: &Draft,
+    lang: Lang,
+    today: Date,
+) -> Result<Output, String> {
+    imp::generate(
+        kind,
+        draft::to_json(draft),
+        &draft.product_set,
+        lang,
+        today.dmy(),
+    )
+    .await
+}
+
+/// Install `window.__ocopBenchDossier = async () => ms` when the page URL has `?bench=1`: the time
+/// to generate the .docx of the draft `current()` returns, in the page, with the module and the
+/// rubric already loaded (used by tests/bench/bench.mjs). Does nothing otherwise.
+pub fn install_bench_hook(current: impl Fn() -> Option<Draft> + 'static) {
+    imp::install_bench_hook(current);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::*;
+    use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    #[wasm_bindgen(inline_js = r#"
+let pending = null;
+export function load_dossier_module() {
+  if (pending === null) {
+    const base = document.baseURI;
+    pending = import(new URL("ocop-dossier.js", base).href).then((m) =>
+      m.default({ module_or_path: new URL("ocop-dossier_bg.wasm", base) }).then(() => m)
+    );
+    pending.catch(() => { pending = null; });
+  }
+  return pending;
+}
+"#)]
+    extern "C" {
+        fn load_dossier_module() -> Promise;
+    }
+
+    fn err(e: JsValue) -> String {
+        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    }
+
+    async fn module() -> Result<JsValue, String> {
+        JsFuture::from(load_dossier_module()).await.map_err(err)
+    }
+
+    async fn rubric_text(set_id: &str) -> Result<String, String> {
+        crate::platform::imp::fetch_text(&crate::platform::rubric_url(set_id)).await
+    }
+
+    fn call(module: &JsValue, name: &str, args: [&str; 4]) -> Result<JsValue, String> {
+        let f = Reflect::get(module, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(|| format!("the dossier module has no {name}"))?;
+        let a = Array::new();
+        for s in args {
+            a.push(&JsValue::from_str(s));
+        }
+        f.apply(&JsValue::NULL, &a).map_err(err)
+    }
+
+    pub async fn generate(
+        kind: Kind,
+        draft_json: String,
+        set_id: &str,
+        lang: Lang,
+        today: String,
+    ) -> Result<Output, String> {
+        let m = module().await?;
+        let rubric = rubric_text(set_id).await?;
+        let args = [
+            draft_json.as_str(),
+            rubric.as_str(),
+            lang.tag(),
+            today.as_str(),
+        ];
+        match kind {
+            Kind::Docx => {
+                let v = call(&m, "dossier_docx", args)?;
+                let bytes = v
+                    .dyn_into::<Uint8Array>()
+                    .map_err(|_| "dossier_docx did not return bytes".to_string())?;
+                Ok(Output::Docx(bytes.to_vec()))
+            }
+            Kind::Html => call(&m, "dossier_html", args)?
+                .as_string()
+                .map(Output::Html)
+                .ok_or_else(|| "dossier_html did not return text".to_string()),
+        }
+    }
+
+    pub fn install_bench_hook(current: impl Fn() -> Option<Draft> + 'static) {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        if !search
+            .trim_start_matches('?')
+            .split('&')
+            .any(|p| p == "bench=1")
+        {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let current = std::rc::Rc::new(current);
+        let hook = Closure::<dyn Fn() -> Promise>::new(move || {
+            let current = std::rc::Rc::clone(&current);
+            wasm_bindgen_futures::future_to_promise(async move {
+                let d = current().ok_or_else(|| JsValue::from_str("no current draft"))?;
+                let m = module().await.map_err(|e| JsValue::from_str(&e))?;
+                let rubric = rubric_text(&d.product_set)
+                    .await
+                    .map_err(|e| JsValue::from_str(&e))?;
+                let json = draft::to_json(&d);
+                let today = crate::platform::files::today().dmy();
+                let perf = web_sys::window()
+                    .and_then(|w| w.performance())
+                    .ok_or_else(|| JsValue::from_str("no performance clock"))?;
+                let t0 = perf.now();
+                let out = call(&m, "dossier_docx", [&json, &rubric, "vi", &today])
+                    .map_err(|e| JsValue::from_str(&e))?;
+                let ms = perf.now() - t0;
+                if !out.is_instance_of::<Uint8Array>() {
+                    return Err(JsValue::from_str("no bytes"));
+                }
+                Ok(JsValue::from_f64(ms))
+            })
+        });
+        let _ = Reflect::set(&w, &"__ocopBenchDossier".into(), hook.as_ref());
+        hook.forget();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+    use crate::dossier;
+    use crate::platform::dossier_module::build_from_json;
+    use crate::rubric::embedded;
+
+    pub async fn generate(
+        kind: Kind,
+        draft_json: String,
+        set_id: &str,
+        lang: Lang,
+        today: String,
+    ) -> Result<Output, String> {
+        let rubric = embedded::SETS
+            .iter()
+            .find(|(id, _)| *id == set_id)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| format!("unknown set {set_id}"))?;
+        let d = build_from_json(&draft_json, rubric, lang.tag(), &today)?;
+        Ok(match kind {
+            Kind::Docx => Output::Docx(dossier::render_docx(&d)),
+            Kind::Html => Output::Html(dossier::render_html(&d)),
+        })
+    }
+
+    pub fn install_bench_hook(_current: impl Fn() -> Option<Draft> + 'static) {}
+}

@@ -1,0 +1,388 @@
+//! Sharing a draft without a server: the share panel (link with the draft in its fragment, copy,
+//! leave out contact details, QR code or — when too long — the file export instead), and the
+//! prompt shown when the app is opened with such a link (what it contains; added as a new draft
+//! only after the user confirms; the fragment is cleared afterwards).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::assess::assess;
+use crate::draft::{self, check_against, Draft};
+use crate::i18n::{self, t, tr, Key, Lang, RKey};
+use crate::platform::{self, page};
+use crate::rubric::{Catalogue, ProductSet};
+use crate::share::{self, Content, QrError, ShareError};
+
+use super::drafts::download_name;
+use super::state::Action;
+use super::Shared;
+
+/// The full share link of a draft: the app's address (no query, no fragment) + `#` + payload.
+pub fn share_link(base: &str, draft: &Draft, content: Content) -> String {
+    format!("{base}#{}", share::encode(draft, content))
+}
+
+/// An SVG (our own, from [`share::qr_svg`]) as a `data:` URL for an `<img>`: the markup never
+/// enters the page's DOM, and the CSP needs only `img-src data:`.
+pub fn svg_data_url(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 32);
+    out.push_str("data:image/svg+xml,");
+    for c in svg.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '"' => out.push_str("%22"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareEntryProps {
+    pub lang: Lang,
+    pub draft: Shared<Draft>,
+    /// Start with the panel open (tests).
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// The "Share" button (`#open-share`) above the questionnaire, and the panel it opens.
+#[function_component(ShareEntry)]
+pub fn share_entry(props: &ShareEntryProps) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| props.open);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            let now = !*open;
+            open.set(now);
+            if now {
+                platform::defer(|| page::focus_element("share-panel"));
+            }
+        })
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: ()| {
+            open.set(false);
+            platform::defer(|| page::focus_element("open-share"));
+        })
+    };
+    html! {
+        <>
+            <div class="draft-tools" id="open-share-row">
+                <button type="button" class="btn" id="open-share" aria-expanded={if *open { "true" } else { "false" }}
+                    aria-controls={open.then_some("share-panel")} onclick={toggle}>
+                    <span aria-hidden="true">{ "⇪ " }</span>{ tr(lang, RKey::OpenShare) }
+                </button>
+            </div>
+            if *open {
+                <SharePanel lang={lang} draft={props.draft.clone()} on_close={close} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    pub lang: Lang,
+    pub draft: Shared<Draft>,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let lang = props.lang;
+    // Privacy first: contact details stay out unless the user asks for them.
+    let leave_out = use_state(|| true);
+    let copied = use_state(|| None::<bool>);
+    let content = if *leave_out {
+        Content::WithoutContactDetails
+    } else {
+        Content::Everything
+    };
+    let made = use_memo((props.draft.clone(), content), |(d, content)| {
+        let link = share_link(&page::app_address(), d, *content);
+        let qr = share::qr_svg(&link).map(|svg| svg_data_url(&svg));
+        (link, qr)
+    });
+    let (link, qr) = (&made.0, &made.1);
+
+    let toggle_contact = {
+        let leave_out = leave_out.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: Event| {
+            copied.set(None);
+            leave_out.set(!*leave_out);
+        })
+    };
+    let copy = {
+        let copied = copied.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let link = link.clone();
+            platform::spawn(async move {
+                copied.set(Some(page::copy_text(&link, "share-link").await));
+            });
+        })
+    };
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let export = {
+        let draft = props.draft.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The file carries what the link would: decode our own link back.
+            let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
+            let d = share::decode(fragment).unwrap_or_else(|_| (*draft).clone());
+            platform::download(&download_name(&d), "application/json", &draft::to_json(&d));
+        })
+    };
+    let status = match *copied {
+        Some(true) => tr(lang, RKey::Copied),
+        Some(false) => tr(lang, RKey::CopyFailed),
+        None => "",
+    };
+
+    let qr_part = match qr {
+        Ok(url) => html! {
+            <>
+                <img id="share-qr" class="qr" src={url.clone()} alt={tr(lang, RKey::QrAlt)} />
+                <p class="hint">{ tr(lang, RKey::QrHint) }</p>
+            </>
+        },
+        Err(e @ QrError::TooLong { .. }) => html! {
+            <div class="warning" id="qr-too-long">
+                <p>{ i18n::qr_error(lang, e) }</p>
+                <button type="button" class="btn" id="share-export" onclick={export}>{ tr(lang, RKey::ExportFile) }</button>
+            </div>
+        },
+    };
+
+    html! {
+        <section class="share" id="share-panel" tabindex="-1" aria-labelledby="share-title">
+            <h2 id="share-title">{ tr(lang, RKey::ShareTitle) }</h2>
+            <p class="hint">{ tr(lang, RKey::ShareIntro) }</p>
+            <div class="check">
+                <input type="checkbox" id="share-leave-out" checked={*leave_out} onchange={toggle_contact} />
+                <label for="share-leave-out">{ tr(lang, RKey::LeaveOutContact) }</label>
+            </div>
+            <label for="share-link">{ tr(lang, RKey::ShareLinkLabel) }</label>
+            <textarea id="share-link" class="share-link" readonly=true rows="3" value={link.clone()}
+                data-chars={link.chars().count().to_string()} />
+            <div class="actions">
+                <button type="button" class="btn primary" id="copy-link" onclick={copy}>{ tr(lang, RKey::CopyLink) }</button>
+                <button type="button" class="btn" id="share-close" onclick={close}>{ tr(lang, RKey::CloseShare) }</button>
+            </div>
+            <p class="copy-status" id="copy-status" role="status">{ status }</p>
+            <h3>{ tr(lang, RKey::QrTitle) }</h3>
+            { qr_part }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IncomingShareProps {
+    pub lang: Lang,
+    pub catalogue: Shared<Catalogue>,
+    pub on_action: Callback<Action>,
+    /// Whether demonstration mode is on (an import leaves it first, so it is kept).
+    #[prop_or_default]
+    pub in_demo: bool,
+    /// The fragment to read instead of the address bar's (tests).
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+    /// The product set, already loaded (tests; otherwise it is fetched).
+    #[prop_or_default]
+    pub set: Option<Shared<ProductSet>>,
+}
+
+/// Shown when the address carries a shared draft (`#d=…`), at start or when the fragment
+/// changes: what the link contains, and "add as a new draft" / "don't add".
+#[function_component(IncomingShare)]
+pub fn incoming_share(props: &IncomingShareProps) -> Html {
+    let lang = props.lang;
+    let fragment = {
+        let given = props.fragment.clone();
+        use_state(move || given.map(|f| f.to_string()).unwrap_or_else(page::fragment))
+    };
+    // A link opened while the app is already open only changes the fragment.
+    {
+        let fragment = fragment.clone();
+        use_effect_with((), move |_| {
+            page::watch_fragment(move |f| fragment.set(f));
+        });
+    }
+    let decoded = use_memo((*fragment).clone(), |f| {
+        share::is_share_fragment(f).then(|| share::decode(f).map(Rc::new))
+    });
+    // The product set, to check the answers against it and estimate the stars.
+    let loaded = {
+        let preset = props.set.clone();
+        use_state(move || preset.map(|s| Ok::<_, ()>(Rc::clone(&s.0))))
+    };
+    {
+        let loaded = loaded.clone();
+        let preset = props.set.clone();
+        let set_id = match &*decoded {
+            Some(Ok(d)) => Some(d.product_set.clone()),
+            _ => None,
+        };
+        use_effect_with(set_id, move |set_id| {
+            if let Some(s) = preset {
+                loaded.set(Some(Ok(Rc::clone(&s.0))));
+            } else if let Some(id) = set_id.clone() {
+                platform::spawn(async move {
+                    let r = platform::load_rubric(id).await.map(Rc::new).map_err(|_| ());
+                    loaded.set(Some(r));
+                });
+            }
+        });
+    }
+    {
+        let shown = decoded.is_some();
+        use_effect_with(shown, |shown| {
+            if *shown {
+                platform::defer(|| platform::focus_top("incoming-share"));
+            }
+        });
+    }
+
+    let Some(result) = &*decoded else {
+        return html! {};
+    };
+    let finish = {
+        let fragment = fragment.clone();
+        move || {
+            page::clear_fragment();
+            fragment.set(String::new());
+        }
+    };
+    let ignore = {
+        let finish = finish.clone();
+        Callback::from(move |_: MouseEvent| finish())
+    };
+
+    let draft = match result {
+        Ok(d) => Rc::clone(d),
+        Err(e) => {
+            return incoming_error(lang, share_error_text(lang, e), ignore);
+        }
+    };
+    // Checked against the real sheet once loaded: answers for criteria that do not exist, or
+    // out-of-range levels, are refused before anything is added.
+    let set = match &*loaded {
+        Some(Ok(set)) if set.id == draft.product_set => Some(Rc::clone(set)),
+        _ => None,
+    };
+    if let Some(set) = &set {
+        if let Err(e) = check_against(&draft, set) {
+            return incoming_error(lang, share_error_text(lang, &ShareError::Draft(e)), ignore);
+        }
+    }
+    let assessment = set.as_ref().map(|s| assess(s, &draft.responses));
+
+    let entry = props.catalogue.set(&draft.product_set);
+    let set_text = entry
+        .map(|s| {
+            format!(
+                "{} ({})",
+                s.name.get(lang),
+                i18n::set_number(lang, s.no, &s.classification)
+            )
+        })
+        .unwrap_or_else(|| draft.product_set.clone());
+    let product = if draft.product.name.trim().is_empty() {
+        draft.display_name(t(lang, Key::Untitled)).to_string()
+    } else {
+        draft.product.name.clone()
+    };
+    let title_differs = !draft.title.trim().is_empty() && draft.title != product;
+    let answered = draft.responses.answers.len() + draft.responses.none_of_levels.len();
+    let answered_text = match &assessment {
+        Some(a) => i18n::answered_of(lang, a.answered, a.criterion_count),
+        None => i18n::answer_count(lang, answered),
+    };
+    let stars_text = match (&assessment, &*loaded) {
+        (Some(a), _) if a.knocked_out => t(lang, Key::DossierRejected).to_string(),
+        (Some(a), _) => format!(
+            "{} · {}",
+            i18n::stars(lang, a.stars),
+            i18n::total(lang, a.total, a.max_total)
+        ),
+        (None, Some(Err(()))) => "—".to_string(),
+        (None, _) => tr(lang, RKey::IncomingComputing).to_string(),
+    };
+
+    let add = {
+        let cb = props.on_action.clone();
+        let finish = finish.clone();
+        let in_demo = props.in_demo;
+        let draft = Rc::clone(&draft);
+        Callback::from(move |_: MouseEvent| {
+            if in_demo {
+                cb.emit(Action::LeaveDemo);
+            }
+            cb.emit(Action::Import {
+                draft: (*draft).clone(),
+                fresh_id: platform::new_id(),
+            });
+            finish();
+        })
+    };
+    // Added only once checked against the sheet (or when the sheet cannot be had at all).
+    let can_add = loaded.is_some();
+
+    html! {
+        <section class="incoming" id="incoming-share" tabindex="-1" aria-labelledby="incoming-title">
+            <h2 id="incoming-title">{ tr(lang, RKey::IncomingTitle) }</h2>
+            <p>{ tr(lang, RKey::IncomingIntro) }</p>
+            <dl class="incoming-facts">
+                <div><dt>{ tr(lang, RKey::IncomingProduct) }</dt><dd id="incoming-product">{ product }
+                    if title_differs { { " — " }{ draft.title.clone() } }</dd></div>
+                if !draft.producer.name.trim().is_empty() {
+                    <div><dt>{ tr(lang, RKey::IncomingProducer) }</dt><dd>{ draft.producer.name.clone() }</dd></div>
+                }
+                <div><dt>{ tr(lang, RKey::IncomingSet) }</dt><dd id="incoming-set" data-set={draft.product_set.clone()}>{ set_text }</dd></div>
+                <div><dt>{ tr(lang, RKey::IncomingAnswered) }</dt><dd id="incoming-answered">{ answered_text }</dd></div>
+                <div><dt>{ tr(lang, RKey::IncomingStars) }</dt><dd id="incoming-stars">{ stars_text }</dd></div>
+            </dl>
+            <p class="hint">{ tr(lang, RKey::IncomingNote) }</p>
+            <div class="actions">
+                <button type="button" class="btn primary" id="import-confirm" onclick={add} disabled={!can_add}>
+                    { tr(lang, RKey::IncomingAdd) }</button>
+                <button type="button" class="btn" id="import-cancel" onclick={ignore}>{ tr(lang, RKey::IncomingIgnore) }</button>
+            </div>
+        </section>
+    }
+}
+
+fn share_error_text(lang: Lang, e: &ShareError) -> String {
+    i18n::share_error(lang, e)
+}
+
+fn incoming_error(lang: Lang, text: String, dismiss: Callback<MouseEvent>) -> Html {
+    html! {
+        <section class="incoming alert" id="incoming-share" tabindex="-1" role="alert" aria-labelledby="incoming-title">
+            <h2 id="incoming-title">{ tr(lang, RKey::IncomingErrorTitle) }</h2>
+            <p id="incoming-error">{ text }</p>
+            <div class="actions">
+                <button type="button" class="btn" id="import-cancel" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
+            </div>
+        </section>
+    }
+}

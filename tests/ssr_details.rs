@@ -1,0 +1,452 @@
+//! The dossier screen (producer and product details, missing list, downloads, import) rendered
+//! natively with Yew's `ssr` feature, plus the pure pieces behind it: file names, field setters,
+//! checks, the import path and the reducer actions it uses.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use ocop_self_check::dossier::{Date, Field};
+use ocop_self_check::draft::{self, Command, Draft, RegistrationType, MAX_IMPORT_BYTES};
+use ocop_self_check::i18n::{self, Lang};
+use ocop_self_check::platform::dossier_lazy::{self, Kind, Output};
+use ocop_self_check::rubric::{embedded, ProductSet};
+use ocop_self_check::ui::app::{App, AppProps};
+use ocop_self_check::ui::details::{
+    dossier_file_name, field_dom_id, field_error, import_bytes, json_file_name, set_field, slug,
+    too_large, DetailsProps, DetailsScreen,
+};
+use ocop_self_check::ui::state::{Action, AppState, Screen};
+use ocop_self_check::ui::Shared;
+use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer, Reducible};
+
+async fn render<C: BaseComponent>(props: C::Properties) -> String {
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).expect("date")
+}
+
+fn props(lang: Lang, d: Draft) -> DetailsProps {
+    DetailsProps {
+        lang,
+        draft: Shared::new(d),
+        set: None,
+        set_label: AttrValue::from("Bộ số 9 · I.4.a – Tương, nước mắm"),
+        on_action: Callback::noop(),
+        today: Some(today()),
+        on_rubric: None,
+    }
+}
+
+fn filled() -> Draft {
+    let mut d = Draft::new("d1", "QD26-09", 1);
+    let p = &mut d.producer;
+    p.name = "Hợp tác xã Nước mắm Cô Ba".into();
+    p.organisation_type = "Hợp tác xã".into();
+    p.address = "Thôn Đông, xã Cát Hải, Hải Phòng".into();
+    p.phone = "0912 345 678".into();
+    p.email = "htx.coba@gmail.com".into();
+    p.representative_name = "Nguyễn Thị Ba".into();
+    p.representative_title = "Giám đốc".into();
+    p.representative_gender = "Nữ".into();
+    p.representative_ethnicity = "Kinh".into();
+    p.representative_address = "Thôn Đông, xã Cát Hải".into();
+    p.registration_number = "0201234567".into();
+    p.registration_date = "05/03/2021".into();
+    let q = &mut d.product;
+    q.name = "Nước mắm Cô Ba".into();
+    q.registration_type = RegistrationType::Upgrade;
+    q.specification = "Chai thủy tinh 500 ml".into();
+    q.standard = "TCCS 01:2024/HTX".into();
+    q.certificates = "Giấy chứng nhận cơ sở đủ điều kiện ATTP".into();
+    q.intellectual_property = "Nhãn hiệu số 123456".into();
+    d
+}
+
+const HOSTILE: [&str; 6] = [
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "Tom & Jerry's \"quoted\"",
+    "\u{202E}gnp.exe",
+    "zero\u{200B}width",
+    "Nước mắm <b>Cô Ba</b>",
+];
+
+#[tokio::test]
+async fn every_field_has_a_real_label_in_both_languages() {
+    for lang in [Lang::Vi, Lang::En] {
+        let html = render::<DetailsScreen>(props(lang, Draft::new("d1", "QD26-09", 1))).await;
+        for f in Field::ALL {
+            let id = field_dom_id(f);
+            assert!(
+                html.contains(&format!(r#"<label for="{id}">"#)),
+                "{lang:?}: no label for {id}"
+            );
+            assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
+            assert!(html.contains(f.label(lang)), "{lang:?} {:?}", f);
+        }
+        for id in ["reg-first", "reg-upgrade", "reg-reevaluation"] {
+            assert!(
+                html.contains(&format!(r#"<label for="{id}" class="opt"#)),
+                "{id}"
+            );
+        }
+        for id in [
+            "dl-docx",
+            "dl-print",
+            "dl-json",
+            "import-json",
+            "import-file",
+        ] {
+            assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
+        }
+        // The note that the representative's details feed criterion 3.2.
+        assert!(html.contains("3.2"));
+        assert!(html.contains("Tương, nước mắm"), "classification shown");
+        // Empty draft: nothing is flagged as an error, everything is listed as missing.
+        assert!(!html.contains("aria-invalid"));
+        assert!(!html.contains("field-error"));
+        assert_eq!(
+            html.matches(r#"<li><button type="button" class="link""#)
+                .count(),
+            17
+        );
+    }
+    let vi = render::<DetailsScreen>(props(Lang::Vi, Draft::new("d1", "QD26-09", 1))).await;
+    assert!(vi.contains("Hồ sơ đăng ký OCOP"));
+    assert!(vi.contains("Cần bổ sung"));
+    assert!(
+        vi.contains("Đánh giá lần đầu") && vi.contains("Nâng hạng") && vi.contains("Phân hạng lại")
+    );
+    assert!(vi.contains("tiêu chí 3.2"));
+    let en = render::<DetailsScreen>(props(Lang::En, Draft::new("d1", "QD26-09", 1))).await;
+    assert!(en.contains("OCOP registration dossier"));
+    assert!(en.contains("Re-evaluation"));
+}
+
+#[tokio::test]
+async fn a_filled_draft_shows_its_values_and_nothing_missing() {
+    let html = render::<DetailsScreen>(props(Lang::Vi, filled())).await;
+    assert!(
+        html.contains(r#"value="Hợp tác xã Nước mắm Cô Ba""#),
+        "{html}"
+    );
+    assert!(html.contains("Đã điền đủ thông tin chủ thể và sản phẩm."));
+    assert!(!html.contains("class=\"count-badge\""));
+    assert!(html.contains(r#"<label for="reg-upgrade" class="opt chosen">"#));
+    assert!(!html.contains("aria-invalid"));
+}
+
+#[tokio::test]
+async fn doubtful_phone_email_and_date_are_explained_and_listed() {
+    let mut d = filled();
+    d.producer.phone = "12345".into();
+    d.producer.email = "htx.coba@gmail".into();
+    d.producer.registration_date = "31/02/2021".into();
+    let html = render::<DetailsScreen>(props(Lang::Vi, d.clone())).await;
+    assert_eq!(html.matches(r#"aria-invalid="true""#).count(), 3, "{html}");
+    assert!(html.contains("số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84"));
+    assert!(html.contains("phần sau dấu @ cần có dạng tenmien.vn"));
+    assert!(html.contains("ngày không tồn tại"));
+    assert!(html.contains(r#"aria-describedby="f-producer-phone-hint f-producer-phone-err""#));
+    let en = render::<DetailsScreen>(props(Lang::En, d)).await;
+    assert!(en.contains("a Vietnamese phone number starts with 0 or +84"));
+    assert!(en.contains("no such date"));
+
+    assert_eq!(
+        field_error(Field::Phone, "  ", Some(today())),
+        None,
+        "empty is fine"
+    );
+    assert_eq!(
+        field_error(Field::Phone, "+84 912 345 678", Some(today())),
+        None
+    );
+    assert!(field_error(Field::RegistrationDate, "01/01/2030", Some(today())).is_some());
+    assert_eq!(
+        field_error(Field::RegistrationDate, "2021-03-05", Some(today())),
+        None
+    );
+    assert_eq!(
+        field_error(Field::ProducerName, "<script>", Some(today())),
+        None
+    );
+}
+
+#[tokio::test]
+async fn hostile_text_in_every_field_is_escaped() {
+    for text in HOSTILE {
+        let mut d = Draft::new("d1", "QD26-09", 1);
+        for f in Field::ALL {
+            d = apply(&d, set_field(&d, f, text.to_string()));
+        }
+        let html = render::<DetailsScreen>(props(Lang::Vi, d)).await;
+        assert!(!html.contains("<script>alert"), "{text}");
+        assert!(!html.contains("<img src=x"), "{text}");
+        assert!(!html.contains("<b>Cô Ba</b>"), "{text}");
+        assert!(!html.contains("\"><img"), "{text}");
+    }
+}
+
+fn apply(d: &Draft, c: Command) -> Draft {
+    d.apply(c, 2)
+}
+
+#[test]
+fn set_field_changes_only_its_own_detail_and_cuts_at_10000_characters() {
+    let d = Draft::new("d1", "QD26-09", 1);
+    for (i, f) in Field::ALL.into_iter().enumerate() {
+        let v = format!("giá trị {i}");
+        let next = apply(&d, set_field(&d, f, v.clone()));
+        assert_eq!(f.value(&next), v, "{f:?}");
+        for g in Field::ALL.into_iter().filter(|g| *g != f) {
+            assert_eq!(g.value(&next), "", "{f:?} touched {g:?}");
+        }
+    }
+    let long = "ệ".repeat(12_000);
+    let next = apply(&d, set_field(&d, Field::Certificates, long));
+    assert_eq!(next.product.certificates.chars().count(), 10_000);
+    let exact = "x".repeat(10_000);
+    let next = apply(&d, set_field(&d, Field::ProducerName, exact.clone()));
+    assert_eq!(next.producer.name, exact);
+}
+
+#[test]
+fn file_names_are_ascii_slugs_of_the_product_and_the_date() {
+    assert_eq!(slug("Nước mắm Cô Ba"), "nuoc-mam-co-ba");
+    assert_eq!(slug("  ĐẶC SẢN  Đà Lạt!! "), "dac-san-da-lat");
+    assert_eq!(slug("<script>alert(1)</script>"), "script-alert-1-script");
+    assert_eq!(slug("\u{202E}\u{200B}"), "");
+    assert!(slug(&"dài ".repeat(100)).len() <= 60);
+    let mut d = filled();
+    assert_eq!(
+        json_file_name(&d, today()),
+        "nuoc-mam-co-ba-2026-11-29.json"
+    );
+    assert_eq!(
+        dossier_file_name(&d, today(), "docx"),
+        "ho-so-ocop-nuoc-mam-co-ba-2026-11-29.docx"
+    );
+    d.product.name.clear();
+    d.title = "Mật ong bạc hà".into();
+    assert_eq!(
+        json_file_name(&d, today()),
+        "mat-ong-bac-ha-2026-11-29.json"
+    );
+    d.title = "货物".into();
+    assert_eq!(json_file_name(&d, today()), "ocop-qd26-09-2026-11-29.json");
+    assert_eq!(
+        dossier_file_name(&d, today(), "html"),
+        "ho-so-ocop-qd26-09-2026-11-29.html"
+    );
+}
+
+fn load(id: String) -> std::future::Ready<Result<ProductSet, String>> {
+    std::future::ready(match embedded::load(&id) {
+        Some(Ok(s)) => Ok(s),
+        _ => Err(format!("no set {id}")),
+    })
+}
+
+#[tokio::test]
+async fn import_accepts_a_valid_export_and_words_every_refusal() {
+    let mut d = filled();
+    d.responses.answers.insert("1.1".into(), 2);
+    let json = draft::to_json(&d);
+    let (back, set) = import_bytes(Lang::Vi, json.as_bytes(), load)
+        .await
+        .expect("valid file");
+    assert_eq!(back, d);
+    assert_eq!(set.id, "QD26-09");
+
+    let refused = |bytes: Vec<u8>| async move {
+        import_bytes(Lang::Vi, &bytes, load)
+            .await
+            .expect_err("refused")
+    };
+    let corrupt = refused(b"{\"format\": \"ocop-self-check/draft\", ".to_vec()).await;
+    assert!(
+        corrupt.starts_with("Không nhập được tệp. Tệp không phải JSON"),
+        "{corrupt}"
+    );
+    let not_utf8 = refused(vec![0xff, 0xfe, 0x00]).await;
+    assert!(not_utf8.contains("không phải văn bản UTF-8"), "{not_utf8}");
+    let edited = |path: &[&str], v: serde_json::Value| {
+        let mut doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+        let mut at = &mut doc;
+        for k in &path[..path.len() - 1] {
+            at = &mut at[*k];
+        }
+        if let Some(o) = at.as_object_mut() {
+            o.insert(path[path.len() - 1].to_string(), v);
+        }
+        doc.to_string().into_bytes()
+    };
+    let v2 = refused(edited(&["version"], 2.into())).await;
+    assert!(v2.contains("Phiên bản 2 của tệp chưa được hỗ trợ"), "{v2}");
+    let wrong_set = refused(edited(&["product_set"], "QD26-99".into())).await;
+    assert!(wrong_set.contains("QD26-99"), "{wrong_set}");
+    let wrong_code = refused(edited(&["answers", "9.9"], 2.into())).await;
+    assert!(wrong_code.contains("9.9"), "{wrong_code}");
+    let wrong_level = refused(edited(&["answers", "1.1"], 9.into())).await;
+    assert!(wrong_level.contains("1.1"), "{wrong_level}");
+    let wrong_format = refused(edited(&["format"], "other/thing".into())).await;
+    assert!(
+        wrong_format.contains("không phải bản nháp"),
+        "{wrong_format}"
+    );
+    let big = format!("{json}{}", " ".repeat(MAX_IMPORT_BYTES));
+    let too_big = refused(big.into_bytes()).await;
+    assert!(too_big.contains("Tệp quá lớn"), "{too_big}");
+    let e = too_large(1_500_000).expect("over the limit");
+    assert!(i18n::import_error(Lang::En, &e).contains("too large"));
+    assert!(too_large(MAX_IMPORT_BYTES as u64).is_none());
+    let rubric_down = import_bytes(Lang::En, json.as_bytes(), |_| {
+        std::future::ready(Err::<ProductSet, String>("offline".into()))
+    })
+    .await
+    .expect_err("refused");
+    assert!(
+        rubric_down.starts_with("The file could not be imported."),
+        "{rubric_down}"
+    );
+}
+
+fn run(s: AppState, actions: Vec<Action>) -> Rc<AppState> {
+    actions.into_iter().fold(Rc::new(s), |st, a| st.reduce(a))
+}
+
+#[test]
+fn import_adds_a_new_draft_never_overwrites_and_opens_it() {
+    let s = run(
+        AppState::default(),
+        vec![Action::NewDraft {
+            id: "a".into(),
+            product_set: "QD26-09".into(),
+            now_ms: 1,
+        }],
+    );
+    let mut incoming = filled();
+    incoming.id = "a".into();
+    let s = run(
+        (*s).clone(),
+        vec![Action::Import {
+            draft: incoming.clone(),
+            fresh_id: "b".into(),
+        }],
+    );
+    assert_eq!(s.drafts.len(), 2);
+    assert_eq!(
+        s.drafts[0].producer.name, "",
+        "the existing draft is untouched"
+    );
+    assert_eq!(s.drafts[1].id, "b");
+    assert_eq!(s.drafts[1].producer.name, incoming.producer.name);
+    assert_eq!(s.current.as_deref(), Some("b"));
+    assert_eq!(s.screen, Screen::Questionnaire);
+    // A new id is used as is; an empty id takes the fresh one.
+    incoming.id = "c".into();
+    let s = s.reduce(Action::Import {
+        draft: incoming.clone(),
+        fresh_id: "unused".into(),
+    });
+    assert_eq!(s.drafts[2].id, "c");
+    incoming.id.clear();
+    let s = s.reduce(Action::Import {
+        draft: incoming,
+        fresh_id: "d".into(),
+    });
+    assert_eq!(s.drafts[3].id, "d");
+    assert_eq!(s.drafts.len(), 4);
+}
+
+#[test]
+fn the_details_screen_needs_a_draft_and_closes_with_it() {
+    let s = Rc::new(AppState::default()).reduce(Action::Show(Screen::Details));
+    assert_eq!(s.screen, Screen::Choose, "no draft: choose a set first");
+    let s = run(
+        AppState::default(),
+        vec![
+            Action::NewDraft {
+                id: "a".into(),
+                product_set: "QD26-09".into(),
+                now_ms: 1,
+            },
+            Action::Show(Screen::Drafts),
+            Action::OpenDetails("a".into()),
+        ],
+    );
+    assert_eq!(s.screen, Screen::Details);
+    let rev = s.revision;
+    let s = s.reduce(Action::OpenDetails("nope".into()));
+    assert_eq!((s.screen, s.revision), (Screen::Details, rev));
+    let s = s.reduce(Action::Delete("a".into()));
+    assert_eq!(s.screen, Screen::Drafts);
+}
+
+#[tokio::test]
+async fn the_app_shows_the_details_tab_and_screen() {
+    let mut st = AppState::default();
+    let mut d = filled();
+    d.id = "a".into();
+    st.restore(None, Some("a".into()), vec![d]);
+    st.screen = Screen::Details;
+    let html = render::<App>(AppProps {
+        initial: Some(Shared::new(st)),
+    })
+    .await;
+    assert!(
+        html.contains(r#"id="open-details" aria-current="page""#),
+        "{html}"
+    );
+    assert!(html.contains("Hồ sơ đăng ký OCOP"));
+    assert!(html.contains(r#"value="Nước mắm Cô Ba""#));
+    assert!(
+        html.contains("Bộ số 9"),
+        "classification from the catalogue"
+    );
+}
+
+#[tokio::test]
+async fn the_drafts_screen_offers_import() {
+    let mut st = AppState::default();
+    st.restore(None, None, vec![filled()]);
+    assert_eq!(st.screen, Screen::Drafts);
+    let html = render::<App>(AppProps {
+        initial: Some(Shared::new(st)),
+    })
+    .await;
+    assert!(html.contains(r#"id="import-json""#));
+    assert!(html.contains("Nhập bản nháp từ tệp .json"));
+}
+
+#[tokio::test]
+async fn the_dossier_pipeline_gives_a_docx_and_an_inert_print_page() {
+    let mut d = filled();
+    d.producer.name = "<script>alert(1)</script> & \"Cô Ba\"".into();
+    d.responses.answers.insert("1.1".into(), 2);
+    let docx = dossier_lazy::generate(Kind::Docx, &d, Lang::Vi, today())
+        .await
+        .expect("docx");
+    let Output::Docx(bytes) = docx else {
+        panic!("not a docx")
+    };
+    assert_eq!(bytes.get(..2), Some(&b"PK"[..]));
+    let html = dossier_lazy::generate(Kind::Html, &d, Lang::Vi, today())
+        .await
+        .expect("html");
+    let Output::Html(page) = html else {
+        panic!("not html")
+    };
+    assert!(!page.contains("<script>alert"));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Cô Ba&quot;")
+            || page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Cô Ba\""),
+        "escaped"
+    );
+    assert!(page.contains("29/11/2026") || page.contains("ngày 29 tháng 11 năm 2026"));
+}
