@@ -2,7 +2,7 @@
 // evidence note: script tags, attribute breakers, right-to-left and zero-width characters and a
 // 10,000-character string stay inert (nothing runs, no element is injected) and come back intact
 // after a reload. The dossier's fields, print page and .docx are covered by dossier.spec.mjs;
-// the share link by share.spec.mjs.
+// and here through a share link into another browser.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,6 +76,29 @@ test('hostile text in the draft name and an evidence note is inert and intact', 
   const item = page.locator('li.draft h2').first();
   assert.ok((await item.textContent()).includes('onerror="window.__pwned=2"'));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+  // Through a share link: another browser shows and imports the same text, still inert.
+  await page.locator('li.draft').first().getByRole('button', { name: /^(Mở|Open)$/ }).click().catch(() => {});
+  await ready(page);
+  await page.click('#open-share');
+  await page.locator('#share-panel').waitFor();
+  const link = await page.inputValue('#share-link');
+  const other = await newPhonePage(browser);
+  await other.page.goto(link);
+  await other.page.locator('#incoming-share').waitFor();
+  assert.ok((await other.page.textContent('#incoming-product')).includes('<script>'), 'preview shows the text');
+  await other.page.click('#import-confirm');
+  await ready(other.page);
+  assert.equal(await other.page.inputValue('#draft-title'), title);
+  await openNote(other.page, 'c-1-1');
+  assert.equal(await other.page.inputValue('#c-1-1-note'), note);
+  await openNote(other.page, 'c-1-2');
+  assert.equal(await other.page.inputValue('#c-1-2-note'), LONG);
+  assert.equal(await other.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await other.page.locator('img[src="x"]').count(), 0);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+
   assert.deepEqual(errors, []);
   await context.close();
 });
