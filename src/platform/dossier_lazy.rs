@@ -46,10 +46,11 @@ pub async fn generate(
 }
 
 /// Install `window.__ocopBenchDossier = async () => ms` when the page URL has `?bench=1`: the time
-/// to generate the .docx of the draft `current()` returns, in the page, with the module and the
-/// rubric already loaded (used by tests/bench/bench.mjs). Does nothing otherwise.
-pub fn install_bench_hook(current: impl Fn() -> Option<Draft> + 'static) {
-    imp::install_bench_hook(current);
+/// to generate the .docx of the current draft as saved in local storage, in the page, with the
+/// module and the rubric already loaded (used by tests/bench/bench.mjs). Does nothing otherwise.
+/// Written in JavaScript beside the module loader, so it adds next to nothing to the app's wasm.
+pub fn install_bench_hook() {
+    imp::install_bench_hook();
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -72,9 +73,30 @@ export function load_dossier_module() {
   }
   return pending;
 }
+export function install_bench_hook(storeKey) {
+  if (!new URLSearchParams(location.search).getAll("bench").includes("1")) return;
+  window.__ocopBenchDossier = async () => {
+    const store = JSON.parse(localStorage.getItem(storeKey) || "null");
+    const draft = store && Array.isArray(store.drafts) && store.drafts.find((d) => d && d.id === store.current);
+    if (!draft || !/^QD26-\d\d$/.test(draft.product_set)) throw new Error("no current draft");
+    const m = await load_dossier_module();
+    const res = await fetch(new URL("static/rubric/" + draft.product_set + ".json", document.baseURI));
+    const rubric = await res.text();
+    const now = new Date();
+    const today = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
+    const json = JSON.stringify(draft);
+    const t0 = performance.now();
+    const bytes = m.dossier_docx(json, rubric, "vi", today);
+    const ms = performance.now() - t0;
+    if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new Error("no .docx");
+    return ms;
+  };
+}
 "#)]
     extern "C" {
         fn load_dossier_module() -> Promise;
+        #[wasm_bindgen(js_name = install_bench_hook)]
+        fn install_bench_hook_js(store_key: &str);
     }
 
     fn err(e: JsValue) -> String {
@@ -131,44 +153,8 @@ export function load_dossier_module() {
         }
     }
 
-    pub fn install_bench_hook(current: impl Fn() -> Option<Draft> + 'static) {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        if !search
-            .trim_start_matches('?')
-            .split('&')
-            .any(|p| p == "bench=1")
-        {
-            return;
-        }
-        let Some(w) = web_sys::window() else { return };
-        let current = std::rc::Rc::new(current);
-        let hook = Closure::<dyn Fn() -> Promise>::new(move || {
-            let current = std::rc::Rc::clone(&current);
-            wasm_bindgen_futures::future_to_promise(async move {
-                let d = current().ok_or_else(|| JsValue::from_str("no current draft"))?;
-                let m = module().await.map_err(|e| JsValue::from_str(&e))?;
-                let rubric = rubric_text(&d.product_set)
-                    .await
-                    .map_err(|e| JsValue::from_str(&e))?;
-                let json = draft::to_json(&d);
-                let today = crate::platform::files::today().dmy();
-                let perf = web_sys::window()
-                    .and_then(|w| w.performance())
-                    .ok_or_else(|| JsValue::from_str("no performance clock"))?;
-                let t0 = perf.now();
-                let out = call(&m, "dossier_docx", [&json, &rubric, "vi", &today])
-                    .map_err(|e| JsValue::from_str(&e))?;
-                let ms = perf.now() - t0;
-                if !out.is_instance_of::<Uint8Array>() {
-                    return Err(JsValue::from_str("no bytes"));
-                }
-                Ok(JsValue::from_f64(ms))
-            })
-        });
-        let _ = Reflect::set(&w, &"__ocopBenchDossier".into(), hook.as_ref());
-        hook.forget();
+    pub fn install_bench_hook() {
+        install_bench_hook_js(crate::platform::STORE_KEY);
     }
 }
 
@@ -198,5 +184,5 @@ mod imp {
         })
     }
 
-    pub fn install_bench_hook(_current: impl Fn() -> Option<Draft> + 'static) {}
+    pub fn install_bench_hook() {}
 }

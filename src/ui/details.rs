@@ -22,11 +22,11 @@ use crate::draft::{
 };
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dossier_lazy::{self, Kind, Output};
-use crate::platform::{self, files, STORE_KEY};
+use crate::platform::{self, files};
 use crate::rubric::{fold_diacritics, ProductSet};
 
 use super::state::{Action, Screen};
-use super::{store, Shared};
+use super::Shared;
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (tested natively)
@@ -744,12 +744,7 @@ pub fn import_draft(props: &ImportProps) -> Html {
 }
 
 /// `window.__ocopBenchDossier` when the page URL has `?bench=1` (see
-/// [`dossier_lazy::install_bench_hook`]); the draft is the current one as saved.
+/// [`dossier_lazy::install_bench_hook`]).
 pub fn install_bench_hook() {
-    dossier_lazy::install_bench_hook(|| {
-        let raw = platform::storage_get(STORE_KEY).ok().flatten()?;
-        let decoded = store::decode(&raw);
-        let current = decoded.current?;
-        decoded.drafts.into_iter().find(|d| d.id == current)
-    });
+    dossier_lazy::install_bench_hook();
 }
