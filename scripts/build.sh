@@ -6,7 +6,8 @@
 #
 # Layout of dist/:
 #   index.html
-#   ocop-self-check.js, ocop-self-check_bg.wasm   (wasm-bindgen output, stable names)
+#   ocop-start.js, ocop-start_bg.wasm             (the start module: first screen of a first visit)
+#   ocop-self-check.js, ocop-self-check_bg.wasm   (the full app; wasm-bindgen output, stable names)
 #   ocop-dossier.js, ocop-dossier_bg.wasm         (the dossier writer, a second module the app
 #                                                   imports only when a download is asked for)
 #   static/...                                     (a copy of static/, same relative paths as in the repo)
@@ -20,6 +21,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 BIN=ocop-self-check
+START=ocop-start
 DOSSIER=ocop-dossier
 TARGET=wasm32-unknown-unknown
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
@@ -41,8 +43,8 @@ if [ -f Cargo.lock ]; then
 fi
 
 t0=$(date +%s)
-echo "[build] cargo build --release --target $TARGET --bin $BIN"
-cargo build --release --target "$TARGET" --locked --bin "$BIN"
+echo "[build] cargo build --release --target $TARGET --bin $BIN --bin $START"
+cargo build --release --target "$TARGET" --locked --bin "$BIN" --bin "$START"
 echo "[build] cargo build --release --target $TARGET --bin $DOSSIER --features dossier-module"
 cargo build --release --target "$TARGET" --locked --bin "$DOSSIER" --features dossier-module
 
@@ -56,6 +58,12 @@ wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name "$BIN" \
 
 echo "[build] wasm-opt -Oz ($(wasm-opt --version))"
 wasm-opt -Oz "$STAGE/${BIN}_bg.wasm" -o "$STAGE/${BIN}_bg.wasm"
+
+# The start module (src/bin/ocop-start.rs): the first screen of a first visit; static/boot.js
+# chooses between it and the full app.
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name "$START" \
+  "$TARGET_DIR/$TARGET/release/$START.wasm"
+wasm-opt -Oz "$STAGE/${START}_bg.wasm" -o "$STAGE/${START}_bg.wasm"
 
 # The dossier module: same package, built with the feature that compiles its exports
 # (src/platform/dossier_module.rs); loaded on demand by src/platform/dossier_lazy.rs.
@@ -118,6 +126,8 @@ size_row() {
 }
 echo "[build] sizes in bytes"
 printf '  %-28s %10s %10s %10s\n' file raw gzip-9 brotli-11
+size_row "$DIST/${START}_bg.wasm"
+size_row "$DIST/$START.js"
 size_row "$DIST/${BIN}_bg.wasm"
 size_row "$DIST/$BIN.js"
 size_row "$DIST/${DOSSIER}_bg.wasm"

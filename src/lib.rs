@@ -28,3 +28,19 @@ pub fn start() {
         }
     }
 }
+
+/// Install the panic hook and mount the start module's app into `#start` (wasm only): the small
+/// first screen of a first visit (see `platform::start`).
+#[cfg(target_arch = "wasm32")]
+pub fn start_light() {
+    platform::mark("__wasmStart");
+    platform::install_panic_hook();
+    match platform::start_root() {
+        Some(root) => {
+            yew::Renderer::<ui::start::StartApp>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<ui::start::StartApp>::new().render();
+        }
+    }
+}

@@ -33,7 +33,7 @@ fn set(id: &str) -> ProductSet {
 }
 
 fn catalogue() -> Catalogue {
-    Catalogue::builtin().expect("catalogue")
+    Catalogue::builtin()
 }
 
 /// A realistic, fully filled draft with some answers.

@@ -153,7 +153,7 @@ async fn an_incoming_link_shows_what_it_contains_before_adding() {
     };
     let props = |lang, fragment: &str| IncomingShareProps {
         lang,
-        catalogue: Shared::new(Catalogue::builtin().expect("catalogue")),
+        catalogue: Shared::new(Catalogue::builtin()),
         on_action: Callback::noop(),
         in_demo: false,
         fragment: Some(AttrValue::from(fragment.to_string())),

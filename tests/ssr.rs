@@ -39,7 +39,7 @@ fn set(id: &str) -> ProductSet {
 }
 
 fn catalogue() -> Shared<Catalogue> {
-    Shared::new(Catalogue::builtin().expect("catalogue"))
+    Shared::new(Catalogue::builtin())
 }
 
 fn questionnaire_props(lang: Lang, set: ProductSet, draft: Draft) -> QuestionnaireProps {
@@ -350,4 +350,74 @@ impl ReduceAll for Rc<AppState> {
         use yew::Reducible;
         actions.into_iter().fold(self, |s, a| s.reduce(a))
     }
+}
+
+/// The start module's app shows the same first screen as the full app's choose screen (header,
+/// chooser, examples entry), in the language it is given, and renders without the full app's
+/// state (no drafts, nothing loaded).
+#[tokio::test]
+async fn the_start_module_shows_the_same_first_screen_as_the_full_app() {
+    use ocop_self_check::ui::start::{StartApp, StartAppProps};
+    let start_vi = render::<StartApp>(StartAppProps { lang: None }).await;
+    let full_vi = render::<App>(AppProps {
+        initial: Some(Shared::new(AppState::default())),
+    })
+    .await;
+    for html in [&start_vi, &full_vi] {
+        assert!(html.contains("Chọn bộ sản phẩm"), "{html}");
+        assert!(html.contains(r#"id="set-search""#));
+        assert!(html.contains(r#"id="open-demo""#));
+        assert!(html.contains("Bản nháp"));
+        assert!(html.contains(r#"aria-current="page""#));
+    }
+    // The header is the same markup in both.
+    let header = |h: &str| {
+        let a = h.find("<header").expect("header");
+        let b = h.find("</header>").expect("end of header");
+        h[a..b].to_string()
+    };
+    assert_eq!(header(&start_vi), header(&full_vi));
+
+    let start_en = render::<StartApp>(StartAppProps {
+        lang: Some(Lang::En),
+    })
+    .await;
+    assert!(start_en.contains("Choose the product set"));
+    assert!(!start_en.contains("Chọn bộ sản phẩm"));
+}
+
+/// What the start module hands over (`lang=…&set=…`, `view=drafts`, `demo=1`) opens that in the
+/// full app: the set's new draft in the chosen language, the drafts list, the examples.
+#[test]
+fn the_full_app_takes_over_what_the_start_module_was_asked_for() {
+    use ocop_self_check::platform::start::{open_full_app, take_intent};
+    use ocop_self_check::platform::{clear_storage, simulate_storage_failure};
+    use ocop_self_check::ui::reach::boot;
+
+    simulate_storage_failure(None);
+    clear_storage();
+    open_full_app("lang=en&set=QD26-09");
+    let st = boot();
+    assert_eq!(st.lang, Lang::En);
+    assert_eq!(st.screen, Screen::Questionnaire);
+    assert_eq!(st.drafts.len(), 1);
+    assert_eq!(
+        st.current_draft().map(|d| d.product_set.as_str()),
+        Some("QD26-09")
+    );
+    assert!(st.revision > 0, "the new draft is saved");
+    assert_eq!(take_intent(), None, "taken once");
+
+    open_full_app("lang=vi&view=drafts");
+    let st = boot();
+    assert_eq!((st.lang, st.screen), (Lang::Vi, Screen::Drafts));
+    assert!(st.drafts.is_empty());
+
+    open_full_app("lang=vi&demo=1");
+    let st = boot();
+    assert!(st.in_demo());
+
+    // Without a request the full app starts as before.
+    let st = boot();
+    assert_eq!(st.screen, AppState::default().screen);
 }

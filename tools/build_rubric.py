@@ -323,6 +323,8 @@ def main():
         json.dump(catalogue, f, ensure_ascii=False, indent=1)
         f.write("\n")
     print(f"wrote {len(catalogue_sets)} sets + catalogue; {len(missing)} English glosses missing")
+    import catalogue_rs  # noqa: E402  (the same catalogue as static Rust tables)
+    catalogue_rs.main()
     if missing:
         print("first missing:", missing[:10])
     return 0

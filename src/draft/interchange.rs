@@ -240,9 +240,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
     }
     let product_set = string_field(obj, "product_set", "")?
         .ok_or_else(|| ImportError::new("product_set", ImportErrorKind::Missing))?;
-    let known = Catalogue::shared()
-        .map(|c| c.set(&product_set).is_some())
-        .unwrap_or(false);
+    let known = Catalogue::shared().set(&product_set).is_some();
     if !known {
         return Err(ImportError::new(
             "product_set",

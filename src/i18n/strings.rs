@@ -36,6 +36,10 @@ strings! {
     NavQuestionnaire => "Bảng hỏi", "Questions";
     MainNav => "Điều hướng chính", "Main navigation";
     Loading => "Đang tải…", "Loading…";
+    StartOpening => "Đang mở… (lần đầu có thể mất vài giây khi mạng chậm)",
+        "Opening… (the first time this can take a few seconds on a slow connection)";
+    StartFailed => "Không tải được phần còn lại của ứng dụng. Kiểm tra kết nối mạng rồi thử lại; chưa có gì bị mất.",
+        "The rest of the app could not be loaded. Check the connection and try again; nothing has been lost.";
 
     // Choosing the product set.
     ChooseTitle => "Chọn bộ sản phẩm", "Choose the product set";

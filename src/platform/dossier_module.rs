@@ -36,7 +36,7 @@ pub fn build_from_json(
         ));
     }
     let lang = Lang::from_tag(lang).unwrap_or_default();
-    let catalogue = Catalogue::builtin().ok();
+    let catalogue = Some(Catalogue::builtin());
     let entry = catalogue
         .as_ref()
         .and_then(|c| CatalogueEntry::find(c, &set.id));

@@ -33,6 +33,8 @@ pub struct EmbedConfig {
     pub parent_origin: Option<String>,
     /// `demo=1`: open in demonstration mode.
     pub demo: bool,
+    /// `view=drafts`: open on the list of drafts (the start module asks for it this way).
+    pub show_drafts: bool,
 }
 
 fn percent_decode(s: &str) -> String {
@@ -104,6 +106,7 @@ pub fn parse_query(query: &str) -> EmbedConfig {
             "header" => c.hide_header = matches!(v.as_str(), "0" | "false" | "no" | "off"),
             "origin" => c.parent_origin = valid_origin(&v),
             "demo" => c.demo = matches!(v.as_str(), "1" | "true" | "yes" | "on"),
+            "view" => c.show_drafts = v == "drafts",
             _ => {}
         }
     }
@@ -121,9 +124,10 @@ pub fn result_message(a: &Assessment) -> Value {
     })
 }
 
-/// The height message for the host page.
-pub fn height_message(height: u32) -> Value {
-    json!({"type": HEIGHT_MESSAGE, "height": height})
+/// The height message for the host page, as JSON text (written without a JSON library: the
+/// small start module posts it too).
+pub fn height_message(height: u32) -> String {
+    format!(r#"{{"type":"{HEIGHT_MESSAGE}","height":{height}}}"#)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -149,14 +153,14 @@ mod imp {
         }
     }
 
-    /// Post a JSON message to the parent window, to `origin` only.
-    pub fn post_to_parent(message: &serde_json::Value, origin: &str) {
+    /// Post a JSON message (as text) to the parent window, to `origin` only.
+    pub fn post_to_parent(message: &str, origin: &str) {
         let Some(w) = web_sys::window() else { return };
         let Ok(Some(parent)) = w.parent() else { return };
         if js_sys::Object::is(&parent, &w) {
             return;
         }
-        let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
+        let Ok(value) = js_sys::JSON::parse(message) else {
             return;
         };
         let _ = parent.post_message(&value, origin);
@@ -198,7 +202,7 @@ mod imp {
     pub fn in_frame() -> bool {
         false
     }
-    pub fn post_to_parent(_message: &serde_json::Value, _origin: &str) {}
+    pub fn post_to_parent(_message: &str, _origin: &str) {}
     pub fn watch_height(_origin: String) {}
 }
 
@@ -255,6 +259,7 @@ mod tests {
             .map(|o| o.keys().collect())
             .unwrap_or_default();
         assert_eq!(keys, ["parts", "set", "stars", "total", "type"]);
-        assert_eq!(height_message(640)["height"], 640);
+        let v: Value = serde_json::from_str(&height_message(640)).expect("json");
+        assert_eq!(v, json!({"type": HEIGHT_MESSAGE, "height": 640}));
     }
 }

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod files;
 pub mod page;
 mod panic;
+pub mod start;
 pub mod sw;
 
 pub use panic::{install_panic_hook, STORE_KEY};
@@ -428,6 +429,14 @@ pub fn app_root() -> Option<web_sys::Element> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
+}
+
+/// The element the start module mounts into (`#start` in index.html).
+#[cfg(target_arch = "wasm32")]
+pub fn start_root() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("start"))
 }
 
 /// Run a future on the browser's event loop. Natively (server-side rendering) it is dropped:

@@ -44,21 +44,94 @@ pub struct SetEntry {
     pub examples: Vec<Text>,
 }
 
-/// The catalogue shipped with this build.
+/// The catalogue shipped with this build, as published (`static/rubric/catalogue.json`). The
+/// app itself uses the same data compiled in as static tables ([`Catalogue::builtin`]).
 pub const CATALOGUE_JSON: &str = include_str!("../../static/rubric/catalogue.json");
 
-static BUILTIN: std::sync::LazyLock<Result<Catalogue, String>> =
-    std::sync::LazyLock::new(|| serde_json::from_str(CATALOGUE_JSON).map_err(|e| e.to_string()));
+/// A category of the generated tables: code, name (vi, en), groups.
+pub(super) type CategoryRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [GroupRow],
+);
+/// A group of the generated tables: code, name (vi, en), sets.
+pub(super) type GroupRow = (&'static str, &'static str, &'static str, &'static [SetRow]);
+
+/// A product set of the generated tables (`src/rubric/catalogue_data.rs`).
+pub(super) struct SetRow {
+    pub id: &'static str,
+    pub no: u8,
+    pub classification: &'static str,
+    pub name: (&'static str, &'static str),
+    pub lead_ministry: &'static str,
+    pub examples: &'static [(&'static str, &'static str)],
+}
+
+fn text((vi, en): (&str, &str)) -> Text {
+    Text {
+        vi: vi.to_string(),
+        en: en.to_string(),
+    }
+}
+
+static BUILTIN: std::sync::LazyLock<Catalogue> = std::sync::LazyLock::new(Catalogue::builtin);
 
 impl Catalogue {
-    /// The catalogue compiled into this build, parsed once.
-    pub fn shared() -> Result<&'static Catalogue, String> {
-        BUILTIN.as_ref().map_err(Clone::clone)
+    /// The catalogue compiled into this build, built once.
+    pub fn shared() -> &'static Catalogue {
+        &BUILTIN
     }
 
-    /// The catalogue compiled into this build (a fresh copy).
-    pub fn builtin() -> Result<Catalogue, String> {
-        serde_json::from_str(CATALOGUE_JSON).map_err(|e| e.to_string())
+    /// The catalogue compiled into this build (a fresh copy), from the static tables generated
+    /// by `tools/catalogue_rs.py` (no JSON parsing in the browser).
+    pub fn builtin() -> Catalogue {
+        use super::catalogue_data as data;
+        let d = data::DECISION;
+        Catalogue {
+            format: data::FORMAT.to_string(),
+            version: data::VERSION,
+            rubric: data::RUBRIC.to_string(),
+            decision: Decision {
+                number: d[0].to_string(),
+                date: d[1].to_string(),
+                effective_from: d[2].to_string(),
+                title_vi: d[3].to_string(),
+                official_url: d[4].to_string(),
+                text_source: d[5].to_string(),
+                transcription: d[6].to_string(),
+            },
+            categories: data::CATEGORIES
+                .iter()
+                .map(|(code, vi, en, groups)| Category {
+                    code: code.to_string(),
+                    name: text((vi, en)),
+                    groups: groups
+                        .iter()
+                        .map(|(code, vi, en, sets)| Group {
+                            code: code.to_string(),
+                            name: text((vi, en)),
+                            sets: sets
+                                .iter()
+                                .map(|s| SetEntry {
+                                    id: s.id.to_string(),
+                                    no: s.no,
+                                    classification: s.classification.to_string(),
+                                    name: text(s.name),
+                                    lead_ministry: s.lead_ministry.to_string(),
+                                    examples: s.examples.iter().map(|e| text(*e)).collect(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The published catalogue file parsed (tests and tools compare it with [`Self::builtin`]).
+    pub fn from_json(text: &str) -> Result<Catalogue, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
     }
 
     /// Every set in order, with its category and group.
@@ -169,7 +242,7 @@ mod tests {
 
     #[test]
     fn catalogue_has_6_categories_and_26_sets() {
-        let c = Catalogue::builtin().expect("catalogue parses");
+        let c = Catalogue::builtin();
         assert_eq!(c.categories.len(), 6);
         assert_eq!(
             c.categories.iter().map(|c| c.groups.len()).sum::<usize>(),
@@ -187,7 +260,7 @@ mod tests {
 
     #[test]
     fn search_without_diacritics_finds_fish_sauce() {
-        let c = Catalogue::builtin().expect("catalogue parses");
+        let c = Catalogue::builtin();
         let hits = c.search("nuoc mam");
         assert_eq!(hits.first().map(|s| s.id.as_str()), Some("QD26-09"));
         let hits = c.search("Nước mắm");

@@ -6,10 +6,14 @@
 //! positions as printed. Labels are translations ([`Text`]).
 
 mod catalogue;
+#[rustfmt::skip]
+mod catalogue_data;
 pub mod evidence;
 mod validate;
 
-pub use catalogue::{fold_diacritics, Catalogue, Category, Group as CatalogueGroup, SetEntry};
+pub use catalogue::{
+    fold_diacritics, Catalogue, Category, Group as CatalogueGroup, SetEntry, CATALOGUE_JSON,
+};
 pub use validate::{validate, Problem};
 
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::assess::assess;
-use crate::i18n::{self, t, Key, Lang};
+use crate::i18n::{self, t, Key};
 use crate::platform::{self, STORE_KEY};
 use crate::rubric::Catalogue;
 
@@ -36,7 +36,7 @@ pub fn app(props: &AppProps) -> Html {
         None => reach::boot(),
     });
     let rubrics = use_reducer(Rubrics::default);
-    let catalogue = use_memo((), |_| Catalogue::builtin());
+    let catalogue = use_memo((), |_| Shared::new(Catalogue::builtin()));
     let lang = state.lang;
 
     let on_action = {
@@ -80,6 +80,12 @@ pub fn app(props: &AppProps) -> Html {
     }
     use_effect_with((), |_| {
         platform::mark_first_render();
+        // Started by the start module: its screen goes, and the focus moves to the screen
+        // the user asked for (as after any change of screen).
+        platform::start::remove_start_screen();
+        if platform::start::handed_over() {
+            platform::focus_top("main");
+        }
         super::details::install_bench_hook();
         if platform::test_panic_requested() {
             platform::spawn(async { panic!("test panic requested by #test-panic") });
@@ -132,52 +138,18 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let catalogue = match &*catalogue {
-        Ok(c) => Shared::new(c.clone()),
-        Err(e) => {
-            return html! { <main id="main"><h1>{ t(lang, Key::ErrorTitle) }</h1><pre>{ e.clone() }</pre></main> };
-        }
-    };
+    let catalogue = (*catalogue).clone();
 
-    let nav = |screen: Screen| {
-        let cb = on_action.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Action::Show(screen)))
-    };
-    let other = match lang {
-        Lang::Vi => Lang::En,
-        Lang::En => Lang::Vi,
-    };
-    let switch_lang = {
-        let cb = on_action.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Action::SetLang(other)))
-    };
-    let current_btn =
-        |screen: Screen| -> Option<&'static str> { (state.screen == screen).then_some("page") };
-    let header = html! {
-        <header class="top">
-            if !embed.hide_header { <div class="top-row">
-                <p class="brand"><span class="logo" aria-hidden="true">{ "★" }</span>{ t(lang, Key::AppTitle) }</p>
-                <button type="button" class="btn lang" lang={other.tag()} onclick={switch_lang}
-                    aria-label={t(lang, Key::SwitchLanguage)}>{ t(lang, Key::OtherLanguage) }</button>
-            </div> }
-            <nav aria-label={t(lang, Key::MainNav)}>
-                <ul>
-                    if state.current_draft().is_some() {
-                        <li><button type="button" class="tab" aria-current={current_btn(Screen::Questionnaire)}
-                            onclick={nav(Screen::Questionnaire)}>{ t(lang, Key::NavQuestionnaire) }</button></li>
-                        <li><button type="button" class="tab" id="open-details" aria-current={current_btn(Screen::Details)}
-                            onclick={nav(Screen::Details)}>{ t(lang, Key::NavDetails) }</button></li>
-                    }
-                    <li><button type="button" class="tab" aria-current={current_btn(Screen::Drafts)}
-                        onclick={nav(Screen::Drafts)}>{ t(lang, Key::NavDrafts) }
-                        if !state.drafts.is_empty() { <span class="count">{ state.drafts.len() }</span> }
-                    </button></li>
-                    <li><button type="button" class="tab" aria-current={current_btn(Screen::Choose)}
-                        onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNew) }</button></li>
-                </ul>
-            </nav>
-        </header>
-    };
+    let header = super::top::TopBar {
+        lang,
+        screen: state.screen,
+        has_current: state.current_draft().is_some(),
+        draft_count: state.drafts.len(),
+        hide_brand: embed.hide_header,
+        on_nav: on_action.reform(Action::Show),
+        on_lang: on_action.reform(Action::SetLang),
+    }
+    .view();
 
     let notices = notices(&state, &on_action);
 

@@ -12,8 +12,10 @@ pub mod questionnaire;
 pub mod reach;
 pub mod result;
 pub mod share;
+pub mod start;
 pub mod state;
 pub mod store;
+pub mod top;
 
 pub use app::App;
 

@@ -22,7 +22,17 @@ pub fn boot() -> AppState {
     let cfg = embed::parse_query(&embed::query());
     let mut st = AppState::boot();
     let fresh_id = platform::new_id();
-    apply_config(&mut st, &cfg, fresh_id, platform::now_ms());
+    apply_config(&mut st, &cfg, fresh_id.clone(), platform::now_ms());
+    // What the user asked the start module for (a set, the drafts list, the examples; the
+    // language they chose there, even if it could not be saved).
+    if let Some(intent) = platform::start::take_intent() {
+        apply_config(
+            &mut st,
+            &embed::parse_query(&intent),
+            fresh_id,
+            platform::now_ms(),
+        );
+    }
     if let Some(d) = st.current_draft() {
         platform::prefetch_rubric(&d.product_set);
     }
@@ -40,7 +50,11 @@ pub fn apply_config(st: &mut AppState, cfg: &EmbedConfig, fresh_id: String, now_
     let set = cfg
         .set
         .as_deref()
-        .filter(|id| Catalogue::shared().is_ok_and(|c| c.set(id).is_some()));
+        .filter(|id| Catalogue::shared().set(id).is_some());
+    if cfg.show_drafts && !cfg.demo && cfg.set.is_none() {
+        st.screen = Screen::Drafts;
+        return;
+    }
     if cfg.demo {
         st.enter_demo();
         if let Some(id) = set {
@@ -165,7 +179,7 @@ pub fn use_host_messages(cfg: Rc<EmbedConfig>, assessment: Option<Shared<Assessm
             let message = embed::result_message(a);
             let mut last = last.borrow_mut();
             if last.as_ref() != Some(&message) {
-                embed::post_to_parent(&message, &o);
+                embed::post_to_parent(&message.to_string(), &o);
                 *last = Some(message);
             }
         }

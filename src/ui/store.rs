@@ -81,9 +81,40 @@ pub fn encode(lang: Lang, current: Option<&str>, drafts: &[Rc<Draft>]) -> String
     Value::Object(o).to_string()
 }
 
+/// The text of a store with no drafts, written without a JSON library (the start module saves
+/// the language this way before any draft exists). Equal to `encode(lang, None, &[])`.
+pub fn empty(lang: Lang) -> String {
+    format!(
+        r#"{{"current":null,"drafts":[],"format":"{STORE_FORMAT}","lang":"{}","version":{STORE_VERSION}}}"#,
+        lang.tag()
+    )
+}
+
+/// Whether a stored text may be replaced by [`empty`]: nothing is stored, or only an empty store
+/// of either language. Anything else (drafts saved meanwhile in another tab, a text this version
+/// cannot read) is left alone.
+pub fn replaceable_by_empty(stored: Option<&str>) -> bool {
+    stored.is_none_or(|raw| raw == empty(Lang::Vi) || raw == empty(Lang::En))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_empty_store_is_what_encode_writes() {
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(empty(lang), encode(lang, None, &[]));
+            let back = decode(&empty(lang));
+            assert!(!back.unreadable && back.drafts.is_empty());
+            assert_eq!(back.lang, Some(lang));
+            assert!(replaceable_by_empty(Some(&empty(lang))));
+        }
+        assert!(replaceable_by_empty(None));
+        let d = Rc::new(Draft::new("a1", "QD26-09", 10));
+        assert!(!replaceable_by_empty(Some(&encode(Lang::Vi, None, &[d]))));
+        assert!(!replaceable_by_empty(Some("{garbage")));
+    }
 
     #[test]
     fn round_trips_and_skips_bad_drafts() {

@@ -77,7 +77,7 @@ pub fn run_dossier(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let catalogue = Catalogue::builtin().ok();
+    let catalogue = Some(Catalogue::builtin());
     let entry = catalogue
         .as_ref()
         .and_then(|c| CatalogueEntry::find(c, &set.id));

@@ -1,0 +1,135 @@
+// The two-module start-up (ARCHITECTURE.md, "Start module"): a first visit downloads only the small
+// start module (header, chooser, examples entry); the full app arrives when the user asks for more,
+// takes over with what they asked for (set, language, drafts list, examples), and a failed load
+// (offline before anything was cached) says so and can be retried without losing anything.
+// Run by scripts/test.sh (BASE_URL set); screenshots go to target/e2e/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const STORE = 'ocop-self-check/store';
+const ready = (page) => page.locator('.questionnaire[data-complete="true"]').waitFor();
+const file = (u) => new URL(u).pathname.split('/').pop();
+
+/** Record the names of the files the page requests. */
+function requests(page) {
+  const seen = [];
+  page.on('request', (r) => seen.push(file(r.url())));
+  return seen;
+}
+
+test('a first visit loads only the start module; choosing a set opens the full app in the chosen language', async () => {
+  const { context, page, errors } = await newPhonePage(browser, { serviceWorkers: 'block' });
+  const seen = requests(page);
+  await page.goto(url());
+  await page.getByRole('heading', { level: 1, name: 'Chọn bộ sản phẩm' }).waitFor();
+  assert.ok(seen.includes('ocop-start_bg.wasm'), seen.join(' '));
+  assert.ok(!seen.includes('ocop-self-check_bg.wasm'), 'the full app is not part of the first screen');
+  assert.ok(!seen.some((f) => /^QD26-\d\d\.json$/.test(f)), 'no scoring sheet before a set is chosen');
+  assert.equal(await page.locator('#start .app').count(), 1);
+
+  // Language switched on the start screen: saved (an empty store), kept over a reload.
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose the product set' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE));
+  assert.deepEqual([saved.lang, saved.drafts], ['en', []]);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Choose the product set' }).waitFor();
+  assert.ok(!seen.includes('ocop-self-check_bg.wasm'), 'still only the start module');
+
+  // Search without diacritics, choose: the full app opens that set, in English, and saves it.
+  await page.fill('#set-search', 'nuoc mam');
+  await page.locator('.results li.set[data-set="QD26-09"] button').click();
+  await ready(page);
+  assert.ok(seen.includes('ocop-self-check_bg.wasm'));
+  assert.equal(await page.locator('#start').count(), 0, 'the start screen is gone');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.locator('.questionnaire').textContent(), /Criterion|criteria/i);
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'main',
+    'focus follows to the new screen');
+  const store = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE));
+  assert.equal(store.drafts.length, 1);
+  assert.equal(store.drafts[0].product_set, 'QD26-09');
+  assert.equal(store.lang, 'en');
+  await shot(page, 'start-01-handed-over', { fullPage: false });
+
+  // With a draft saved, the next visit starts in the full app directly.
+  const before = seen.length;
+  await page.reload();
+  await ready(page);
+  assert.ok(!seen.slice(before).includes('ocop-start_bg.wasm'), 'returning with drafts: the full app only');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the drafts tab and the examples entry of the start screen open those screens of the full app', async () => {
+  const { context, page, errors } = await newPhonePage(browser, { serviceWorkers: 'block' });
+  await page.goto(url());
+  await page.locator('#set-search').waitFor();
+  await page.getByRole('button', { name: /^Bản nháp/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Bản nháp/ }).waitFor();
+  assert.equal(await page.locator('#start').count(), 0);
+  assert.equal(await page.locator('nav [aria-current="page"]').textContent(), 'Bản nháp');
+  await context.close();
+
+  const second = await newPhonePage(browser, { serviceWorkers: 'block' });
+  await second.page.goto(url());
+  await second.page.locator('#open-demo').click();
+  await second.page.locator('#demo-banner').waitFor();
+  assert.deepEqual([...errors, ...second.errors], []);
+  await second.context.close();
+});
+
+test('storage blocked: the start screen warns, and the language chosen there reaches the full app', async () => {
+  const { context, page, errors } = await newPhonePage(browser, { serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto(url());
+  await page.locator('#storage-warning').waitFor();
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose the product set' }).waitFor();
+  await page.fill('#set-search', 'honey');
+  await page.locator('.results li.set[data-set="QD26-04"] button').click();
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.locator('#storage-warning').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline before the full app was cached: a clear message, the chooser kept, and a retry that works', async () => {
+  const { context, page, errors } = await newPhonePage(browser, {
+    serviceWorkers: 'block',
+    ignore: [/Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch|dynamically imported module/],
+  });
+  await page.goto(url());
+  await page.locator('#set-search').waitFor();
+  await context.setOffline(true);
+  await page.fill('#set-search', 'nuoc mam');
+  await page.locator('.results li.set[data-set="QD26-09"] button').click();
+  const alert = page.locator('#start-failed');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Không tải được phần còn lại của ứng dụng/);
+  assert.ok(await page.locator('#set-search').isVisible(), 'the chooser stays');
+  assert.equal(await page.inputValue('#set-search'), 'nuoc mam', 'with the search as it was');
+  await shot(page, 'start-02-offline-failed', { fullPage: false });
+
+  await context.setOffline(false);
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
+  await ready(page);
+  const store = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE));
+  assert.equal(store.drafts[0].product_set, 'QD26-09', 'the set chosen before the failure');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
