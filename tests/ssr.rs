@@ -305,6 +305,7 @@ async fn hostile_text_in_a_draft_title_is_escaped() {
         current: Some("d1".into()),
         catalogue: catalogue(),
         on_action: Callback::noop(),
+        saved: true,
     })
     .await;
     assert!(!html.contains("<script>"), "{html}");
@@ -315,6 +316,28 @@ async fn hostile_text_in_a_draft_title_is_escaped() {
     let q = render::<Questionnaire>(questionnaire_props(Lang::Vi, set("QD26-09"), d)).await;
     assert!(!q.contains("<script>") && !q.contains("<img"));
     assert!(q.contains("&lt;script&gt;"));
+}
+
+/// The drafts list and the dossier form say whether changes are kept, and do not claim they are
+/// saved when the browser blocks storage.
+#[tokio::test]
+async fn the_drafts_intro_tells_the_truth_about_saving() {
+    let d = Shared::new(Draft::new("d1", "QD26-09", 0));
+    for (saved, yes, no) in [
+        (true, "được lưu ngay", "không cho lưu"),
+        (false, "không cho lưu", "được lưu ngay"),
+    ] {
+        let html = render::<DraftsList>(DraftsListProps {
+            lang: Lang::Vi,
+            drafts: vec![d.clone()],
+            current: None,
+            catalogue: catalogue(),
+            on_action: Callback::noop(),
+            saved,
+        })
+        .await;
+        assert!(html.contains(yes) && !html.contains(no), "{saved}: {html}");
+    }
 }
 
 #[tokio::test]

@@ -39,7 +39,24 @@ fn props(lang: Lang, d: Draft) -> DetailsProps {
         on_action: Callback::noop(),
         today: Some(today()),
         on_rubric: None,
+        saved: Some(true),
     }
+}
+
+#[tokio::test]
+async fn the_intro_says_whether_changes_are_saved() {
+    let base = props(Lang::Vi, Draft::new("d1", "QD26-09", 1));
+    let saved = render::<DetailsScreen>(base).await;
+    assert!(saved.contains("Mọi thay đổi được lưu ngay trên máy này."));
+    let mut p = props(Lang::En, Draft::new("d1", "QD26-09", 1));
+    p.saved = Some(false);
+    let unsaved = render::<DetailsScreen>(p).await;
+    assert!(unsaved.contains("download the draft before closing the page"));
+    assert!(!unsaved.contains("saved at once"));
+    let mut p = props(Lang::En, Draft::new("d1", "QD26-09", 1));
+    p.saved = None;
+    let demo = render::<DetailsScreen>(p).await;
+    assert!(!demo.contains("saved at once") && !demo.contains("not letting"));
 }
 
 fn filled() -> Draft {

@@ -110,6 +110,8 @@ strings! {
     DraftsTitle => "Bản nháp của bạn", "Your drafts";
     DraftsIntro => "Mọi thay đổi được lưu ngay trên máy này. Mỗi bản nháp là một sản phẩm.",
         "Every change is saved at once on this device. Each draft is one product.";
+    DraftsIntroUnsaved => "Trình duyệt đang không cho lưu: các bản nháp chỉ còn đến khi đóng trang — hãy tải xuống để giữ lại. Mỗi bản nháp là một sản phẩm.",
+        "The browser is not letting anything be saved: drafts last only until the page is closed — download them to keep them. Each draft is one product.";
     NoDrafts => "Chưa có bản nháp nào.", "No drafts yet.";
     NewDraft => "Tạo bản nháp mới", "New draft";
     Open => "Mở", "Open";
@@ -144,8 +146,11 @@ strings! {
     // Dossier: producer and product details, downloads, import (issue #4).
     NavDetails => "Hồ sơ", "Dossier";
     DetailsTitle => "Hồ sơ đăng ký OCOP", "OCOP registration dossier";
-    DetailsIntro => "Thông tin dưới đây dùng cho Mẫu 01 (phiếu đăng ký) và Mẫu 02 (báo cáo tự đánh giá). Chưa mục nào bắt buộc: mục còn trống sẽ ghi “cần bổ sung” trong hồ sơ. Mọi thay đổi được lưu ngay trên máy này.",
-        "These details go into Mẫu 01 (registration form) and Mẫu 02 (self-assessment report). Nothing is required: an empty item is marked “cần bổ sung” (to be completed) in the dossier. Every change is saved at once on this device.";
+    DetailsIntro => "Thông tin dưới đây dùng cho Mẫu 01 (phiếu đăng ký) và Mẫu 02 (báo cáo tự đánh giá). Chưa mục nào bắt buộc: mục còn trống sẽ ghi “cần bổ sung” trong hồ sơ.",
+        "These details go into Mẫu 01 (registration form) and Mẫu 02 (self-assessment report). Nothing is required: an empty item is marked “cần bổ sung” (to be completed) in the dossier.";
+    SavedHere => "Mọi thay đổi được lưu ngay trên máy này.", "Every change is saved at once on this device.";
+    NotSavedHere => "Trình duyệt đang không cho lưu: hãy tải bản nháp xuống trước khi đóng trang.",
+        "The browser is not letting anything be saved: download the draft before closing the page.";
     ProducerSection => "Chủ thể sản xuất", "Producer";
     RepresentativeSection => "Người đại diện theo pháp luật", "Legal representative";
     RepresentativeNote => "Giới tính, dân tộc và địa chỉ thường trú của người đại diện được dùng để chấm tiêu chí 3.2.",

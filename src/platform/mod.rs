@@ -127,40 +127,6 @@ mod imp {
         }
     }
 
-    pub fn download(filename: &str, mime: &str, text: &str) -> bool {
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return false;
-        };
-        let parts = js_sys::Array::of1(&text.into());
-        let props = web_sys::BlobPropertyBag::new();
-        props.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
-            return false;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return false;
-        };
-        let ok = match doc
-            .create_element("a")
-            .ok()
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
-            Some(a) => {
-                a.set_href(&url);
-                a.set_download(filename);
-                a.click();
-                true
-            }
-            None => false,
-        };
-        // Revoke later: revoking at once can cancel the download in some browsers.
-        gloo::timers::callback::Timeout::new(30_000, move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        })
-        .forget();
-        ok
-    }
-
     thread_local! {
         /// Fetches started ahead of need: (url, promise of the response).
         static PREFETCHED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
@@ -291,9 +257,6 @@ mod imp {
     pub fn set_document_lang(_lang: Lang, _title: &str) {}
     pub fn scroll_to_and_focus(_element_id: &str) {}
     pub fn focus_top(_element_id: &str) {}
-    pub fn download(_filename: &str, _mime: &str, _text: &str) -> bool {
-        false
-    }
     pub async fn fetch_text(_url: &str) -> Result<String, String> {
         Err("no network natively".to_string())
     }
@@ -376,9 +339,9 @@ pub fn focus_top(element_id: &str) {
     imp::focus_top(element_id);
 }
 
-/// Offer `text` as a file download. Returns false when the browser refused.
+/// Offer `text` as a file download (UTF-8). Returns false when the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
-    imp::download(filename, mime, text)
+    files::download_bytes(filename, mime, text.as_bytes())
 }
 
 /// Start fetching a product set's rubric file now (e.g. at start-up, before the first render);

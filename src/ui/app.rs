@@ -185,7 +185,8 @@ pub fn app(props: &AppProps) -> Html {
                         <DemoList lang={lang} {drafts} catalogue={catalogue.clone()} on_action={on_action.clone()} />
                     } else {
                         <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
-                            catalogue={catalogue.clone()} on_action={on_action.clone()} />
+                            catalogue={catalogue.clone()} on_action={on_action.clone()}
+                            saved={state.storage == StorageStatus::Saved} />
                         <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
                         <DemoEntry lang={lang} on_action={on_action.clone()} />
                     }
@@ -253,7 +254,8 @@ pub fn app(props: &AppProps) -> Html {
                     <main id="main" tabindex="-1">
                         <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set}
                             set_label={AttrValue::from(set_label)} on_action={on_action.clone()}
-                            on_rubric={on_rubric.clone()} />
+                            on_rubric={on_rubric.clone()}
+                            saved={(!state.in_demo()).then_some(state.storage == StorageStatus::Saved)} />
                     </main>
                 }
             }

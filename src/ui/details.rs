@@ -306,6 +306,10 @@ pub struct DetailsProps {
     /// Today (tests pass a fixed date; the app leaves it to the device clock).
     #[prop_or_default]
     pub today: Option<Date>,
+    /// Whether changes reach local storage, said in the intro (`None`: say nothing, e.g. in
+    /// demonstration mode, whose banner explains).
+    #[prop_or(Some(true))]
+    pub saved: Option<bool>,
     /// Told about a product set loaded to check an imported file.
     #[prop_or_default]
     pub on_rubric: Option<Callback<Rc<ProductSet>>>,
@@ -585,7 +589,10 @@ pub fn details_screen(props: &DetailsProps) -> Html {
     html! {
         <div class="details">
             <h1>{ t(lang, Key::DetailsTitle) }</h1>
-            <p class="lead">{ t(lang, Key::DetailsIntro) }</p>
+            <p class="lead">{ t(lang, Key::DetailsIntro) }
+                if let Some(saved) = props.saved {
+                    { " " }{ t(lang, if saved { Key::SavedHere } else { Key::NotSavedHere }) }
+                }</p>
             <form class="details-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| platform::prevent_default(&e))}>
                 <fieldset class="group-box">
                     <legend>{ t(lang, Key::ProducerSection) }</legend>

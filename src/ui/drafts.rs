@@ -17,6 +17,9 @@ pub struct DraftsListProps {
     pub current: Option<AttrValue>,
     pub catalogue: Shared<Catalogue>,
     pub on_action: Callback<Action>,
+    /// Changes reach local storage (otherwise the intro says they do not).
+    #[prop_or(true)]
+    pub saved: bool,
 }
 
 /// A file name for a draft download: "ocop-QD26-09-nuoc-mam-co-ba.json".
@@ -201,7 +204,7 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
     html! {
         <div class="drafts">
             <h1>{ t(lang, Key::DraftsTitle) }</h1>
-            <p class="lead">{ t(lang, Key::DraftsIntro) }</p>
+            <p class="lead">{ t(lang, if props.saved { Key::DraftsIntro } else { Key::DraftsIntroUnsaved }) }</p>
             <p><button type="button" class="btn primary" onclick={new_draft}>{ "+ " }{ t(lang, Key::NewDraft) }</button></p>
             if props.drafts.is_empty() {
                 <p class="muted">{ t(lang, Key::NoDrafts) }</p>
