@@ -14,12 +14,59 @@ const here = (path) => new URL(path, import.meta.url);
 const params = new URLSearchParams(location.search);
 const isShareLink = () => /^#d=/.test(location.hash);
 
-// Fetch and compile a module: the .wasm request starts in parallel with the JS glue.
-function load(name, attempt) {
+// Fetch and compile a wasm file. Compiling starts as soon as the bytes arrive, while the JS glue
+// is still being fetched and parsed (handing the glue a bare response would compile only after).
+function compile(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+    const type = response.headers.get("Content-Type") || "";
+    if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
+      return WebAssembly.compileStreaming(response);
+    }
+    return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)); // a server without the wasm MIME type
+  });
+}
+
+// Load and start a module: the .wasm is fetched and compiled in parallel with the JS glue.
+function load(name, attempt, compiled) {
   const suffix = attempt ? "?retry=" + attempt : "";
-  const wasm = fetch(here("../" + name + "_bg.wasm" + suffix));
-  wasm.catch(() => {}); // reported through the import below when both fail
-  return import("../" + name + ".js" + suffix).then((glue) => glue.default({ module_or_path: wasm }));
+  const wasm = compiled || compile(here("../" + name + "_bg.wasm" + suffix));
+  wasm.catch(() => {}); // reported through Promise.all below
+  return Promise.all([import("../" + name + ".js" + suffix), wasm]).then(([glue, module]) =>
+    glue.default({ module_or_path: module }));
+}
+
+// The dossier writer (third module), loaded by the full app when a download is asked for
+// (src/platform/dossier_lazy.rs calls this; kept here so the app's glue has no extra JS file to
+// fetch before it can start).
+let dossier = null;
+window.__ocopLoadDossier = () => {
+  if (dossier === null) {
+    dossier = import("../ocop-dossier.js").then((m) =>
+      m.default({ module_or_path: here("../ocop-dossier_bg.wasm") }).then(() => m));
+    dossier.catch(() => { dossier = null; });
+  }
+  return dossier;
+};
+
+// Benchmark hook (scripts/bench.sh opens the app with ?bench=1): time the .docx of the open draft.
+if (params.getAll("bench").includes("1")) {
+  window.__ocopBenchDossier = async () => {
+    const store = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
+    const draft = store && Array.isArray(store.drafts) && store.drafts.find((d) => d && d.id === store.current);
+    if (!draft || !/^QD26-\d\d$/.test(draft.product_set)) throw new Error("no current draft");
+    const m = await window.__ocopLoadDossier();
+    const res = await fetch(here("./rubric/" + draft.product_set + ".json"));
+    const rubric = await res.text();
+    const now = new Date();
+    const today = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
+    const json = JSON.stringify(draft);
+    const t0 = performance.now();
+    const bytes = m.dossier_docx(json, rubric, "vi", today);
+    const ms = performance.now() - t0;
+    if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new Error("no .docx");
+    return ms;
+  };
 }
 
 // Start fetching a product set's scoring sheet while the app loads (the app's own fetch then
@@ -80,11 +127,11 @@ function startFull() {
   const intent = new URLSearchParams(document.documentElement.getAttribute("data-ocop-intent") || "");
   preloadRubric(intent.get("set"));
   const attempt = attempts++;
-  const started = precompiled && attempt === 0
-    ? Promise.all([import("../ocop-self-check.js"), precompiled]).then(([glue, module]) =>
-      module ? glue.default({ module_or_path: module }) : load("ocop-self-check", 0))
-    : load("ocop-self-check", attempt);
-  fullApp = started.catch((e) => {
+  // The background compile, if any (a failed one is simply redone).
+  const pre = attempt === 0 && precompiled
+    ? precompiled.catch(() => compile(here("../ocop-self-check_bg.wasm")))
+    : null;
+  fullApp = load("ocop-self-check", attempt, pre).catch((e) => {
     fullApp = null;
     if (document.querySelector("#start *")) {
       console.warn("full app not loaded", e);
@@ -105,17 +152,18 @@ if (full) {
       // Once the service worker has the app cached (it controls the page), compile the full app
       // in the background, so a chosen set opens without waiting; never a second download.
       const sw = navigator.serviceWorker;
-      if (!sw || typeof WebAssembly.compileStreaming !== "function") return;
-      const compile = () => {
+      if (!sw) return;
+      const precompile = () => {
         if (precompiled || fullApp || !sw.controller) return;
         const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
         idle(() => {
           if (precompiled || fullApp) return;
-          precompiled = WebAssembly.compileStreaming(fetch(here("../ocop-self-check_bg.wasm"))).catch(() => null);
+          precompiled = compile(here("../ocop-self-check_bg.wasm"));
+          precompiled.catch(() => {});
         });
       };
-      compile();
-      sw.addEventListener("controllerchange", compile);
+      precompile();
+      sw.addEventListener("controllerchange", precompile);
     })
     .catch(showFailure);
 }

@@ -1,8 +1,9 @@
 //! The dossier writer, loaded on demand. The .docx and HTML renderers (about 37 KB of brotli
 //! wasm) are not in the app's own module: the first time a download is asked for, the second
 //! module built from [`super::dossier_module`] is imported from `ocop-dossier.js` beside
-//! `index.html` (a relative URL, so the app works under any sub-path; the service worker
-//! precaches it with the rest of the site, so it also works offline).
+//! `index.html` by `window.__ocopLoadDossier` of `static/boot.js` (a relative URL, so the app
+//! works under any sub-path; the service worker precaches it with the rest of the site, so it
+//! also works offline). The benchmark hook `window.__ocopBenchDossier` (`?bench=1`) is there too.
 //!
 //! Natively (tests) the dossier is built directly with the embedded rubric files.
 
@@ -45,14 +46,6 @@ pub async fn generate(
     .await
 }
 
-/// Install `window.__ocopBenchDossier = async () => ms` when the page URL has `?bench=1`: the time
-/// to generate the .docx of the current draft as saved in local storage, in the page, with the
-/// module and the rubric already loaded (used by tests/bench/bench.mjs). Does nothing otherwise.
-/// Written in JavaScript beside the module loader, so it adds next to nothing to the app's wasm.
-pub fn install_bench_hook() {
-    imp::install_bench_hook();
-}
-
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
@@ -61,42 +54,18 @@ mod imp {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    #[wasm_bindgen(inline_js = r#"
-let pending = null;
-export function load_dossier_module() {
-  if (pending === null) {
-    const base = document.baseURI;
-    pending = import(new URL("ocop-dossier.js", base).href).then((m) =>
-      m.default({ module_or_path: new URL("ocop-dossier_bg.wasm", base) }).then(() => m)
-    );
-    pending.catch(() => { pending = null; });
-  }
-  return pending;
-}
-export function install_bench_hook(storeKey) {
-  if (!new URLSearchParams(location.search).getAll("bench").includes("1")) return;
-  window.__ocopBenchDossier = async () => {
-    const store = JSON.parse(localStorage.getItem(storeKey) || "null");
-    const draft = store && Array.isArray(store.drafts) && store.drafts.find((d) => d && d.id === store.current);
-    if (!draft || !/^QD26-\d\d$/.test(draft.product_set)) throw new Error("no current draft");
-    const m = await load_dossier_module();
-    const res = await fetch(new URL("static/rubric/" + draft.product_set + ".json", document.baseURI));
-    const rubric = await res.text();
-    const now = new Date();
-    const today = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
-    const json = JSON.stringify(draft);
-    const t0 = performance.now();
-    const bytes = m.dossier_docx(json, rubric, "vi", today);
-    const ms = performance.now() - t0;
-    if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new Error("no .docx");
-    return ms;
-  };
-}
-"#)]
-    extern "C" {
-        fn load_dossier_module() -> Promise;
-        #[wasm_bindgen(js_name = install_bench_hook)]
-        fn install_bench_hook_js(store_key: &str);
+    /// `window.__ocopLoadDossier()` from static/boot.js: imports `ocop-dossier.js` once and
+    /// resolves to its exports (kept in boot.js, so this module's glue imports no JS file).
+    fn load_dossier_module() -> Result<Promise, String> {
+        let w = web_sys::window().ok_or("no window")?;
+        let f = Reflect::get(&w, &"__ocopLoadDossier".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or("boot.js did not provide __ocopLoadDossier")?;
+        f.call0(&JsValue::NULL)
+            .map_err(err)?
+            .dyn_into::<Promise>()
+            .map_err(|_| "__ocopLoadDossier did not return a promise".to_string())
     }
 
     fn err(e: JsValue) -> String {
@@ -104,7 +73,7 @@ export function install_bench_hook(storeKey) {
     }
 
     async fn module() -> Result<JsValue, String> {
-        JsFuture::from(load_dossier_module()).await.map_err(err)
+        JsFuture::from(load_dossier_module()?).await.map_err(err)
     }
 
     async fn rubric_text(set_id: &str) -> Result<String, String> {
@@ -152,10 +121,6 @@ export function install_bench_hook(storeKey) {
                 .ok_or_else(|| "dossier_html did not return text".to_string()),
         }
     }
-
-    pub fn install_bench_hook() {
-        install_bench_hook_js(crate::platform::STORE_KEY);
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -183,6 +148,4 @@ mod imp {
             Kind::Html => Output::Html(dossier::render_html(&d)),
         })
     }
-
-    pub fn install_bench_hook() {}
 }

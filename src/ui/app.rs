@@ -86,7 +86,6 @@ pub fn app(props: &AppProps) -> Html {
         if platform::start::handed_over() {
             platform::focus_top("main");
         }
-        super::details::install_bench_hook();
         if platform::test_panic_requested() {
             platform::spawn(async { panic!("test panic requested by #test-panic") });
         }

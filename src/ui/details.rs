@@ -749,9 +749,3 @@ pub fn import_draft(props: &ImportProps) -> Html {
         </div>
     }
 }
-
-/// `window.__ocopBenchDossier` when the page URL has `?bench=1` (see
-/// [`dossier_lazy::install_bench_hook`]).
-pub fn install_bench_hook() {
-    dossier_lazy::install_bench_hook();
-}

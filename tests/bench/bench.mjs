@@ -1,7 +1,7 @@
 // Benchmark of the release build in headless Chromium (Debian /usr/bin/chromium, playwright-core):
 //   - bytes of every file in dist/ (raw, gzip -9, brotli 11) and of everything the first screen
 //     actually downloads (measured on the wire from a brotli-serving server);
-//   - first usable render (the product-set search box is in the DOM and the page is interactive),
+//   - first usable render (a first visit: the start module's product-set search box is in the DOM; a returning visit with a saved draft: the full app's questionnaire),
 //     cold, at 1x and 4x CPU throttle: median / min / max of RUNS fresh browser contexts;
 //   - answer -> updated result (click on a level until the total in the result bar changes, and
 //     until the next animation frame), at 1x and 4x;
@@ -47,24 +47,77 @@ async function fileSizes() {
   return rows;
 }
 
-async function newPage(browser, rate) {
-  const context = await browser.newContext({
+async function newPage(browser, rate, existing) {
+  const context = existing || await browser.newContext({
     viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
     locale: 'vi-VN', serviceWorkers: 'block',
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await context.addInitScript(() => {
-    window.__firstUsable = undefined;
-    const check = () => {
-      if (window.__firstUsable === undefined && document.querySelector('#set-search')) {
-        window.__firstUsable = performance.now();
-      }
-    };
-    new MutationObserver(check).observe(document, { childList: true, subtree: true });
-  });
+  if (!existing) {
+    await context.addInitScript(() => {
+      // First usable: the set chooser's search box (a first visit) or the questionnaire of the
+      // open draft (a returning visit) is in the DOM.
+      window.__firstUsable = undefined;
+      const check = () => {
+        if (window.__firstUsable === undefined && document.querySelector('#set-search, .questionnaire fieldset')) {
+          window.__firstUsable = performance.now();
+        }
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    });
+  }
   return { context, page, cdp };
+}
+
+// Choosing a set on the start module's screen until the full app shows its questionnaire (first
+// part rendered / all parts rendered), cold: the full app is fetched and compiled at the click
+// (service worker blocked, so no background precompile).
+async function handOver(browser, rate) {
+  const first = [];
+  const complete = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const { context, page } = await newPage(browser, rate);
+    await page.goto(BASE);
+    await page.waitForSelector('#set-search');
+    await page.fill('#set-search', 'nuoc mam');
+    await page.waitForSelector('.results li.set button');
+    const r = await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      let tFirst;
+      const obs = new MutationObserver(() => {
+        if (tFirst === undefined && document.querySelector('.questionnaire fieldset')) tFirst = performance.now() - t0;
+        if (document.querySelector('.questionnaire[data-complete="true"]')) {
+          obs.disconnect();
+          resolve({ first: tFirst, complete: performance.now() - t0 });
+        }
+      });
+      obs.observe(document, { childList: true, subtree: true, attributes: true });
+      document.querySelector('.results li.set button').click();
+      setTimeout(() => { obs.disconnect(); resolve({ first: NaN, complete: NaN }); }, 30000);
+    }));
+    if (Number.isFinite(r.complete)) { first.push(r.first); complete.push(r.complete); }
+    await context.close();
+  }
+  return { first: stats(first), complete: stats(complete) };
+}
+
+// A returning visit: a draft is saved (so boot.js starts the full app at once) and the files are in
+// the browser's cache (the service worker's cache in real use). First usable = questionnaire shown.
+async function returning(browser, rate) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const { context, page } = await newPage(browser, 1);
+    await openSet(page);
+    await page.close();
+    const again = await newPage(browser, rate, context);
+    await again.page.goto(BASE);
+    await again.page.waitForFunction(() => window.__firstUsable !== undefined, null, { timeout: 60000, polling: 'raf' });
+    times.push(await again.page.evaluate(() => window.__firstUsable));
+    await context.close();
+  }
+  return { times: stats(times) };
 }
 
 async function firstRender(browser, rate) {
@@ -154,6 +207,8 @@ report.files = await fileSizes();
 for (const rate of [1, 4]) {
   report[`x${rate}`] = {
     firstUsable: await firstRender(browser, rate),
+    handOver: await handOver(browser, rate),
+    returning: await returning(browser, rate),
     answer: await answerLatency(browser, rate),
     dossier: await dossierTime(browser, rate),
   };
@@ -175,6 +230,9 @@ lines.push('', `First screen on the wire (brotli server), ${firstScreenFiles.len
 lines.push('', '| measure | 1× CPU median (min–max) | 4× CPU median (min–max) |', '|---|---|---|');
 const fmt = (s) => (s ? `${s.median} ms (${s.min}–${s.max})` : 'n/a');
 lines.push(`| first usable render (ms since navigation) | ${fmt(report.x1.firstUsable.times)} | ${fmt(report.x4.firstUsable.times)} |`);
+lines.push(`| choose a set on the first screen → questionnaire shown (full app fetched + started) | ${fmt(report.x1.handOver.first)} | ${fmt(report.x4.handOver.first)} |`);
+lines.push(`| same → every part rendered | ${fmt(report.x1.handOver.complete)} | ${fmt(report.x4.handOver.complete)} |`);
+lines.push(`| returning visit (draft saved, files cached) → questionnaire shown | ${fmt(report.x1.returning.times)} | ${fmt(report.x4.returning.times)} |`);
 lines.push(`| answer → total updated in the DOM | ${fmt(report.x1.answer.dom)} | ${fmt(report.x4.answer.dom)} |`);
 lines.push(`| answer → next animation frame | ${fmt(report.x1.answer.frame)} | ${fmt(report.x4.answer.frame)} |`);
 lines.push(`| dossier (.docx) generated in the page | ${fmt(report.x1.dossier)} | ${fmt(report.x4.dossier)} |`);

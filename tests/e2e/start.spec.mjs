@@ -133,3 +133,25 @@ test('offline before the full app was cached: a clear message, the chooser kept,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('once the service worker has the site, the full app is compiled in the background from its cache', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  const wasm = [];
+  page.on('response', (r) => {
+    if (file(r.url()) === 'ocop-self-check_bg.wasm') wasm.push(r.fromServiceWorker());
+  });
+  await page.goto(url());
+  await page.locator('#set-search').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  await page.waitForFunction((n) => performance.getEntriesByType('resource')
+    .some((e) => e.name.endsWith(n)), 'ocop-self-check_bg.wasm', { timeout: 30000 });
+  assert.ok(wasm.length >= 1 && wasm.every(Boolean), `fetched from the service worker only: ${wasm}`);
+  assert.equal(await page.locator('#start .app').count(), 1, 'still the start screen');
+
+  await page.fill('#set-search', 'mat ong');
+  await page.locator('.results li.set[data-set="QD26-04"] button').click();
+  await ready(page);
+  assert.equal(wasm.length, 1, 'the compiled module is used, not fetched again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
