@@ -76,6 +76,30 @@ test('the embed example on another origin gets height and result messages', asyn
   await context.close();
 });
 
+test('embedded without a preselected set: the start module is themed, posts its height, and hands over in the frame', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await page.goto(`${hostPage()}&set=`);
+  const frame = page.frameLocator('#ocop');
+  await frame.locator('#set-search').waitFor();
+  const app = page.frames().find((f) => f.url().startsWith(url()));
+  assert.ok(app, 'the app frame');
+  assert.ok(!app.url().includes('set='), app.url());
+  assert.equal(await app.locator('#start .app').count(), 1, 'the start module');
+  assert.equal(await app.locator('.top-row').count(), 0, 'header hidden');
+  assert.equal(await app.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--pri').trim()), '#7a1f1f');
+  const height = await waitForMessage(page, "(m) => m.type === 'ocop-self-check:height'", 'height');
+  assert.ok(height.height > 400, JSON.stringify(height));
+
+  await frame.locator('#set-search').fill('nuoc mam');
+  await frame.locator('.results li.set[data-set="QD26-09"] button').click();
+  await frame.locator('.questionnaire[data-complete="true"]').waitFor();
+  const result = await waitForMessage(page, "(m) => m.type === 'ocop-self-check:result'", 'result');
+  assert.equal(result.set, 'QD26-09');
+  assert.equal(await app.locator('.top-row').count(), 0, 'header still hidden in the full app');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('inside a third-party frame whose storage throws, the app works in memory with a notice', async () => {
   const { context, page, errors } = await newPhonePage(browser);
   // Every frame but the top one: reading localStorage throws, as in a browser blocking
