@@ -3,7 +3,7 @@
 # so a second run takes a few seconds.
 #
 #   scripts/setup.sh                  # build tools: wasm32 target, wasm-bindgen-cli, npm packages, crates
-#   scripts/setup.sh --with-browser   # ... plus Debian chromium + chromium-driver, fonts, brotli (for tests)
+#   scripts/setup.sh --with-browser   # ... plus Debian chromium + chromium-driver, firefox-esr, fonts, brotli (for tests)
 #   WITH_BROWSER=1 scripts/setup.sh   # same as --with-browser
 #
 # Prerequisites that cannot come from the reachable registries: rustup with a stable toolchain,
@@ -57,10 +57,11 @@ done
 
 # --- Debian packages for browser tests ----------------------------------------------------------
 if [ "$WITH_BROWSER" = 1 ]; then
-  step "browser: chromium, chromium-driver, fonts-dejavu-core, brotli"
+  step "browser: chromium, chromium-driver, firefox-esr, fonts-dejavu-core, brotli"
   need_apt=0
   [ -x /usr/bin/chromium ] || need_apt=1
   [ -x /usr/bin/chromedriver ] || need_apt=1
+  [ -x /usr/bin/firefox-esr ] || need_apt=1
   have brotli || need_apt=1
   dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q 'ok installed' || need_apt=1
   if [ "$need_apt" = 1 ]; then
@@ -70,14 +71,15 @@ if [ "$WITH_BROWSER" = 1 ]; then
     elif have sudo; then
       SUDO=(sudo)
     else
-      die "need root (or sudo) to apt-get install chromium chromium-driver fonts-dejavu-core brotli"
+      die "need root (or sudo) to apt-get install chromium chromium-driver firefox-esr fonts-dejavu-core brotli"
     fi
     export DEBIAN_FRONTEND=noninteractive
     "${SUDO[@]}" apt-get update </dev/null
     "${SUDO[@]}" apt-get install -y --no-install-recommends \
-      chromium chromium-driver fonts-dejavu-core brotli </dev/null
+      chromium chromium-driver firefox-esr fonts-dejavu-core brotli </dev/null
   fi
   echo "  $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: ?')"
+  echo "  $(/usr/bin/firefox-esr --version 2>/dev/null || echo 'firefox-esr: ?')"
 fi
 
 # --- wasm-bindgen-cli, at exactly the version in Cargo.lock ---------------------------------------
@@ -112,7 +114,7 @@ want="$(sha256sum package-lock.json | cut -d' ' -f1) node-$(node --version)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x node_modules/.bin/wasm-opt ]; then
   echo "  node_modules up to date"
 else
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
   echo "$want" >"$stamp"
 fi
 
