@@ -70,6 +70,12 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
             let id = id.clone();
             Callback::from(move |_: MouseEvent| cb.emit(Action::Open(id.clone())))
         };
+        // Straight to the draft's dossier (producer details and downloads).
+        let open_dossier = {
+            let cb = on_action.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(Action::OpenDetails(id.clone())))
+        };
         let start_rename = {
             let renaming = renaming.clone();
             let confirming = confirming.clone();
@@ -190,6 +196,7 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
                 </p>
                 <div class="actions">
                     <button type="button" class="btn primary" onclick={open}>{ t(lang, Key::Open) }</button>
+                    <button type="button" class="btn" onclick={open_dossier}>{ t(lang, Key::NavDetails) }</button>
                     <button type="button" class="btn" onclick={start_rename}>{ t(lang, Key::Rename) }</button>
                     <button type="button" class="btn" onclick={duplicate}>{ t(lang, Key::Duplicate) }</button>
                     <button type="button" class="btn" onclick={download}>{ t(lang, Key::Download) }</button>

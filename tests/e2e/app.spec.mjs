@@ -173,6 +173,11 @@ test('phone: search, answer, see the result change, reload, switch language, man
   await page.getByRole('button', { name: /Drafts/ }).click();
   assert.equal(await page.locator('li.draft').count(), 2);
   assert.equal(await page.locator('li.draft', { hasText: '(copy)' }).count(), 0);
+  // Straight from the list to a draft's dossier, then its questionnaire.
+  await page.locator('li.draft', { hasText: 'lô 2' }).getByRole('button', { name: 'Dossier' }).click();
+  await page.locator('#open-details[aria-current="page"]').waitFor();
+  assert.match(await page.locator('main').textContent(), /Nước mắm Cô Ba — lô 2|Mẫu 01/);
+  await page.getByRole('button', { name: /Drafts/ }).click();
   await page.locator('li.draft', { hasText: 'lô 2' }).getByRole('button', { name: 'Open' }).click();
   await ready(page);
   assert.equal(await total(page), before);
