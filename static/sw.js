@@ -19,10 +19,12 @@ const urlOf = (path) => new URL(path, SCOPE).href;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // cache: "reload" bypasses the HTTP cache so a new version never stores stale files.
+      // cache: "no-cache" revalidates with the server, so a new version never stores stale
+      // files, while what the page has just downloaded (the start module, a sheet) comes back as
+      // "304 Not Modified" instead of a second download over slow mobile data.
       Promise.all(
         PRECACHE.map((path) =>
-          fetch(new Request(urlOf(path), { cache: "reload" })).then((response) => {
+          fetch(new Request(urlOf(path), { cache: "no-cache" })).then((response) => {
             if (!response.ok) throw new Error(path + ": HTTP " + response.status);
             return cache.put(urlOf(path), response);
           })
