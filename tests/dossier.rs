@@ -501,6 +501,19 @@ fn unknown_date_and_classification_leave_blanks() {
 }
 
 #[test]
+fn receiving_block_names_the_provincial_advisory_body() {
+    // domain.md §6.1 step 3: "cơ quan tham mưu quản lý OCOP cấp tỉnh".
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    assert!(text.contains("Cơ quan tham mưu quản lý OCOP cấp tỉnh"));
+    assert!(!text.contains("giúp việc"));
+    let (doc, _) = build(&s, &d, Lang::En);
+    assert!(doc.plain_text().contains("Provincial OCOP advisory body"));
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

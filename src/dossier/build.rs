@@ -500,8 +500,8 @@ impl Builder<'_> {
         let commune = cell(self, "Ủy ban nhân dân cấp xã", "Commune People's Committee");
         let province = cell(
             self,
-            "Cơ quan giúp việc Hội đồng OCOP cấp tỉnh",
-            "Provincial OCOP council office",
+            "Cơ quan tham mưu quản lý OCOP cấp tỉnh",
+            "Provincial OCOP advisory body",
         );
         self.blocks.push(Block::Table(Table {
             widths: vec![50, 50],
