@@ -513,6 +513,53 @@ fn receiving_block_names_the_provincial_advisory_body() {
     assert!(doc.plain_text().contains("Provincial OCOP advisory body"));
 }
 
+/// The text of Mẫu 02 Part III (the self-scoring tables) in a plain-text dossier.
+fn part_3(text: &str) -> &str {
+    let start = text
+        .find("III. TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ")
+        .or_else(|| text.find("III. SELF-ASSESSMENT AGAINST THE CRITERIA"))
+        .expect("Part III");
+    let rest = &text[start..];
+    let end = rest
+        .find("IV. KẾ HOẠCH")
+        .or_else(|| rest.find("IV. PRODUCTION AND BUSINESS PLAN"))
+        .expect("Part IV");
+    &rest[..end]
+}
+
+#[test]
+fn the_forms_print_level_words_and_points_not_the_apps_level_numbers() {
+    for id in ["QD26-07", "QD26-09", "QD26-26"] {
+        let s = set(id);
+        let mut d = sample(&s);
+        // Every criterion answered at its best level.
+        for l in s.criteria() {
+            let c = l.criterion;
+            let last = u8::try_from(c.levels.len()).unwrap_or(1);
+            d.responses.answers.insert(c.code.clone(), last);
+        }
+        for lang in [Lang::Vi, Lang::En] {
+            let (doc, a) = build(&s, &d, lang);
+            let text = doc.plain_text();
+            let forms = part_3(&text);
+            for n in 0..=9 {
+                for word in ["Mức", "Level", "mức", "level"] {
+                    assert!(
+                        !forms.contains(&format!("{word} {n}:")),
+                        "{id} {lang:?}: {word} {n}: in Part III"
+                    );
+                }
+            }
+            for score in a.criteria.iter().filter(|c| c.position.is_some()) {
+                let c = s.criterion(&score.code).expect("criterion");
+                let level = c.level(score.position.unwrap_or(0)).expect("level");
+                assert!(forms.contains(&level.text.vi), "{id} {}", c.code);
+                assert!(forms.contains(&format!("{}/{}", score.points, c.max)));
+            }
+        }
+    }
+}
+
 #[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));

@@ -932,7 +932,9 @@ impl Builder<'_> {
                 let pos = s.position.unwrap_or(0);
                 let mut paras = Vec::new();
                 if let Some(l) = c.level(pos) {
-                    let mut head = vec![Span::bold(format!("{}: ", i18n::level(lang, pos)))];
+                    // The level's own words only: the decision numbers no levels, and the app's
+                    // position index would disagree with the points ("Mức 3 … 2/3").
+                    let mut head = Vec::new();
                     if let Some(case) = l.case.and_then(|k| c.cases.get(usize::from(k) - 1)) {
                         head.push(Span::italic(format!("[{}] ", case.get(lang))));
                     }
