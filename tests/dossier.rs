@@ -561,6 +561,45 @@ fn the_forms_print_level_words_and_points_not_the_apps_level_numbers() {
 }
 
 #[test]
+fn the_annex_says_the_forms_are_rebuilt_not_verbatim() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    for (lang, caveat) in [
+        (
+            Lang::Vi,
+            "Nội dung Mẫu số 01, 02 được dựng lại theo cấu trúc Phụ lục III, không phải bản sao nguyên văn; đối chiếu với mẫu chính thức trước khi nộp.",
+        ),
+        (
+            Lang::En,
+            "Forms 01 and 02 are rebuilt from the structure of Annex III, not verbatim copies; check them against the official forms before filing.",
+        ),
+    ] {
+        let (doc, _) = build(&s, &d, lang);
+        // In the annex's framed notice (after the last page break), in both renderers.
+        let in_notice = doc
+            .blocks
+            .iter()
+            .skip_while(|b| !matches!(b, Block::Notice(_)))
+            .take(1)
+            .any(|b| match b {
+                Block::Notice(ps) => ps
+                    .iter()
+                    .any(|p| p.spans.iter().any(|x| x.text == caveat)),
+                _ => false,
+            });
+        assert!(in_notice, "{lang:?}: caveat not in the annex notice");
+        let annex = doc.plain_text();
+        let annex = annex.rsplit('\u{c}').next().unwrap_or_default();
+        assert!(annex.contains(caveat));
+        let (_, text) = docx_text(&doc);
+        assert!(text.contains(caveat), "{lang:?} docx");
+        let html = dossier::render_html(&doc);
+        let notice = html.split("<div class=\"notice\">").nth(1).unwrap_or_default();
+        assert!(notice.contains(caveat), "{lang:?} html annex notice");
+    }
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

@@ -1090,6 +1090,11 @@ impl Builder<'_> {
                 ),
             })
             .align(Align::Justify),
+            Para::new(vec![Span::bold(self.tr(
+                "Nội dung Mẫu số 01, 02 được dựng lại theo cấu trúc Phụ lục III, không phải bản sao nguyên văn; đối chiếu với mẫu chính thức trước khi nộp.",
+                "Forms 01 and 02 are rebuilt from the structure of Annex III, not verbatim copies; check them against the official forms before filing.",
+            ))])
+            .align(Align::Justify),
         ]));
 
         self.heading(2, self.tr("1. Điểm ước tính", "1. Estimated score"));
