@@ -600,6 +600,48 @@ fn the_annex_says_the_forms_are_rebuilt_not_verbatim() {
 }
 
 #[test]
+fn a_section_that_is_one_criterion_prints_once_with_its_maximum() {
+    for id in ["QD26-09", "QD26-26"] {
+        let s = set(id);
+        let d = sample(&s);
+        let (doc, _) = build(&s, &d, Lang::Vi);
+        let text = doc.plain_text();
+        let forms = part_3(&text);
+        let mut singles = 0;
+        for part in &s.parts {
+            for section in &part.sections {
+                let [c] = section.criteria.as_slice() else {
+                    continue;
+                };
+                if c.code != section.code {
+                    continue;
+                }
+                singles += 1;
+                assert!(
+                    !forms.contains(&format!("{}. {}", section.code, section.name.vi)),
+                    "{id} {}: a section row as well",
+                    section.code
+                );
+                assert_eq!(
+                    forms.matches(section.name.vi.as_str()).count(),
+                    1,
+                    "{id} {}: printed more than once",
+                    section.code
+                );
+                assert!(
+                    forms.contains(&format!("{} (tối đa {} điểm)", c.text.vi, c.max)),
+                    "{id} {}: no maximum in the criterion row",
+                    c.code
+                );
+            }
+        }
+        assert!(singles >= 5, "{id}: {singles}");
+        // Sections of several criteria keep their shaded row.
+        assert!(forms.contains("1. "), "{id}");
+    }
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

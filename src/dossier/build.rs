@@ -843,6 +843,14 @@ impl Builder<'_> {
                 header: true,
             }];
             for section in &part.sections {
+                // A section that is one criterion of the same code ("7. TÍNH ĐỘC ĐÁO") is
+                // printed once, as the criterion row with the maximum in it.
+                if let [c] = section.criteria.as_slice() {
+                    if c.code == section.code {
+                        rows.push(self.criterion_row(c, true));
+                        continue;
+                    }
+                }
                 let text = format!(
                     "{}. {} ({})",
                     section.code,
@@ -868,7 +876,7 @@ impl Builder<'_> {
                             }
                         }
                     }
-                    rows.push(self.criterion_row(c));
+                    rows.push(self.criterion_row(c, false));
                 }
             }
             rows.push(Row {
@@ -920,10 +928,16 @@ impl Builder<'_> {
         }
     }
 
-    fn criterion_row(&self, c: &Criterion) -> Row {
+    /// A criterion's row of Part III; `with_max` adds "(tối đa N điểm)" after its name (when
+    /// no section row above says it).
+    fn criterion_row(&self, c: &Criterion, with_max: bool) -> Row {
         let lang = self.lang;
         let score = self.a.criteria.iter().find(|s| s.code == c.code);
-        let mut text = vec![Para::text(c.text.vi.clone())];
+        let mut name = vec![Span::plain(c.text.vi.clone())];
+        if with_max {
+            name.push(Span::plain(format!(" ({})", i18n::max_points(lang, c.max))));
+        }
+        let mut text = vec![Para::new(name)];
         if lang == Lang::En && !c.text.en.is_empty() {
             text.push(Para::new(vec![Span::italic(c.text.en.clone())]).style(ParaStyle::Small));
         }
