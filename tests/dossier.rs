@@ -474,11 +474,14 @@ fn every_product_set_builds_and_renders() {
         );
         let (_, text) = docx_text(&doc);
         for l in s.criteria() {
-            assert!(
-                text.contains(&l.criterion.text.vi),
-                "{id} {}",
-                l.criterion.code
-            );
+            // Notes inside a name ("… Yêu cầu: …") start a paragraph of their own.
+            let printed = l
+                .criterion
+                .text
+                .vi
+                .replace(" Yêu cầu:", "\nYêu cầu:")
+                .replace(" Ghi chú:", "\nGhi chú:");
+            assert!(text.contains(&printed), "{id} {}", l.criterion.code);
         }
         assert!(
             text.contains(&format!("Bộ sản phẩm số {:02}", s.no)),
@@ -638,6 +641,42 @@ fn a_section_that_is_one_criterion_prints_once_with_its_maximum() {
         assert!(singles >= 5, "{id}: {singles}");
         // Sections of several criteria keep their shaded row.
         assert!(forms.contains("1. "), "{id}");
+    }
+}
+
+#[test]
+fn notes_in_a_criterion_name_go_on_a_smaller_line_of_their_own() {
+    let s = set("QD26-09");
+    let c = s.criterion("5.3").expect("5.3");
+    let (name, note) = c.text.vi.split_once(" Yêu cầu:").expect("5.3 has a note");
+    let d = sample(&s);
+    for lang in [Lang::Vi, Lang::En] {
+        let (doc, _) = build(&s, &d, lang);
+        let (_, text) = docx_text(&doc);
+        assert!(
+            !text.contains(&format!("{name} Yêu cầu:")),
+            "{lang:?}: run together in the docx"
+        );
+        // Part III and the annex's evidence table.
+        let split = format!("{name}\nYêu cầu:{note}");
+        let expected = if lang == Lang::Vi { 2 } else { 1 };
+        assert_eq!(text.matches(&split).count(), expected, "{lang:?} docx");
+        let xml = {
+            let bytes = dossier::render_docx(&doc);
+            part(&unzip(&bytes), "word/document.xml").to_string()
+        };
+        let at = xml.find("<w:t xml:space=\"preserve\">Yêu cầu: Nội dung");
+        let at = at
+            .or_else(|| xml.find("<w:t>Yêu cầu: Nội dung"))
+            .expect("note run");
+        let run = &xml[xml[..at].rfind("<w:r>").expect("run start")..at];
+        assert!(run.contains("<w:sz w:val=\"22\"/>"), "smaller print: {run}");
+        let html = dossier::render_html(&doc);
+        assert!(!html.contains(&format!("{name} Yêu cầu:")), "{lang:?} html");
+        assert!(
+            html.contains(&format!("{name}</p><p class=\"s\">Yêu cầu:")),
+            "{lang:?}: html note not a small paragraph"
+        );
     }
 }
 

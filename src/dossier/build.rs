@@ -933,11 +933,13 @@ impl Builder<'_> {
     fn criterion_row(&self, c: &Criterion, with_max: bool) -> Row {
         let lang = self.lang;
         let score = self.a.criteria.iter().find(|s| s.code == c.code);
-        let mut name = vec![Span::plain(c.text.vi.clone())];
+        let (head, notes) = split_criterion_name(&c.text.vi);
+        let mut name = vec![Span::plain(head)];
         if with_max {
             name.push(Span::plain(format!(" ({})", i18n::max_points(lang, c.max))));
         }
         let mut text = vec![Para::new(name)];
+        text.extend(notes_paras(&notes));
         if lang == Lang::En && !c.text.en.is_empty() {
             text.push(Para::new(vec![Span::italic(c.text.en.clone())]).style(ParaStyle::Small));
         }
@@ -1293,10 +1295,15 @@ impl Builder<'_> {
             };
             rows.push(Row {
                 cells: vec![
-                    Cell::new(vec![Para::new(vec![
-                        Span::bold(format!("{} ", c.code)),
-                        Span::plain(c.text.get(lang).to_string()),
-                    ])]),
+                    Cell::new({
+                        let (head, notes) = split_criterion_name(c.text.get(lang));
+                        let mut p = vec![Para::new(vec![
+                            Span::bold(format!("{} ", c.code)),
+                            Span::plain(head),
+                        ])];
+                        p.extend(notes_paras(&notes));
+                        p
+                    }),
                     Cell::new(paras),
                 ],
                 header: false,
@@ -1391,6 +1398,41 @@ fn shaded_row(text: String, span: u16) -> Row {
     }
 }
 
+/// What starts a note inside a criterion's printed name ("… Yêu cầu: Nội dung câu chuyện …").
+const NAME_NOTES: [&str; 2] = ["Yêu cầu:", "Ghi chú:"];
+
+/// A criterion's name and the notes printed inside it: split before every " Yêu cầu:" or
+/// " Ghi chú:" (a marker after a space or line break, not at the very start), each note keeping
+/// its marker. Without a marker: the whole text and no notes.
+fn split_criterion_name(text: &str) -> (&str, Vec<&str>) {
+    let mut cuts: Vec<usize> = NAME_NOTES
+        .iter()
+        .flat_map(|m| text.match_indices(m).map(|(i, _)| i))
+        .filter(|&i| i > 0 && text[..i].ends_with(char::is_whitespace))
+        .collect();
+    cuts.sort_unstable();
+    let Some(&first) = cuts.first() else {
+        return (text.trim(), Vec::new());
+    };
+    let mut notes = Vec::with_capacity(cuts.len());
+    for (n, &start) in cuts.iter().enumerate() {
+        let end = cuts.get(n + 1).copied().unwrap_or(text.len());
+        let note = text[start..end].trim();
+        if !note.is_empty() {
+            notes.push(note);
+        }
+    }
+    (text[..first].trim(), notes)
+}
+
+/// The notes of a criterion's name as smaller paragraphs under it.
+fn notes_paras(notes: &[&str]) -> Vec<Para> {
+    notes
+        .iter()
+        .map(|n| Para::text(*n).style(ParaStyle::Small))
+        .collect()
+}
+
 fn evidence_name(e: &evidence::Evidence, lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => e.vi,
@@ -1432,6 +1474,31 @@ fn place_from_address(address: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn criterion_names_split_at_their_notes() {
+        let (name, notes) = split_criterion_name(
+            "Trí tuệ/bản sắc địa phương Yêu cầu: Nội dung câu chuyện. Ghi chú: Xem mục 5.1",
+        );
+        assert_eq!(name, "Trí tuệ/bản sắc địa phương");
+        assert_eq!(
+            notes,
+            ["Yêu cầu: Nội dung câu chuyện.", "Ghi chú: Xem mục 5.1"]
+        );
+        let (name, notes) = split_criterion_name("Câu chuyện sản phẩm\nGhi chú: có ảnh");
+        assert_eq!(
+            (name, notes),
+            ("Câu chuyện sản phẩm", vec!["Ghi chú: có ảnh"])
+        );
+        // No marker, a marker at the start, or one glued to a word: left alone.
+        assert_eq!(split_criterion_name(" Vị trí "), ("Vị trí", vec![]));
+        assert_eq!(
+            split_criterion_name("Yêu cầu: cả câu"),
+            ("Yêu cầu: cả câu", vec![])
+        );
+        assert_eq!(split_criterion_name("xYêu cầu: y"), ("xYêu cầu: y", vec![]));
+        assert_eq!(split_criterion_name(""), ("", vec![]));
+    }
 
     #[test]
     fn place_is_the_province() {
