@@ -681,6 +681,46 @@ fn notes_in_a_criterion_name_go_on_a_smaller_line_of_their_own() {
 }
 
 #[test]
+fn part_1_tick_boxes_agree_with_the_declarations_under_them() {
+    let s = set("QD26-07");
+    let mut d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    for line in [
+        "☒ Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
+        "☐ Giấy chứng nhận đủ điều kiện sản xuất",
+        "☐ Khác (ghi rõ tại phần kê khai)",
+        "Kê khai của chủ thể: Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024",
+        "☒ Giấy chứng nhận đăng ký nhãn hiệu",
+        "☐ Quyền sử dụng chỉ dẫn địa lý",
+        "Kê khai của chủ thể: Nhãn hiệu “Mận Tân Lập” số 456789",
+    ] {
+        assert!(text.contains(line), "{line:?}");
+    }
+    // Something outside the named boxes ticks "Khác"; nothing declared ticks nothing.
+    d.product.certificates = "VietGAP số 01/2025".into();
+    d.product.intellectual_property = "Mã số mã vạch GS1".into();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    assert!(text.contains("☐ Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"));
+    assert!(text.contains("☒ Khác (ghi rõ tại phần kê khai)"));
+    assert!(text.contains("☐ Giấy chứng nhận đăng ký nhãn hiệu"));
+    assert!(text.contains("☒ Khác\n"));
+    d.product.certificates.clear();
+    d.product.intellectual_property = "Chưa có".into();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    let part_1 = text
+        .split("c) Điều kiện sản xuất")
+        .nth(1)
+        .and_then(|t| t.split("9. Lịch sử").next())
+        .expect("Part I 8(c)–(d)");
+    assert!(!part_1.contains('☒'), "{part_1}");
+    assert!(part_1.contains("Kê khai của chủ thể: [cần bổ sung]"));
+    assert!(part_1.contains("Kê khai của chủ thể: Chưa có"));
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

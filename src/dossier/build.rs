@@ -597,37 +597,11 @@ impl Builder<'_> {
         );
         let label = self.tr("c) Điều kiện sản xuất", "c) Production conditions");
         self.line("", label, Vec::new(), 1);
-        for (vi, en) in [
-            (
-                "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-                "Food-safety facility eligibility certificate",
-            ),
-            (
-                "Giấy chứng nhận đủ điều kiện sản xuất (đối với sản phẩm pháp luật yêu cầu)",
-                "Production-condition certificate (where the law requires one)",
-            ),
-        ] {
-            self.check_line("", false, vi, en);
-        }
+        self.tick_boxes(&CONDITION_BOXES, Field::Certificates);
         self.declared(Field::Certificates);
         let label = self.tr("d) Sở hữu trí tuệ", "d) Intellectual property");
         self.line("", label, Vec::new(), 1);
-        for (vi, en) in [
-            ("Giấy chứng nhận đăng ký nhãn hiệu", "Trademark certificate"),
-            (
-                "Quyền sử dụng chỉ dẫn địa lý / nhãn hiệu tập thể / nhãn hiệu chứng nhận",
-                "Right to use a geographical indication / collective / certification mark",
-            ),
-            (
-                "Bằng độc quyền sáng chế / giải pháp hữu ích",
-                "Patent / utility solution",
-            ),
-            ("Kiểu dáng công nghiệp", "Industrial design"),
-            ("Quyền tác giả", "Copyright"),
-            ("Khác", "Other"),
-        ] {
-            self.check_line("", false, vi, en);
-        }
+        self.tick_boxes(&IP_BOXES, Field::IntellectualProperty);
         self.declared(Field::IntellectualProperty);
         self.write_in(
             "9.",
@@ -643,6 +617,15 @@ impl Builder<'_> {
             "(Sơ đồ tổ chức, bộ phận sản xuất, kinh doanh, kế toán; số lao động, số lao động tại địa phương.)",
             "(Organisation chart; production, sales and accounting units; number of workers and of local workers.)",
         );
+    }
+
+    /// A group of tick boxes, ticked from what the producer declared in `f` (see
+    /// [`declared_ticks`]), so that the boxes agree with the "Kê khai" line under them.
+    fn tick_boxes(&mut self, boxes: &[TickBox], f: Field) {
+        let ticks = declared_ticks(f.value(self.draft), boxes);
+        for (b, ticked) in boxes.iter().zip(ticks) {
+            self.check_line("", ticked, b.vi, b.en);
+        }
     }
 
     fn check_line(&mut self, number: &str, ticked: bool, vi: &str, en: &str) {
@@ -1398,6 +1381,152 @@ fn shaded_row(text: String, span: u16) -> Row {
     }
 }
 
+/// A tick box of Mẫu 02 Part I item 8 (c) or (d): its words, and the words of a declaration that
+/// tick it (lower case). A box with no words is "other": ticked when the declaration says
+/// something that ticks none of the boxes before it.
+struct TickBox {
+    vi: &'static str,
+    en: &'static str,
+    keys: &'static [&'static str],
+    /// Phrases removed before looking for `keys` (a collective mark is not a trademark).
+    except: &'static [&'static str],
+}
+
+const CONDITION_BOXES: [TickBox; 3] = [
+    TickBox {
+        vi: "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
+        en: "Food-safety facility eligibility certificate",
+        keys: &["an toàn thực phẩm", "attp", "food safety", "food-safety"],
+        except: &[],
+    },
+    TickBox {
+        vi: "Giấy chứng nhận đủ điều kiện sản xuất (đối với sản phẩm pháp luật yêu cầu)",
+        en: "Production-condition certificate (where the law requires one)",
+        keys: &[
+            "điều kiện sản xuất",
+            "production condition",
+            "production-condition",
+        ],
+        except: &[],
+    },
+    TickBox {
+        vi: "Khác (ghi rõ tại phần kê khai)",
+        en: "Other (see the declaration)",
+        keys: &[],
+        except: &[],
+    },
+];
+
+const IP_BOXES: [TickBox; 6] = [
+    TickBox {
+        vi: "Giấy chứng nhận đăng ký nhãn hiệu",
+        en: "Trademark certificate",
+        keys: &["nhãn hiệu", "thương hiệu", "trademark", "trade mark"],
+        except: &[
+            "nhãn hiệu tập thể",
+            "nhãn hiệu chứng nhận",
+            "collective mark",
+            "certification mark",
+        ],
+    },
+    TickBox {
+        vi: "Quyền sử dụng chỉ dẫn địa lý / nhãn hiệu tập thể / nhãn hiệu chứng nhận",
+        en: "Right to use a geographical indication / collective / certification mark",
+        keys: &[
+            "chỉ dẫn địa lý",
+            "nhãn hiệu tập thể",
+            "nhãn hiệu chứng nhận",
+            "geographical indication",
+            "collective mark",
+            "certification mark",
+        ],
+        except: &[],
+    },
+    TickBox {
+        vi: "Bằng độc quyền sáng chế / giải pháp hữu ích",
+        en: "Patent / utility solution",
+        keys: &[
+            "sáng chế",
+            "giải pháp hữu ích",
+            "patent",
+            "utility solution",
+        ],
+        except: &[],
+    },
+    TickBox {
+        vi: "Kiểu dáng công nghiệp",
+        en: "Industrial design",
+        keys: &["kiểu dáng", "industrial design"],
+        except: &[],
+    },
+    TickBox {
+        vi: "Quyền tác giả",
+        en: "Copyright",
+        keys: &["quyền tác giả", "bản quyền", "copyright"],
+        except: &[],
+    },
+    TickBox {
+        vi: "Khác",
+        en: "Other",
+        keys: &[],
+        except: &[],
+    },
+];
+
+/// Words that make a clause of a declaration say "not (yet)": "chưa có …", "đang làm thủ tục …".
+const NOT_YET: [&str; 11] = [
+    "chưa",
+    "không",
+    "đang làm",
+    "đang chờ",
+    "đang xin",
+    "đang đăng ký",
+    "none",
+    "no ",
+    "not ",
+    "pending",
+    "applying",
+];
+
+/// Which of `boxes` the producer's declaration ticks. The text is read clause by clause (split at
+/// commas, semicolons and line breaks); a clause that starts with, or contains "chưa có" / "đang
+/// …", is a "not (yet)" and ticks nothing. A keyless "other" box is ticked when some clause says
+/// something yet no other box is ticked. Empty text ticks nothing.
+fn declared_ticks(text: &str, boxes: &[TickBox]) -> Vec<bool> {
+    let lower = text.to_lowercase();
+    let clauses: Vec<&str> = lower
+        .split([',', ';', '\n'])
+        .map(|c| c.trim_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '.'))
+        .filter(|c| !is_blank(c))
+        .filter(|c| {
+            !NOT_YET.iter().any(|w| c.starts_with(w))
+                && !["chưa có", "chưa được", "đang làm", "đang chờ"]
+                    .iter()
+                    .any(|w| c.contains(w))
+        })
+        .collect();
+    let mut ticks: Vec<bool> = boxes
+        .iter()
+        .map(|b| {
+            !b.keys.is_empty()
+                && clauses.iter().any(|c| {
+                    let mut c = (*c).to_string();
+                    for e in b.except {
+                        c = c.replace(e, " ");
+                    }
+                    b.keys.iter().any(|k| c.contains(k))
+                })
+        })
+        .collect();
+    let any = ticks.iter().any(|t| *t);
+    for (b, t) in boxes.iter().zip(ticks.iter_mut()) {
+        if b.keys.is_empty() {
+            *t = !any && !clauses.is_empty();
+        }
+    }
+    ticks
+}
+
 /// What starts a note inside a criterion's printed name ("… Yêu cầu: Nội dung câu chuyện …").
 const NAME_NOTES: [&str; 2] = ["Yêu cầu:", "Ghi chú:"];
 
@@ -1474,6 +1603,47 @@ fn place_from_address(address: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declarations_tick_the_boxes_they_name() {
+        let c = |t: &str| declared_ticks(t, &CONDITION_BOXES);
+        let ip = |t: &str| declared_ticks(t, &IP_BOXES);
+        assert_eq!(c(""), [false, false, false]);
+        assert_eq!(c(" \u{200B}"), [false, false, false]);
+        assert_eq!(
+            c("Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024"),
+            [true, false, false]
+        );
+        assert_eq!(
+            c("Giấy chứng nhận đủ điều kiện sản xuất rượu; Giấy ATTP"),
+            [true, true, false]
+        );
+        assert_eq!(c("VietGAP, ISO 22000"), [false, false, true]);
+        assert_eq!(c("ATTP số 5, ISO 22000"), [true, false, false]);
+        assert_eq!(c("Chưa có"), [false, false, false]);
+        assert_eq!(c("Đang làm thủ tục cấp giấy ATTP"), [false, false, false]);
+        assert_eq!(
+            c("VietGAP; chưa có giấy chứng nhận ATTP"),
+            [false, false, true]
+        );
+        assert_eq!(
+            ip("Nhãn hiệu “Mận Tân Lập” số 456789"),
+            [true, false, false, false, false, false]
+        );
+        assert_eq!(
+            ip("Được sử dụng nhãn hiệu tập thể “Chè Tân Cương”"),
+            [false, true, false, false, false, false]
+        );
+        assert_eq!(
+            ip("Nhãn hiệu số 1234, chỉ dẫn địa lý Phú Quốc, kiểu dáng công nghiệp số 9"),
+            [true, true, false, true, false, false]
+        );
+        assert_eq!(
+            ip("Mã số mã vạch GS1"),
+            [false, false, false, false, false, true]
+        );
+        assert_eq!(ip("Không có"), [false, false, false, false, false, false]);
+    }
 
     #[test]
     fn criterion_names_split_at_their_notes() {
