@@ -721,6 +721,31 @@ fn part_1_tick_boxes_agree_with_the_declarations_under_them() {
 }
 
 #[test]
+fn signature_dates_follow_the_administrative_style() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let a = assess(&s, &d.responses);
+    let cat = catalogue();
+    for (today, words) in [
+        ("05/03/2026", "Lào Cai, ngày 05 tháng 3 năm 2026"),
+        ("2026-01-15", "Lào Cai, ngày 15 tháng 01 năm 2026"),
+        ("15/12/2026", "Lào Cai, ngày 15 tháng 12 năm 2026"),
+    ] {
+        let doc = dossier::build(
+            &s,
+            CatalogueEntry::find(&cat, &s.id),
+            &d,
+            &a,
+            Lang::Vi,
+            today,
+        );
+        let (_, text) = docx_text(&doc);
+        assert!(text.contains(words), "{today}: {words:?}");
+        assert!(!text.contains("tháng 03"), "{today}");
+    }
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

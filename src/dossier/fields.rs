@@ -436,13 +436,19 @@ impl Date {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
-    /// "ngày 29 tháng 11 năm 2026" / "29 November 2026", as a signature line words it.
+    /// "ngày 29 tháng 11 năm 2026" / "29 November 2026", as a signature line words it. In
+    /// Vietnamese administrative style (Nghị định 30/2020/NĐ-CP) a day below 10 and the months
+    /// 1 and 2 take a leading zero: "ngày 05 tháng 3", "ngày 15 tháng 01", "ngày 15 tháng 12".
     pub fn long(self, lang: Lang) -> String {
         match lang {
-            Lang::Vi => format!(
-                "ngày {:02} tháng {:02} năm {}",
-                self.day, self.month, self.year
-            ),
+            Lang::Vi => {
+                let month = if self.month <= 2 {
+                    format!("{:02}", self.month)
+                } else {
+                    self.month.to_string()
+                };
+                format!("ngày {:02} tháng {month} năm {}", self.day, self.year)
+            }
             Lang::En => {
                 const MONTHS: [&str; 12] = [
                     "January",
@@ -574,6 +580,13 @@ mod tests {
         assert_eq!(parse_date(""), Err(DateError::Empty));
         assert_eq!(d(2026, 11, 9).dmy(), "09/11/2026");
         assert_eq!(d(2026, 11, 9).long(Lang::Vi), "ngày 09 tháng 11 năm 2026");
+        // Nghị định 30/2020/NĐ-CP: days below 10 and months 1–2 padded, months 3–12 not.
+        assert_eq!(d(2026, 3, 5).long(Lang::Vi), "ngày 05 tháng 3 năm 2026");
+        assert_eq!(d(2026, 1, 15).long(Lang::Vi), "ngày 15 tháng 01 năm 2026");
+        assert_eq!(d(2026, 2, 28).long(Lang::Vi), "ngày 28 tháng 02 năm 2026");
+        assert_eq!(d(2026, 12, 15).long(Lang::Vi), "ngày 15 tháng 12 năm 2026");
+        assert_eq!(d(2026, 9, 30).long(Lang::Vi), "ngày 30 tháng 9 năm 2026");
+        assert_eq!(d(2026, 3, 5).long(Lang::En), "5 March 2026");
         assert_eq!(d(2026, 11, 9).long(Lang::En), "9 November 2026");
         assert!(d(2026, 1, 2) > d(2025, 12, 31));
     }
