@@ -746,6 +746,31 @@ fn signature_dates_follow_the_administrative_style() {
 }
 
 #[test]
+fn the_annex_names_the_tool_in_vietnamese_and_words_the_evidence_list_exactly() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let (_, text) = docx_text(&doc);
+    assert!(
+        !text.contains("OCOP self-check"),
+        "English tool name in Vietnamese text"
+    );
+    assert!(text.contains("được công cụ Tự đánh giá OCOP tính từ câu trả lời"));
+    assert!(text.contains("Bản dự thảo lập bằng công cụ Tự đánh giá OCOP ngày 29/11/2026."));
+    assert!(text.contains(
+        "Tài liệu theo danh mục của Mẫu số 02; việc xếp vào từng tiêu chí là gợi ý của công cụ."
+    ));
+    assert!(!text.contains("suy luận từ nội dung tiêu chí"));
+    let (doc, _) = build(&s, &d, Lang::En);
+    let (_, text) = docx_text(&doc);
+    assert!(text.contains(
+        "Documents from the list of Form 02; placing them under each criterion is the tool's suggestion."
+    ));
+    assert!(!text.contains("inferred from the criteria"));
+    assert!(text.contains("Draft made with the OCOP self-check tool on 29 November 2026."));
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

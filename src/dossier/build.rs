@@ -1080,7 +1080,7 @@ impl Builder<'_> {
             .align(Align::Center),
             Para::text(match lang {
                 Lang::Vi => format!(
-                    "Điểm và số sao dưới đây được công cụ OCOP self-check tính từ câu trả lời của chủ thể theo Quyết định số {}. Hội đồng đánh giá, phân hạng chấm điểm độc lập trên hồ sơ và mẫu sản phẩm. Phụ lục này để tham khảo khi chuẩn bị hồ sơ, không nộp kèm hồ sơ.",
+                    "Điểm và số sao dưới đây được công cụ Tự đánh giá OCOP tính từ câu trả lời của chủ thể theo Quyết định số {}. Hội đồng đánh giá, phân hạng chấm điểm độc lập trên hồ sơ và mẫu sản phẩm. Phụ lục này để tham khảo khi chuẩn bị hồ sơ, không nộp kèm hồ sơ.",
                     self.set.decision.number
                 ),
                 Lang::En => format!(
@@ -1251,8 +1251,8 @@ impl Builder<'_> {
             ),
         );
         self.guidance(
-            "(Gợi ý của công cụ, suy luận từ nội dung tiêu chí – không phải quy định. Đánh dấu ☒ khi đã có bản sao minh chứng; sắp xếp minh chứng theo thứ tự tiêu chí.)",
-            "(The tool's suggestion, inferred from the criteria – not a rule. Tick ☒ once the copy is in hand; file evidence in criterion order.)",
+            "(Tài liệu theo danh mục của Mẫu số 02; việc xếp vào từng tiêu chí là gợi ý của công cụ. Đánh dấu ☒ khi đã có bản sao minh chứng; sắp xếp minh chứng theo thứ tự tiêu chí.)",
+            "(Documents from the list of Form 02; placing them under each criterion is the tool's suggestion. Tick ☒ once the copy is in hand; file evidence in criterion order.)",
         );
         let mut rows = vec![Row {
             cells: vec![
@@ -1356,14 +1356,14 @@ impl Builder<'_> {
         );
         let made = match (lang, self.date) {
             (Lang::Vi, Some(d)) => format!(
-                "Bản dự thảo lập bằng công cụ OCOP self-check ngày {}.",
+                "Bản dự thảo lập bằng công cụ Tự đánh giá OCOP ngày {}.",
                 d.dmy()
             ),
             (Lang::En, Some(d)) => format!(
                 "Draft made with the OCOP self-check tool on {}.",
                 d.long(Lang::En)
             ),
-            (Lang::Vi, None) => "Bản dự thảo lập bằng công cụ OCOP self-check.".to_string(),
+            (Lang::Vi, None) => "Bản dự thảo lập bằng công cụ Tự đánh giá OCOP.".to_string(),
             (Lang::En, None) => "Draft made with the OCOP self-check tool.".to_string(),
         };
         self.para(
