@@ -770,6 +770,46 @@ fn the_annex_names_the_tool_in_vietnamese_and_words_the_evidence_list_exactly() 
     assert!(text.contains("Draft made with the OCOP self-check tool on 29 November 2026."));
 }
 
+/// The text of the left column of each form header (Mẫu 01, Mẫu 02).
+fn header_left_columns(doc: &Dossier) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if !t.borders && t.widths == [38, 62] => t.rows.first(),
+            _ => None,
+        })
+        .filter_map(|r| r.cells.first())
+        .map(|c| {
+            c.paras
+                .iter()
+                .map(|p| p.spans.iter().map(|s| s.text.as_str()).collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
+#[test]
+fn form_headers_print_the_producers_name_alone_in_capitals() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let headers = header_left_columns(&doc);
+    assert_eq!(headers.len(), 2, "Mẫu 01 and Mẫu 02");
+    for h in &headers {
+        assert!(h.starts_with("HỢP TÁC XÃ NÔNG NGHIỆP TÂN LẬP\n"), "{h:?}");
+        assert!(!h.contains("TÊN CHỦ THỂ"), "{h:?}");
+    }
+    // Missing: the label stays, with the marker.
+    let e = Draft::new("empty", "QD26-07", 0);
+    for (lang, label) in [(Lang::Vi, "TÊN CHỦ THỂ"), (Lang::En, "PRODUCER")] {
+        let (doc, _) = build(&s, &e, lang);
+        for h in header_left_columns(&doc) {
+            assert!(h.starts_with(&format!("{label}\n[cần bổ sung")), "{h:?}");
+        }
+    }
+}
+
 #[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));

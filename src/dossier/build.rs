@@ -210,24 +210,30 @@ impl Builder<'_> {
     /// The two-column header of an administrative form: producer on the left, the national motto
     /// on the right.
     fn form_header(&mut self) {
-        let name = self.value(Field::ProducerName);
-        let mut name_spans: Vec<Span> = name
-            .into_iter()
-            .map(|mut s| {
-                s.bold = s.kind == SpanKind::User;
-                s
-            })
-            .collect();
-        if name_spans.is_empty() {
-            name_spans.push(Span::missing(self.lang));
+        // The producer's name alone, in capitals, as a letterhead; the label only with the
+        // "cần bổ sung" marker when the name is missing.
+        let name = Field::ProducerName.value(self.draft);
+        let mut left = Vec::with_capacity(3);
+        if is_blank(name) {
+            left.push(
+                Para::new(vec![Span::plain(self.tr("TÊN CHỦ THỂ", "PRODUCER"))])
+                    .align(Align::Center)
+                    .style(ParaStyle::Small),
+            );
+            left.push(Para::new(vec![Span::missing(self.lang)]).align(Align::Center));
+        } else {
+            left.push(
+                Para::new(vec![Span {
+                    text: name.trim().to_uppercase(),
+                    bold: true,
+                    kind: SpanKind::User,
+                    ..Span::default()
+                }])
+                .align(Align::Center),
+            );
         }
-        let left = Cell::new(vec![
-            Para::new(vec![Span::plain(self.tr("TÊN CHỦ THỂ", "PRODUCER"))])
-                .align(Align::Center)
-                .style(ParaStyle::Small),
-            Para::new(name_spans).align(Align::Center),
-            Para::text("―――――").align(Align::Center),
-        ]);
+        left.push(Para::text("―――――").align(Align::Center));
+        let left = Cell::new(left);
         let right = Cell::new(vec![
             Para::new(vec![Span::bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]).align(Align::Center),
             Para::new(vec![Span::bold("Độc lập - Tự do - Hạnh phúc")]).align(Align::Center),
