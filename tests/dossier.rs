@@ -811,6 +811,27 @@ fn form_headers_print_the_producers_name_alone_in_capitals() {
 }
 
 #[test]
+fn criterion_3_2_is_said_to_depend_on_gender_ethnicity_and_disability() {
+    // domain.md §7.4 / §8: 3.2 scores a representative who is a woman, from an ethnic minority
+    // or a person with a disability; the permanent address plays no part in it.
+    use ocop_self_check::i18n::{t, Key};
+    let vi = t(Lang::Vi, Key::RepresentativeNote);
+    let en = t(Lang::En, Key::RepresentativeNote);
+    for w in ["Giới tính", "dân tộc", "khuyết tật", "tiêu chí 3.2"] {
+        assert!(vi.contains(w), "{w}: {vi}");
+    }
+    for w in ["gender", "ethnicity", "disability", "Criterion 3.2"] {
+        assert!(en.contains(w), "{w}: {en}");
+    }
+    assert!(!vi.contains("thường trú") && !en.contains("address"));
+    let s = set("QD26-07");
+    let (doc, _) = build(&s, &sample(&s), Lang::Vi);
+    assert!(doc
+        .plain_text()
+        .contains("tình trạng khuyết tật (nếu có) của người đại diện theo pháp luật là căn cứ chấm tiêu chí 3.2"));
+}
+
+#[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     let s = set("QD26-07");

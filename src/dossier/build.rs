@@ -569,8 +569,8 @@ impl Builder<'_> {
         self.field("-", Field::RepresentativeAddress, 1);
         if let Some(code) = self.criterion_about("legal representative") {
             let (vi, en) = (
-                format!("(Giới tính, dân tộc của người đại diện theo pháp luật là căn cứ chấm tiêu chí {code}.)"),
-                format!("(The representative's gender and ethnicity are scored under criterion {code}.)"),
+                format!("(Giới tính, dân tộc, tình trạng khuyết tật (nếu có) của người đại diện theo pháp luật là căn cứ chấm tiêu chí {code}.)"),
+                format!("(The representative's gender, ethnicity and disability status (if any) are scored under criterion {code}.)"),
             );
             self.guidance(&vi, &en);
         }

@@ -153,8 +153,8 @@ strings! {
         "The browser is not letting anything be saved: download the draft before closing the page.";
     ProducerSection => "Chủ thể sản xuất", "Producer";
     RepresentativeSection => "Người đại diện theo pháp luật", "Legal representative";
-    RepresentativeNote => "Giới tính, dân tộc và địa chỉ thường trú của người đại diện được dùng để chấm tiêu chí 3.2.",
-        "The representative's gender, ethnicity and permanent address are used to score criterion 3.2.";
+    RepresentativeNote => "Giới tính, dân tộc và tình trạng khuyết tật của người đại diện là căn cứ chấm tiêu chí 3.2 (đạt khi người đại diện là nữ, người dân tộc thiểu số hoặc người khuyết tật).",
+        "Criterion 3.2 is scored on the representative's gender, ethnicity and disability status (met when the representative is a woman, from an ethnic minority or a person with a disability).";
     ProductSection => "Sản phẩm", "Product";
     ClassificationLabel => "Phân loại sản phẩm (theo bộ sản phẩm đã chọn)", "Product classification (from the chosen product set)";
     RegistrationTypeLabel => "Hình thức đăng ký", "Registration type";
