@@ -831,6 +831,95 @@ fn criterion_3_2_is_said_to_depend_on_gender_ethnicity_and_disability() {
         .contains("tình trạng khuyết tật (nếu có) của người đại diện theo pháp luật là căn cứ chấm tiêu chí 3.2"));
 }
 
+/// Provinces that no longer exist after the 2025 reorganisation (Nghị quyết 202/2025/QH15:
+/// 63 provinces and cities became 34).
+const FORMER_PROVINCES: [&str; 29] = [
+    "Hà Giang",
+    "Yên Bái",
+    "Bắc Kạn",
+    "Vĩnh Phúc",
+    "Hòa Bình",
+    "Bắc Giang",
+    "Thái Bình",
+    "Hải Dương",
+    "Hà Nam",
+    "Nam Định",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Kon Tum",
+    "Bình Định",
+    "Ninh Thuận",
+    "Đắk Nông",
+    "Bình Thuận",
+    "Phú Yên",
+    "Bình Dương",
+    "Bà Rịa",
+    "Bình Phước",
+    "Long An",
+    "Sóc Trăng",
+    "Hậu Giang",
+    "Bến Tre",
+    "Trà Vinh",
+    "Tiền Giang",
+    "Bạc Liêu",
+    "Kiên Giang",
+];
+
+#[test]
+fn demo_samples_use_current_provinces_and_agree_with_their_own_details() {
+    let samples = draft::samples();
+    assert_eq!(samples.len(), 4);
+    for d in &samples {
+        let s = set(&d.product_set);
+        for address in [&d.producer.address, &d.producer.representative_address] {
+            for old in FORMER_PROVINCES {
+                assert!(
+                    !address.contains(&format!("tỉnh {old}")),
+                    "{}: {address} (merged in 2025)",
+                    d.id
+                );
+            }
+        }
+        let (doc, a) = build(&s, d, Lang::Vi);
+        let points = |code: &str| {
+            a.criteria
+                .iter()
+                .find(|c| c.code == code)
+                .map(|c| c.points)
+                .expect("criterion")
+        };
+        // 3.1 follows the organisation type (domain.md §8; set 7 gives an LLC 1 point).
+        let org = d.producer.organisation_type.to_lowercase();
+        let expected = if org.starts_with("hợp tác xã") {
+            3
+        } else if org.starts_with("tổ hợp tác")
+            || org.starts_with("hộ")
+            || org.starts_with("trang trại")
+        {
+            1
+        } else if org.starts_with("công ty tnhh") || org.starts_with("doanh nghiệp tư nhân") {
+            if s.id == "QD26-07" {
+                1
+            } else {
+                2
+            }
+        } else {
+            panic!("{}: organisation type {org:?} not recognised", d.id)
+        };
+        assert_eq!(points("3.1"), expected, "{}: 3.1 vs {org:?}", d.id);
+        // 3.2: a woman or an ethnic minority representative gets the point, and only then.
+        let p = &d.producer;
+        assert!(
+            !p.representative_gender.is_empty() && !p.representative_ethnicity.is_empty(),
+            "{}: 3.2 answered without the representative's details",
+            d.id
+        );
+        let inclusive = p.representative_gender == "Nữ" || p.representative_ethnicity != "Kinh";
+        assert_eq!(points("3.2"), u8::from(inclusive), "{}: 3.2", d.id);
+        assert!(doc.plain_text().contains(&p.address), "{}", d.id);
+    }
+}
+
 #[test]
 fn samples_for_a_look_by_eye() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Write the demonstration drafts (data/samples/*.json, interchange v1) used by demo mode.
 
-Each sample is a fictional producer with plausible answers: a per-criterion level chosen by a
+Each sample is a fictional producer (in a real, current province: the 2025 reorganisation merged
+Kiên Giang into An Giang and Hà Giang into Tuyên Quang) with plausible answers, consistent with
+its details (organisation type -> 3.1, representative -> 3.2): a per-criterion level chosen by a
 profile (fraction of the ladder, 0 = lowest printed level, 1 = best), with some overrides.
 They are labelled as examples in the app; re-run after rubric changes and check them with
 `cargo run --bin ocop -- assess data/samples/*.json`.
@@ -34,7 +36,7 @@ SAMPLES = [
       "standard": "TCVN 5107:2018", "certificates": "Giấy chứng nhận cơ sở đủ điều kiện ATTP",
       "intellectual_property": "Nhãn hiệu đã được cấp giấy chứng nhận"},
      {"name": "Hợp tác xã Hải sản Hòn Đỏ (ví dụ)", "organisation_type": "Hợp tác xã",
-      "address": "Thôn Hòn Đỏ, xã Ví Dụ, tỉnh Kiên Giang", "representative_name": "Trần Thị Mẫu",
+      "address": "Thôn Hòn Đỏ, xã Ví Dụ, tỉnh An Giang", "representative_name": "Trần Thị Mẫu",
       "representative_title": "Giám đốc", "representative_gender": "Nữ", "representative_ethnicity": "Kinh"},
      {"A": 0.75, "B": 0.7, "C": 0.8}, {"3.1": 1.0, "3.2": 1.0, "5.1": 1.0, "1.5": 0.67},
      {"forged": False, "food_safety_certificate": False, "registration_dossier": False,
@@ -44,7 +46,7 @@ SAMPLES = [
      {"name": "Chè Shan tuyết Bản Mế (ví dụ)", "specification": "Túi 200 g",
       "standard": "Tự công bố chất lượng"},
      {"name": "Hộ kinh doanh Giàng A Mế (ví dụ)", "organisation_type": "Hộ kinh doanh có đăng ký",
-      "address": "Bản Mế, xã Ví Dụ, tỉnh Hà Giang", "representative_name": "Giàng A Mế",
+      "address": "Bản Mế, xã Ví Dụ, tỉnh Tuyên Quang", "representative_name": "Giàng A Mế",
       "representative_title": "Chủ hộ", "representative_gender": "Nam", "representative_ethnicity": "H'Mông"},
      {"A": 0.5, "B": 0.45, "C": 0.6}, {"3.2": 1.0, "3.1": 0.0, "4.1": 0.0},
      {"forged": False, "food_safety_certificate": False, "registration_dossier": False},
@@ -54,14 +56,17 @@ SAMPLES = [
      {"name": "Tổ hợp tác du lịch Bản Ven (ví dụ)", "organisation_type": "Tổ hợp tác",
       "address": "Bản Ven, xã Ví Dụ, tỉnh Điện Biên", "representative_name": "Lò Văn Ví",
       "representative_title": "Tổ trưởng", "representative_gender": "Nam", "representative_ethnicity": "Thái"},
-     {"A": 0.6, "B": 0.55, "C": 0.65}, {"3.4": 0.0, "3.2": 1.0},
+     # 3.1 at position 1: household / farm / cooperative group, as the organisation type says.
+     {"A": 0.6, "B": 0.55, "C": 0.65}, {"3.4": 0.0, "3.2": 1.0, "3.1": 1},
      {}, {"14": "Phiếu ý kiến của khách du lịch năm 2025"}),
     ("sample-bamboo", "QD26-21", 1767484800000,
      {"name": "Giỏ mây tre đan Phú Vinh (ví dụ)", "specification": "Bộ 3 giỏ, đường kính 20–35 cm"},
      {"name": "Công ty TNHH Mây tre Phú Vinh (ví dụ)", "organisation_type": "Công ty TNHH",
       "address": "Làng nghề Phú Vinh, xã Ví Dụ, Hà Nội", "representative_name": "Nguyễn Văn Mẫu",
-      "representative_title": "Giám đốc"},
-     {"A": 0.7, "B": 0.6, "C": 0.7}, {"2.2": 0.0, "7": 1.0},
+      "representative_title": "Giám đốc", "representative_gender": "Nam", "representative_ethnicity": "Kinh"},
+     # 3.2 at position 1 (0 points): the representative is neither a woman nor from an ethnic
+     # minority, as the details say.
+     {"A": 0.7, "B": 0.6, "C": 0.7}, {"2.2": 0.0, "7": 1.0, "3.2": 1},
      {"forged": False, "registration_dossier": False, "ip_infringement": False},
      {"2.2": "Chưa có bao bì riêng, đang thiết kế"}),
 ]
