@@ -1499,16 +1499,18 @@ const NOT_YET: [&str; 11] = [
 /// …", is a "not (yet)" and ticks nothing. A keyless "other" box is ticked when some clause says
 /// something yet no other box is ticked. Empty text ticks nothing.
 fn declared_ticks(text: &str, boxes: &[TickBox]) -> Vec<bool> {
-    let lower = text.to_lowercase();
+    // Compared without diacritics and case: producers often type without them on a phone.
+    let fold = crate::rubric::fold_diacritics;
+    let lower = fold(text);
     let clauses: Vec<&str> = lower
         .split([',', ';', '\n'])
         .map(|c| c.trim_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '.'))
         .filter(|c| !is_blank(c))
         .filter(|c| {
-            !NOT_YET.iter().any(|w| c.starts_with(w))
+            !NOT_YET.iter().any(|w| c.starts_with(&fold(w)))
                 && !["chưa có", "chưa được", "đang làm", "đang chờ"]
                     .iter()
-                    .any(|w| c.contains(w))
+                    .any(|w| c.contains(&fold(w)))
         })
         .collect();
     let mut ticks: Vec<bool> = boxes
@@ -1518,9 +1520,9 @@ fn declared_ticks(text: &str, boxes: &[TickBox]) -> Vec<bool> {
                 && clauses.iter().any(|c| {
                     let mut c = (*c).to_string();
                     for e in b.except {
-                        c = c.replace(e, " ");
+                        c = c.replace(&fold(e), " ");
                     }
-                    b.keys.iter().any(|k| c.contains(k))
+                    b.keys.iter().any(|k| c.contains(&fold(k)))
                 })
         })
         .collect();
@@ -1627,6 +1629,16 @@ mod tests {
         assert_eq!(c("VietGAP, ISO 22000"), [false, false, true]);
         assert_eq!(c("ATTP số 5, ISO 22000"), [true, false, false]);
         assert_eq!(c("Chưa có"), [false, false, false]);
+        // Typed without diacritics, as on many phones.
+        assert_eq!(
+            c("giay chung nhan co so du dieu kien an toan thuc pham"),
+            [true, false, false]
+        );
+        assert_eq!(c("chua co giay ATTP"), [false, false, false]);
+        assert_eq!(
+            ip("nhan hieu tap the Che Tan Cuong"),
+            [false, true, false, false, false, false]
+        );
         assert_eq!(c("Đang làm thủ tục cấp giấy ATTP"), [false, false, false]);
         assert_eq!(
             c("VietGAP; chưa có giấy chứng nhận ATTP"),
