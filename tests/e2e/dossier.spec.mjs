@@ -181,11 +181,13 @@ test('details form, downloads, export and import at phone size', async () => {
   assert.ok(doc.includes('gnp.exe Giám đốc'));
   assert.ok(doc.includes(LONG), 'the 10,000-character text is whole');
   assert.ok(!/<script|<img/.test(doc), 'no markup from the user');
-  // The criterion answered (1.1, level 2) with its level text.
+  // The criterion answered (1.1, second level) with its level text.
   const rubric = JSON.parse(await (await page.request.get(url('static/rubric/QD26-09.json'))).text());
   const c11 = rubric.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria)).find((c) => c.code === '1.1');
   const level2 = c11.levels[1].text.vi;
-  assert.ok(doc.includes('Mức 2'), 'level of 1.1');
+  // The forms print the level's words and points, not the app's own "Mức N" index (the decision
+  // numbers no levels).
+  assert.ok(!doc.includes('Mức 2'), 'no level index in the forms');
   assert.ok(doc.includes(xml(level2).slice(0, 30)), `level text of 1.1: ${level2}`);
   await page.getByText(/Đã tạo tệp:/).waitFor();
 
@@ -205,7 +207,8 @@ test('details form, downloads, export and import at phone size', async () => {
     assert.ok(printed.text.includes(VALUES[id]), `print page shows ${id} as text`);
   }
   assert.ok(printed.text.includes(LONG));
-  assert.ok(printed.text.includes('Mức 2'));
+  assert.ok(!printed.text.includes('Mức 2'), 'no level index in the printed forms');
+  assert.ok(printed.text.includes(level2.slice(0, 30)), 'the printed forms show the level text of 1.1');
   assert.ok(!printed.bold.includes('phố'), 'user <b> is not markup');
   await shot(popup, 'dossier-04-print-page', { fullPage: false });
   await popup.close();
