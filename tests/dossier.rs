@@ -1022,3 +1022,65 @@ fn cli_rejects_bad_input_with_2_and_bad_usage_with_64() {
     );
     assert_eq!(cli::run_dossier(&args(&["--help"])), 0);
 }
+
+/// The lines of Mẫu 01 item 5 (classification) in a plain-text dossier.
+fn classification_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip_while(|l| !l.starts_with("5. "))
+        .skip(1)
+        .take_while(|l| l.starts_with("- "))
+        .collect()
+}
+
+#[test]
+fn classification_uses_the_three_levels_of_appendix_i() {
+    // domain.md §7.1: "product classification (ngành, nhóm, phân nhóm per Phụ lục I)".
+    let cat = catalogue();
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let e = CatalogueEntry::find(&cat, &s.id).expect("QD26-07 in the catalogue");
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    let lines = classification_lines(&text);
+    assert_eq!(
+        &lines[..3],
+        [
+            format!("- Ngành: {}. {}", e.category.code, e.category.name.vi),
+            format!("- Nhóm: {}. {}", e.group.code, e.group.name.vi),
+            format!("- Phân nhóm: {}. {}", e.set.classification, e.set.name.vi),
+        ]
+    );
+    assert!(!text.contains("Nhóm sản phẩm"));
+    let (doc, _) = build(&s, &d, Lang::En);
+    let text = doc.plain_text();
+    let lines = classification_lines(&text);
+    assert_eq!(
+        &lines[..3],
+        [
+            format!("- Category: {}. {}", e.category.code, e.category.name.en),
+            format!("- Group: {}. {}", e.group.code, e.group.name.en),
+            format!("- Sub-group: {}. {}", e.set.classification, e.set.name.en),
+        ]
+    );
+    assert!(!text.contains("Product category"));
+    // A group without sub-groups says so; the names stay the catalogue's.
+    let s = set("QD26-26");
+    let e = CatalogueEntry::find(&cat, &s.id).expect("QD26-26 in the catalogue");
+    let (doc, _) = build(&s, &sample(&s), Lang::Vi);
+    let text = doc.plain_text();
+    let lines = classification_lines(&text);
+    assert_eq!(
+        lines[0],
+        format!("- Ngành: {}. {}", e.category.code, e.category.name.vi)
+    );
+    assert_eq!(lines[2], "- Phân nhóm: (không có phân nhóm)");
+    // Without the catalogue, the set's own header under one label.
+    let s = set("QD26-07");
+    let a = assess(&s, &d.responses);
+    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, TODAY);
+    let text = doc.plain_text();
+    assert_eq!(
+        classification_lines(&text)[0],
+        format!("- Ngành, nhóm: {}", s.header_vi)
+    );
+}

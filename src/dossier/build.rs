@@ -433,9 +433,10 @@ impl Builder<'_> {
         let set = self.set;
         let rows: Vec<(String, String)> = match self.entry {
             Some(e) => {
+                // The three levels of Phụ lục I: ngành (I–VI), nhóm (1, 2 …), phân nhóm (a, b …).
                 let mut rows = vec![
                     (
-                        self.tr("Nhóm sản phẩm", "Product category"),
+                        self.tr("Ngành", "Category"),
                         format!("{}. {}", e.category.code, e.category.name.get(lang)),
                     ),
                     (
@@ -452,7 +453,7 @@ impl Builder<'_> {
                 rows
             }
             None => vec![(
-                self.tr("Nhóm sản phẩm", "Product category"),
+                self.tr("Ngành, nhóm", "Category, group"),
                 set.header_vi.clone(),
             )],
         };
