@@ -49,7 +49,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
     let opening = use_state(|| Opening::Idle);
     // Storage blocked: say so at once, as the full app does (answers would not be kept).
     let storage = use_state(|| platform::storage_get(STORE_KEY).err());
-    let catalogue = use_memo((), |_| Shared::from(std::rc::Rc::new(Catalogue::builtin())));
+    let catalogue = use_memo((), |_| Shared::new(Catalogue::builtin()));
 
     use_effect_with(*lang, |lang| {
         platform::set_document_lang(*lang, t(*lang, Key::AppTitle));

@@ -128,3 +128,25 @@ for (const lang of ['vi', 'en']) {
     await context.close();
   });
 }
+
+test('axe: the start screen while the full app opens, and when it could not be loaded', async () => {
+  const { context, page } = await newPhonePage(browser, { serviceWorkers: 'block' });
+  // Hold the full app's files to audit the "Opening…" state, then fail them (offline).
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/ocop-self-check(_bg\.wasm|\.js)(\?|$)/, async (route) => {
+    await held;
+    await route.abort('internetdisconnected');
+  });
+  await page.goto(url());
+  await page.locator('#set-search').waitFor();
+  await page.fill('#set-search', 'nuoc mam');
+  await page.locator('.results li.set button').first().click();
+  await page.locator('#start-opening').waitFor();
+  const violations = await audit(page, 'start: opening');
+  release();
+  await page.locator('#start-failed').waitFor();
+  violations.push(...(await audit(page, 'start: could not load')));
+  assert.deepEqual(violations, []);
+  await context.close();
+});
