@@ -1084,3 +1084,80 @@ fn classification_uses_the_three_levels_of_appendix_i() {
         format!("- Ngành, nhóm: {}", s.header_vi)
     );
 }
+
+#[test]
+fn the_tourism_dossier_speaks_of_services_not_food() {
+    let s = set("QD26-26");
+    let mut d = sample(&s);
+    d.product.name = "Homestay bản Lác".into();
+    d.product.standard = String::new();
+    d.product.certificates = "Giấy phép kinh doanh dịch vụ du lịch số 12/2025".into();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let (_, text) = docx_text(&doc);
+    // Part I item 8 (c): the licence box, ticked from the declaration; no food boxes.
+    assert!(text.contains("c) Điều kiện kinh doanh dịch vụ"));
+    assert!(
+        text.contains("☒ Giấy phép kinh doanh dịch vụ du lịch / quyết định công nhận điểm du lịch")
+    );
+    assert!(!text.contains("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"));
+    assert!(!text.contains("Giấy chứng nhận đủ điều kiện sản xuất"));
+    // Part II.1 and the figures: services and visitors, not raw materials and output.
+    assert!(text.contains("1. Tổ chức dịch vụ, cơ sở vật chất, chương trình trải nghiệm"));
+    assert!(!text.contains("vùng nguyên liệu"));
+    assert!(!text.contains("chế biến, đóng gói"));
+    assert_eq!(
+        text.matches("\nLượt khách\n").count(),
+        2,
+        "Part II.4 and IV.4"
+    );
+    assert!(!text.contains("Sản lượng"));
+    assert!(!text.contains("sản lượng"));
+    // No standard is asked of a service: not flagged, not listed in the annex.
+    assert!(!doc.missing.contains(&Field::Standard));
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    assert!(text.contains("Tiêu chuẩn áp dụng: (không bắt buộc đối với sản phẩm dịch vụ du lịch)"));
+    assert!(!text.contains("Tiêu chuẩn áp dụng: cần bổ sung"));
+    // No samples, anywhere (domain.md §7.1).
+    assert!(text.contains("Sản phẩm dịch vụ du lịch: không nộp mẫu sản phẩm."));
+    assert!(!text.contains("05 mẫu"));
+    assert!(!text.contains("hồ sơ và mẫu sản phẩm"));
+    assert!(!text.contains("bản sao minh chứng; mẫu sản phẩm"));
+    // A standard the producer did give is printed as given.
+    d.product.standard = "TCVN 7800:2017".into();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    assert!(doc
+        .plain_text()
+        .contains("Tiêu chuẩn áp dụng: TCVN 7800:2017"));
+    // English reading.
+    let (doc, _) = build(&s, &d, Lang::En);
+    let text = doc.plain_text();
+    assert!(text.contains("☒ Tourism business licence / decision recognising the tourist site"));
+    assert!(text.contains("1. Service organisation, facilities, experience programmes"));
+    assert!(text.contains("\nVisitors\n"));
+    assert!(!text.contains("Output (unit"));
+    assert!(!text.contains("Food-safety"));
+    // An empty tourism draft: every field but the standard is to be completed.
+    let e = Draft::new("empty", "QD26-26", 0);
+    let (doc, _) = build(&s, &e, Lang::Vi);
+    let expected: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| *f != Field::Standard)
+        .collect();
+    assert_eq!(doc.missing, expected);
+}
+
+#[test]
+fn food_dossiers_keep_their_production_wording() {
+    let s = set("QD26-07");
+    let mut d = sample(&s);
+    d.product.standard = String::new();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    assert!(text.contains("☒ Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"));
+    assert!(!text.contains("Giấy phép kinh doanh dịch vụ du lịch"));
+    assert!(text.contains("1. Tổ chức vùng nguyên liệu; công nghệ sản xuất, chế biến, đóng gói"));
+    assert!(text.contains("Sản lượng (đơn vị tính: ……)"));
+    assert!(!text.contains("Lượt khách"));
+    assert!(text.contains("Mẫu sản phẩm: 05 mẫu."));
+    assert_eq!(doc.missing, [Field::Standard]);
+}

@@ -59,10 +59,17 @@ pub fn build(
     today: &str,
 ) -> Dossier {
     let date = parse_date(today).ok();
-    let problems = check_fields(draft, date);
+    let tourism = is_tourism(set);
+    let mut problems = check_fields(draft, date);
+    if tourism {
+        // A tourism service has no product standard to declare (domain.md §7.1: the standard
+        // belongs to the quality declaration of a product); an empty one is not missing.
+        problems.retain(|p| !(p.field == Field::Standard && p.problem == Problem::Missing));
+    }
     let mut b = Builder {
         lang,
         set,
+        tourism,
         entry,
         draft,
         a: assessment,
@@ -100,6 +107,8 @@ pub fn build(
 struct Builder<'a> {
     lang: Lang,
     set: &'a ProductSet,
+    /// The tourism set (QD26-26): services, not goods (no samples, no raw materials).
+    tourism: bool,
     entry: Option<CatalogueEntry<'a>>,
     draft: &'a Draft,
     a: &'a Assessment,
@@ -392,7 +401,7 @@ impl Builder<'_> {
             "Báo cáo tự đánh giá về sản phẩm (Mẫu số 02): 01 bản chính và 01 bản điện tử;",
             "Self-assessment report on the product (Form 02): 1 signed original and 1 electronic copy;",
         )];
-        if is_tourism(self.set) {
+        if self.tourism {
             items.push(self.tr(
                 "Sản phẩm dịch vụ du lịch: không nộp mẫu sản phẩm.",
                 "Tourism service: no product samples.",
@@ -581,7 +590,16 @@ impl Builder<'_> {
         let v = self.value(Field::ProductName);
         self.line("7.", label, v, 0);
         self.field("-", Field::Specification, 1);
-        self.field("-", Field::Standard, 1);
+        if self.tourism && is_blank(Field::Standard.value(self.draft)) {
+            let label = Field::Standard.label(self.lang).to_string();
+            let v = vec![Span::italic(self.tr(
+                "(không bắt buộc đối với sản phẩm dịch vụ du lịch)",
+                "(not required for a tourism service)",
+            ))];
+            self.line("-", label, v, 1);
+        } else {
+            self.field("-", Field::Standard, 1);
+        }
 
         let label = self.tr(
             "Giấy tờ pháp lý, chứng nhận (đánh dấu ☒ vào ô phù hợp)",
@@ -602,9 +620,22 @@ impl Builder<'_> {
             "Sản phẩm đã công bố chất lượng theo quy định",
             "Product quality declared as required",
         );
-        let label = self.tr("c) Điều kiện sản xuất", "c) Production conditions");
+        let (label, boxes): (String, &[TickBox]) = if self.tourism {
+            (
+                self.tr(
+                    "c) Điều kiện kinh doanh dịch vụ",
+                    "c) Service business conditions",
+                ),
+                &TOURISM_CONDITION_BOXES,
+            )
+        } else {
+            (
+                self.tr("c) Điều kiện sản xuất", "c) Production conditions"),
+                &CONDITION_BOXES,
+            )
+        };
         self.line("", label, Vec::new(), 1);
-        self.tick_boxes(&CONDITION_BOXES, Field::Certificates);
+        self.tick_boxes(boxes, Field::Certificates);
         self.declared(Field::Certificates);
         let label = self.tr("d) Sở hữu trí tuệ", "d) Intellectual property");
         self.line("", label, Vec::new(), 1);
@@ -690,13 +721,23 @@ impl Builder<'_> {
                 "II. RESULTS OF THE PRODUCTION AND BUSINESS PLAN",
             ),
         );
-        self.write_in(
-            "1.",
-            "Tổ chức vùng nguyên liệu; công nghệ sản xuất, chế biến, đóng gói",
-            "Raw-material area; production, processing and packing technology",
-            "(Nguồn nguyên liệu và tỷ lệ trong tỉnh, diện tích vùng nguyên liệu, liên kết chuỗi; quy trình, thiết bị sản xuất, chế biến, đóng gói.)",
-            "(Raw-material sources and share from the province, raw-material area, chain linkage; process and equipment.)",
-        );
+        if self.tourism {
+            self.write_in(
+                "1.",
+                "Tổ chức dịch vụ, cơ sở vật chất, chương trình trải nghiệm",
+                "Service organisation, facilities, experience programmes",
+                "(Bộ phận điều phối, quy chế quản lý; cơ sở lưu trú, ăn uống, vệ sinh, tiện nghi; các chương trình, hoạt động trải nghiệm; liên kết với cộng đồng, doanh nghiệp lữ hành.)",
+                "(Coordinating unit, management rules; accommodation, catering, sanitation, amenities; experience programmes and activities; links with the community and tour operators.)",
+            );
+        } else {
+            self.write_in(
+                "1.",
+                "Tổ chức vùng nguyên liệu; công nghệ sản xuất, chế biến, đóng gói",
+                "Raw-material area; production, processing and packing technology",
+                "(Nguồn nguyên liệu và tỷ lệ trong tỉnh, diện tích vùng nguyên liệu, liên kết chuỗi; quy trình, thiết bị sản xuất, chế biến, đóng gói.)",
+                "(Raw-material sources and share from the province, raw-material area, chain linkage; process and equipment.)",
+            );
+        }
         let (vi, en) = match self.draft.product.registration_type {
             RegistrationType::FirstTime => (
                 "(Tiêu chuẩn công bố, bao bì, nhãn hiện dùng và những cải tiến đã thực hiện.)",
@@ -749,8 +790,13 @@ impl Builder<'_> {
             cells: header,
             header: true,
         }];
+        let output = if self.tourism {
+            ("Lượt khách", "Visitors")
+        } else {
+            ("Sản lượng (đơn vị tính: ……)", "Output (unit: ……)")
+        };
         for (vi, en) in [
-            ("Sản lượng (đơn vị tính: ……)", "Output (unit: ……)"),
+            output,
             ("Doanh thu (triệu đồng)", "Revenue (million VND)"),
             ("Lợi nhuận (triệu đồng)", "Profit (million VND)"),
             ("Số lao động (người)", "Workers"),
@@ -1012,13 +1058,23 @@ impl Builder<'_> {
                 "IV. PRODUCTION AND BUSINESS PLAN GOING FORWARD",
             ),
         );
-        self.write_in(
-            "1.",
-            "Kế hoạch phát triển vùng nguyên liệu, sản xuất, chế biến",
-            "Raw-material area, production and processing",
-            "(Mở rộng vùng nguyên liệu, liên kết, đầu tư thiết bị, công nghệ.)",
-            "(Raw-material area, linkage, equipment and technology investments.)",
-        );
+        if self.tourism {
+            self.write_in(
+                "1.",
+                "Kế hoạch phát triển dịch vụ, cơ sở vật chất, chương trình trải nghiệm",
+                "Services, facilities and experience programmes",
+                "(Dịch vụ mới, đầu tư cơ sở vật chất, tiện nghi, chương trình trải nghiệm, liên kết.)",
+                "(New services, investment in facilities and amenities, experience programmes, linkage.)",
+            );
+        } else {
+            self.write_in(
+                "1.",
+                "Kế hoạch phát triển vùng nguyên liệu, sản xuất, chế biến",
+                "Raw-material area, production and processing",
+                "(Mở rộng vùng nguyên liệu, liên kết, đầu tư thiết bị, công nghệ.)",
+                "(Raw-material area, linkage, equipment and technology investments.)",
+            );
+        }
         self.write_in(
             "2.",
             "Kế hoạch hoàn thiện, nâng cao chất lượng sản phẩm",
@@ -1047,10 +1103,17 @@ impl Builder<'_> {
             "(Thị trường mục tiêu, kênh phân phối, hội chợ, thương mại điện tử.)",
             "(Target markets, channels, fairs, e-commerce.)",
         );
-        let label = self.tr(
-            "Dự kiến sản lượng, doanh thu, lợi nhuận",
-            "Expected output, revenue and profit",
-        );
+        let label = if self.tourism {
+            self.tr(
+                "Dự kiến lượt khách, doanh thu, lợi nhuận",
+                "Expected visitors, revenue and profit",
+            )
+        } else {
+            self.tr(
+                "Dự kiến sản lượng, doanh thu, lợi nhuận",
+                "Expected output, revenue and profit",
+            )
+        };
         self.line("4.", label, Vec::new(), 0);
         let year = self.tr("Năm", "Year");
         let years: Vec<String> = match self.date {
@@ -1087,12 +1150,14 @@ impl Builder<'_> {
             .align(Align::Center),
             Para::text(match lang {
                 Lang::Vi => format!(
-                    "Điểm và số sao dưới đây được công cụ Tự đánh giá OCOP tính từ câu trả lời của chủ thể theo Quyết định số {}. Hội đồng đánh giá, phân hạng chấm điểm độc lập trên hồ sơ và mẫu sản phẩm. Phụ lục này để tham khảo khi chuẩn bị hồ sơ, không nộp kèm hồ sơ.",
-                    self.set.decision.number
+                    "Điểm và số sao dưới đây được công cụ Tự đánh giá OCOP tính từ câu trả lời của chủ thể theo Quyết định số {}. Hội đồng đánh giá, phân hạng chấm điểm độc lập trên {}. Phụ lục này để tham khảo khi chuẩn bị hồ sơ, không nộp kèm hồ sơ.",
+                    self.set.decision.number,
+                    if self.tourism { "hồ sơ" } else { "hồ sơ và mẫu sản phẩm" }
                 ),
                 Lang::En => format!(
-                    "The points and stars below were computed by the OCOP self-check tool from the producer's own answers under Decision {}. The evaluation council scores independently, from the dossier and the samples. This annex helps preparing the dossier; it is not filed with it.",
-                    self.set.decision.number
+                    "The points and stars below were computed by the OCOP self-check tool from the producer's own answers under Decision {}. The evaluation council scores independently, from {}. This annex helps preparing the dossier; it is not filed with it.",
+                    self.set.decision.number,
+                    if self.tourism { "the dossier" } else { "the dossier and the samples" }
                 ),
             })
             .align(Align::Justify),
@@ -1354,13 +1419,19 @@ impl Builder<'_> {
             };
             self.para(Para::text(text).indent(1));
         }
-        self.para(
-            Para::text(self.tr(
+        let (vi, en) = if self.tourism {
+            // No product samples for the tourism set (domain.md §7.1).
+            (
+                "- Luôn tự hoàn thiện: tên Ủy ban nhân dân cấp xã nhận hồ sơ; mục I.9–I.10, phần II và phần IV của Mẫu số 02; chữ ký, con dấu (nếu có); bản sao minh chứng.",
+                "- Always by hand: the commune that receives the dossier; items I.9–I.10, Parts II and IV of Form 02; signatures and seal (if any); copies of the evidence.",
+            )
+        } else {
+            (
                 "- Luôn tự hoàn thiện: tên Ủy ban nhân dân cấp xã nhận hồ sơ; mục I.9–I.10, phần II và phần IV của Mẫu số 02; chữ ký, con dấu (nếu có); bản sao minh chứng; mẫu sản phẩm.",
                 "- Always by hand: the commune that receives the dossier; items I.9–I.10, Parts II and IV of Form 02; signatures and seal (if any); copies of the evidence; product samples.",
-            ))
-            .indent(1),
-        );
+            )
+        };
+        self.para(Para::text(self.tr(vi, en)).indent(1));
         let made = match (lang, self.date) {
             (Lang::Vi, Some(d)) => format!(
                 "Bản dự thảo lập bằng công cụ Tự đánh giá OCOP ngày {}.",
@@ -1413,6 +1484,33 @@ const CONDITION_BOXES: [TickBox; 3] = [
             "điều kiện sản xuất",
             "production condition",
             "production-condition",
+        ],
+        except: &[],
+    },
+    TickBox {
+        vi: "Khác (ghi rõ tại phần kê khai)",
+        en: "Other (see the declaration)",
+        keys: &[],
+        except: &[],
+    },
+];
+
+/// Item 8 (c) for the tourism set: a service is licensed, not certified as a production facility.
+const TOURISM_CONDITION_BOXES: [TickBox; 2] = [
+    TickBox {
+        vi: "Giấy phép kinh doanh dịch vụ du lịch / quyết định công nhận điểm du lịch",
+        en: "Tourism business licence / decision recognising the tourist site",
+        keys: &[
+            "giấy phép kinh doanh",
+            "kinh doanh dịch vụ du lịch",
+            "kinh doanh dịch vụ lữ hành",
+            "công nhận điểm du lịch",
+            "điểm du lịch",
+            "business licence",
+            "business license",
+            "tourism licence",
+            "tourism license",
+            "tourist site",
         ],
         except: &[],
     },
@@ -1662,6 +1760,18 @@ mod tests {
             [false, false, false, false, false, true]
         );
         assert_eq!(ip("Không có"), [false, false, false, false, false, false]);
+        let t = |s: &str| declared_ticks(s, &TOURISM_CONDITION_BOXES);
+        assert_eq!(
+            t("Giấy phép kinh doanh dịch vụ du lịch số 12"),
+            [true, false]
+        );
+        assert_eq!(
+            t("Quyết định công nhận điểm du lịch số 5/QĐ-UBND"),
+            [true, false]
+        );
+        assert_eq!(t("quyet dinh cong nhan diem du lich"), [true, false]);
+        assert_eq!(t("Chứng nhận cơ sở lưu trú đạt chuẩn"), [false, true]);
+        assert_eq!(t("Chưa có giấy phép kinh doanh"), [false, false]);
     }
 
     #[test]
