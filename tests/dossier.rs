@@ -1161,3 +1161,46 @@ fn food_dossiers_keep_their_production_wording() {
     assert!(text.contains("Mẫu sản phẩm: 05 mẫu."));
     assert_eq!(doc.missing, [Field::Standard]);
 }
+
+#[test]
+fn score_tips_sit_in_the_annex_not_in_the_producers_plan() {
+    let s = set("QD26-07");
+    let d = sample(&s);
+    for lang in [Lang::Vi, Lang::En] {
+        let (doc, a) = build(&s, &d, lang);
+        assert!(!a.advice.is_empty(), "the sample leaves room for advice");
+        let text = doc.plain_text();
+        let mut pages = text.split('\u{c}');
+        let (_, form_02, annex) = (pages.next(), pages.next(), pages.next());
+        let (form_02, annex) = (form_02.expect("Mẫu 02"), annex.expect("annex"));
+        let part_4 = form_02
+            .split(match lang {
+                Lang::Vi => "IV. KẾ HOẠCH SẢN XUẤT",
+                Lang::En => "IV. PRODUCTION AND BUSINESS PLAN",
+            })
+            .nth(1)
+            .expect("Part IV");
+        // Part IV.2 is the producer's to write: the usual marker, no tool tips.
+        let iv_2 = match lang {
+            Lang::Vi => "2. Kế hoạch hoàn thiện, nâng cao chất lượng sản phẩm: [cần bổ sung]",
+            Lang::En => "2. Improving the product and its quality: [cần bổ sung – to be completed]",
+        };
+        assert!(part_4.contains(iv_2), "{lang:?}");
+        for x in &a.advice {
+            let tip = ocop_self_check::i18n::advice(lang, x, &s);
+            assert!(!form_02.contains(&tip), "{lang:?}: {tip}");
+        }
+        assert!(!form_02.contains("Gợi ý"));
+        assert!(!form_02.contains("Suggestions from the self-check"));
+        // The annex lists them (up to eight), under its own heading.
+        let heading = match lang {
+            Lang::Vi => "Gợi ý nâng điểm (tham khảo khi viết mục IV.2 của Mẫu số 02)",
+            Lang::En => "How to gain points (for writing item IV.2 of Form 02)",
+        };
+        let tips = annex.split(heading).nth(1).expect("tips in the annex");
+        for x in a.advice.iter().take(8) {
+            let tip = ocop_self_check::i18n::advice(lang, x, &s);
+            assert!(tips.contains(&format!("- {tip}\n")), "{lang:?}: {tip}");
+        }
+    }
+}

@@ -44,8 +44,8 @@ fn tr(lang: Lang, vi: &str, en: &str) -> String {
 /// A dotted blank for something written by hand on paper.
 const DOTS: &str = "…………………";
 
-/// How many advice steps Part IV suggests.
-const ADVICE_IN_PLAN: usize = 8;
+/// How many advice steps the annex lists.
+const ADVICE_IN_ANNEX: usize = 8;
 
 /// Build the dossier of `draft` (answers scored in `assessment`) for product set `set`, drafted on
 /// `today` (dd/mm/yyyy or yyyy-mm-dd; anything else leaves the date blank). `entry` gives the
@@ -1050,7 +1050,6 @@ impl Builder<'_> {
     }
 
     fn part_4(&mut self) {
-        let lang = self.lang;
         self.heading(
             2,
             self.tr(
@@ -1082,20 +1081,6 @@ impl Builder<'_> {
             "(Tiêu chuẩn, chứng nhận, bao bì, nhãn, truy xuất nguồn gốc cần đạt.)",
             "(Standards, certificates, packaging, labels, traceability to reach.)",
         );
-        if !self.a.advice.is_empty() {
-            self.para(
-                Para::new(vec![Span::italic(self.tr(
-                    "Gợi ý từ kết quả tự kiểm tra (sửa hoặc xóa trước khi nộp):",
-                    "Suggestions from the self-check (edit or delete before filing):",
-                ))])
-                .style(ParaStyle::Guidance)
-                .indent(1),
-            );
-            for a in self.a.advice.iter().take(ADVICE_IN_PLAN) {
-                let text = i18n::advice(lang, a, self.set);
-                self.para(Para::text(format!("- {text}")).indent(1));
-            }
-        }
         self.write_in(
             "3.",
             "Kế hoạch phát triển thị trường, xúc tiến thương mại",
@@ -1313,6 +1298,21 @@ impl Builder<'_> {
                 ))
                 .indent(1),
             );
+        }
+
+        // The tool's score tips live here, not in the producer's plan (Mẫu 02 Part IV.2).
+        if !a.advice.is_empty() {
+            self.heading(
+                3,
+                self.tr(
+                    "Gợi ý nâng điểm (tham khảo khi viết mục IV.2 của Mẫu số 02)",
+                    "How to gain points (for writing item IV.2 of Form 02)",
+                ),
+            );
+            for x in a.advice.iter().take(ADVICE_IN_ANNEX) {
+                let text = i18n::advice(lang, x, self.set);
+                self.para(Para::text(format!("- {text}")).indent(1));
+            }
         }
 
         self.heading(
