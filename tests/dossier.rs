@@ -579,8 +579,12 @@ fn the_annex_says_the_forms_are_rebuilt_not_verbatim() {
     ] {
         let (doc, _) = build(&s, &d, lang);
         // In the annex's framed notice (after the last page break), in both renderers.
-        let in_notice = doc
+        let last_break = doc
             .blocks
+            .iter()
+            .rposition(|b| matches!(b, Block::PageBreak))
+            .expect("page breaks");
+        let in_notice = doc.blocks[last_break..]
             .iter()
             .skip_while(|b| !matches!(b, Block::Notice(_)))
             .take(1)
@@ -597,7 +601,7 @@ fn the_annex_says_the_forms_are_rebuilt_not_verbatim() {
         let (_, text) = docx_text(&doc);
         assert!(text.contains(caveat), "{lang:?} docx");
         let html = dossier::render_html(&doc);
-        let notice = html.split("<div class=\"notice\">").nth(1).unwrap_or_default();
+        let notice = html.split("<div class=\"notice").last().unwrap_or_default();
         assert!(notice.contains(caveat), "{lang:?} html annex notice");
     }
 }
@@ -1203,4 +1207,36 @@ fn score_tips_sit_in_the_annex_not_in_the_producers_plan() {
             assert!(tips.contains(&format!("- {tip}\n")), "{lang:?}: {tip}");
         }
     }
+}
+
+#[test]
+fn the_english_document_opens_with_a_reading_copy_line() {
+    const LINE: &str = "English reading copy — file the Vietnamese version (Bản tiếng Anh chỉ để đọc – nộp bản tiếng Việt).";
+    let s = set("QD26-07");
+    let d = sample(&s);
+    let (doc, _) = build(&s, &d, Lang::En);
+    // First in the document model, so every renderer shows it first.
+    match doc.blocks.first() {
+        Some(Block::Notice(ps)) => {
+            let t: String = ps
+                .iter()
+                .flat_map(|p| &p.spans)
+                .map(|x| x.text.as_str())
+                .collect();
+            assert_eq!(t, LINE);
+        }
+        other => panic!("first block {other:?}"),
+    }
+    assert_eq!(doc.plain_text().matches(LINE).count(), 1);
+    let (_, text) = docx_text(&doc);
+    assert!(text.trim_start().starts_with(LINE), "{}", &text[..200]);
+    let html = dossier::render_html(&doc);
+    check_html_tags(&html);
+    let body = html.split("<body").nth(1).expect("body");
+    let at = body.find(LINE).expect("the line in the HTML");
+    assert!(at < body.find("PHIẾU ĐĂNG KÝ").expect("Mẫu 01 title"));
+    // The Vietnamese document, the one filed, has no such line.
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    assert!(!doc.plain_text().contains("English reading copy"));
+    assert!(!dossier::render_html(&doc).contains("English reading copy"));
 }

@@ -44,6 +44,10 @@ fn tr(lang: Lang, vi: &str, en: &str) -> String {
 /// A dotted blank for something written by hand on paper.
 const DOTS: &str = "…………………";
 
+/// The line at the top of an English dossier.
+const EN_READING_COPY: &str =
+    "English reading copy — file the Vietnamese version (Bản tiếng Anh chỉ để đọc – nộp bản tiếng Việt).";
+
 /// How many advice steps the annex lists.
 const ADVICE_IN_ANNEX: usize = 8;
 
@@ -77,6 +81,13 @@ pub fn build(
         problems: &problems,
         blocks: Vec::with_capacity(256),
     };
+    if lang == Lang::En {
+        // The forms are filed in Vietnamese (README); the English output is for reading.
+        b.blocks.push(Block::Notice(vec![Para::new(vec![Span::bold(
+            EN_READING_COPY,
+        )])
+        .align(Align::Center)]));
+    }
     b.form_01();
     b.blocks.push(Block::PageBreak);
     b.form_02();

@@ -12,7 +12,8 @@
 //! The forms' wording here follows the structure of Phụ lục III as summarised in
 //! `shared/ocop/domain.md` §7.1; it is not a verbatim copy of the official text (the producer
 //! edits the .docx before filing). Official form titles stay Vietnamese in both languages;
-//! `Lang::En` switches headings, labels and guidance to English for reading.
+//! `Lang::En` switches headings, labels and guidance to English for reading, and opens the
+//! document with a framed line saying so (file the Vietnamese version).
 
 mod build;
 pub mod docx;
