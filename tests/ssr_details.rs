@@ -467,3 +467,25 @@ async fn the_dossier_pipeline_gives_a_docx_and_an_inert_print_page() {
     );
     assert!(page.contains("29/11/2026") || page.contains("ngày 29 tháng 11 năm 2026"));
 }
+
+/// The "to complete" list of the details screen follows the dossier: a tourism draft (set 26,
+/// once its sheet is loaded) is not asked for a product standard; a food draft is.
+#[test]
+fn the_to_complete_list_does_not_ask_a_tourism_service_for_a_product_standard() {
+    use ocop_self_check::dossier::Field;
+    use ocop_self_check::ui::details::to_complete;
+    let asks_standard = |set_id: &str, loaded: bool| {
+        let d = Draft::new("d1", set_id, 1);
+        let set = embedded::load(set_id).and_then(Result::ok);
+        let set = if loaded { set } else { None };
+        to_complete(&d, Some(today()), set.as_ref())
+            .iter()
+            .any(|p| p.field == Field::Standard)
+    };
+    assert!(!asks_standard("QD26-26", true));
+    assert!(asks_standard("QD26-09", true));
+    assert!(
+        asks_standard("QD26-26", false),
+        "until the sheet is loaded the list is the generic one"
+    );
+}

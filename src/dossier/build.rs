@@ -1,6 +1,6 @@
 //! From a draft and its assessment to a [`Dossier`]: Mẫu 01, Mẫu 02 (Parts I–IV) and the annex.
 
-use super::fields::{check_fields, is_blank, parse_date, Date, Field, Problem};
+use super::fields::{check_fields_for, is_blank, parse_date, Date, Field, Problem};
 use super::{
     Align, Block, Cell, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, SpanKind, Table,
 };
@@ -64,12 +64,7 @@ pub fn build(
 ) -> Dossier {
     let date = parse_date(today).ok();
     let tourism = is_tourism(set);
-    let mut problems = check_fields(draft, date);
-    if tourism {
-        // A tourism service has no product standard to declare (domain.md §7.1: the standard
-        // belongs to the quality declaration of a product); an empty one is not missing.
-        problems.retain(|p| !(p.field == Field::Standard && p.problem == Problem::Missing));
-    }
+    let problems = check_fields_for(draft, date, tourism);
     let mut b = Builder {
         lang,
         set,
@@ -1687,8 +1682,9 @@ fn evidence_name(e: &evidence::Evidence, lang: Lang) -> &'static str {
     }
 }
 
-/// The tourism set needs no product samples.
-fn is_tourism(set: &ProductSet) -> bool {
+/// Whether a product set is the tourism-service set (levels grouped in cases, or "tourism" in its
+/// name): no product samples, no product standard, services instead of production.
+pub fn is_tourism(set: &ProductSet) -> bool {
     set.parts.iter().any(|p| {
         p.sections
             .iter()

@@ -180,6 +180,17 @@ pub struct FieldProblem {
 
 /// Every missing field and every filled field that does not look right (phone, e-mail, date;
 /// a registration date after `today`, when given), in form order.
+/// [`check_fields`] for a draft of a product set: a tourism service (`tourism`, see
+/// [`crate::dossier::is_tourism`]) declares no product standard, so an empty one is not missing
+/// there (domain.md §7.1: the standard belongs to a product's quality declaration).
+pub fn check_fields_for(d: &Draft, today: Option<Date>, tourism: bool) -> Vec<FieldProblem> {
+    let mut problems = check_fields(d, today);
+    if tourism {
+        problems.retain(|p| !(p.field == Field::Standard && p.problem == Problem::Missing));
+    }
+    problems
+}
+
 pub fn check_fields(d: &Draft, today: Option<Date>) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     for field in Field::ALL {

@@ -22,11 +22,11 @@ mod html;
 mod text;
 mod zip;
 
-pub use build::{build, CatalogueEntry};
+pub use build::{build, is_tourism, CatalogueEntry};
 pub use docx::render_docx;
 pub use fields::{
-    check_email, check_fields, check_phone, is_blank, missing_fields, parse_date, Date, DateError,
-    EmailError, Field, FieldProblem, Phone, PhoneError, Problem,
+    check_email, check_fields, check_fields_for, check_phone, is_blank, missing_fields, parse_date,
+    Date, DateError, EmailError, Field, FieldProblem, Phone, PhoneError, Problem,
 };
 pub use html::render_html;
 pub use text::{sanitize, xml_escape};

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::assess::assess;
 use crate::dossier::{
-    self, check_email, check_fields, check_phone, is_blank, parse_date, Date, DateError, Field,
+    self, check_email, check_fields_for, check_phone, is_blank, parse_date, Date, DateError, Field,
     FieldProblem, Problem,
 };
 use crate::draft::{
@@ -148,9 +148,10 @@ pub fn field_error(f: Field, value: &str, today: Option<Date>) -> Option<Problem
     }
 }
 
-/// Everything the dossier will mark: empty fields and doubtful ones, in form order.
-pub fn to_complete(d: &Draft, today: Option<Date>) -> Vec<FieldProblem> {
-    check_fields(d, today)
+/// Everything the dossier will mark: empty fields and doubtful ones, in form order (the same
+/// rule as the dossier: a tourism set, once its sheet is loaded, needs no product standard).
+pub fn to_complete(d: &Draft, today: Option<Date>, set: Option<&ProductSet>) -> Vec<FieldProblem> {
+    check_fields_for(d, today, set.is_some_and(crate::dossier::is_tourism))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,7 +467,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
     };
 
     // What the dossier will mark "cần bổ sung" (or doubtful), with a way to each field.
-    let problems = to_complete(draft, Some(today));
+    let problems = to_complete(draft, Some(today), props.set.as_deref());
     let missing = {
         let items = problems.iter().map(|p| {
             let id = field_dom_id(p.field);
