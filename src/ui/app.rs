@@ -204,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
                             <ShareEntry lang={lang} draft={draft.clone()} />
                             <Questionnaire lang={lang} set={set.clone()} draft={draft}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
-                                on_action={on_action.clone()} initial_sections={1} />
+                                on_action={on_action.clone()} initial_sections={0} />
                         </main>
                         <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} />
                     </div>
