@@ -48,6 +48,7 @@ fn sample(set: &ProductSet) -> Draft {
     d.producer.representative_title = "Giám đốc".into();
     d.producer.representative_gender = "Nữ".into();
     d.producer.representative_ethnicity = "Tày".into();
+    d.producer.representative_disability = "Không".into();
     d.producer.representative_address = "Thôn 3, xã Tân Lập, tỉnh Lào Cai".into();
     d.producer.registration_number = "5300123456".into();
     d.producer.registration_date = "15/03/2019".into();
@@ -329,6 +330,7 @@ fn set_field(d: &mut Draft, f: Field, v: &str) {
         Field::RepresentativeTitle => p.representative_title = v,
         Field::RepresentativeGender => p.representative_gender = v,
         Field::RepresentativeEthnicity => p.representative_ethnicity = v,
+        Field::RepresentativeDisability => p.representative_disability = v,
         Field::RepresentativeAddress => p.representative_address = v,
         Field::RegistrationNumber => p.registration_number = v,
         Field::RegistrationDate => p.registration_date = v,
@@ -1239,4 +1241,20 @@ fn the_english_document_opens_with_a_reading_copy_line() {
     let (doc, _) = build(&s, &d, Lang::Vi);
     assert!(!doc.plain_text().contains("English reading copy"));
     assert!(!dossier::render_html(&doc).contains("English reading copy"));
+}
+
+/// Mẫu 02 Part I lists the legal representative's disability status beside gender and
+/// ethnicity (the three grounds of criterion 3.2, domain.md §7.4), and it is asked for like them.
+#[test]
+fn part_one_shows_the_representatives_disability_status() {
+    let s = set("QD26-09");
+    let mut d = sample(&s);
+    d.producer.representative_disability = "Có (khiếm thị)".into();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    let html = dossier::render_html(&doc);
+    assert!(html.contains("Tình trạng khuyết tật"), "label");
+    assert!(html.contains("Có (khiếm thị)"), "value");
+    d.producer.representative_disability.clear();
+    let (doc, _) = build(&s, &d, Lang::Vi);
+    assert!(doc.missing.contains(&Field::RepresentativeDisability));
 }

@@ -71,6 +71,7 @@ fn filled() -> Draft {
     p.representative_title = "Giám đốc".into();
     p.representative_gender = "Nữ".into();
     p.representative_ethnicity = "Kinh".into();
+    p.representative_disability = "Không".into();
     p.representative_address = "Thôn Đông, xã Cát Hải".into();
     p.registration_number = "0201234567".into();
     p.registration_date = "05/03/2021".into();
@@ -130,7 +131,7 @@ async fn every_field_has_a_real_label_in_both_languages() {
         assert_eq!(
             html.matches(r#"<li><button type="button" class="link""#)
                 .count(),
-            17
+            18
         );
     }
     let vi = render::<DetailsScreen>(props(Lang::Vi, Draft::new("d1", "QD26-09", 1))).await;

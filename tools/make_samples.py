@@ -37,7 +37,7 @@ SAMPLES = [
       "intellectual_property": "Nhãn hiệu đã được cấp giấy chứng nhận"},
      {"name": "Hợp tác xã Hải sản Hòn Đỏ (ví dụ)", "organisation_type": "Hợp tác xã",
       "address": "Thôn Hòn Đỏ, xã Ví Dụ, tỉnh An Giang", "representative_name": "Trần Thị Mẫu",
-      "representative_title": "Giám đốc", "representative_gender": "Nữ", "representative_ethnicity": "Kinh"},
+      "representative_title": "Giám đốc", "representative_gender": "Nữ", "representative_ethnicity": "Kinh", "representative_disability": "Không"},
      {"A": 0.75, "B": 0.7, "C": 0.8}, {"3.1": 1.0, "3.2": 1.0, "5.1": 1.0, "1.5": 0.67},
      {"forged": False, "food_safety_certificate": False, "registration_dossier": False,
       "imported_materials": False, "copied_product": False, "impurities": False},
@@ -47,7 +47,7 @@ SAMPLES = [
       "standard": "Tự công bố chất lượng"},
      {"name": "Hộ kinh doanh Giàng A Mế (ví dụ)", "organisation_type": "Hộ kinh doanh có đăng ký",
       "address": "Bản Mế, xã Ví Dụ, tỉnh Tuyên Quang", "representative_name": "Giàng A Mế",
-      "representative_title": "Chủ hộ", "representative_gender": "Nam", "representative_ethnicity": "H'Mông"},
+      "representative_title": "Chủ hộ", "representative_gender": "Nam", "representative_ethnicity": "H'Mông", "representative_disability": "Không"},
      {"A": 0.5, "B": 0.45, "C": 0.6}, {"3.2": 1.0, "3.1": 0.0, "4.1": 0.0},
      {"forged": False, "food_safety_certificate": False, "registration_dossier": False},
      {"3.2": "Người đại diện là đồng bào dân tộc H'Mông"}),
@@ -55,7 +55,7 @@ SAMPLES = [
      {"name": "Du lịch cộng đồng Bản Ven (ví dụ)", "specification": "Homestay 6 nhà sàn, trải nghiệm dệt thổ cẩm"},
      {"name": "Tổ hợp tác du lịch Bản Ven (ví dụ)", "organisation_type": "Tổ hợp tác",
       "address": "Bản Ven, xã Ví Dụ, tỉnh Điện Biên", "representative_name": "Lò Văn Ví",
-      "representative_title": "Tổ trưởng", "representative_gender": "Nam", "representative_ethnicity": "Thái"},
+      "representative_title": "Tổ trưởng", "representative_gender": "Nam", "representative_ethnicity": "Thái", "representative_disability": "Không"},
      # 3.1 at position 1: household / farm / cooperative group, as the organisation type says.
      {"A": 0.6, "B": 0.55, "C": 0.65}, {"3.4": 0.0, "3.2": 1.0, "3.1": 1},
      {}, {"14": "Phiếu ý kiến của khách du lịch năm 2025"}),
@@ -63,7 +63,7 @@ SAMPLES = [
      {"name": "Giỏ mây tre đan Phú Vinh (ví dụ)", "specification": "Bộ 3 giỏ, đường kính 20–35 cm"},
      {"name": "Công ty TNHH Mây tre Phú Vinh (ví dụ)", "organisation_type": "Công ty TNHH",
       "address": "Làng nghề Phú Vinh, xã Ví Dụ, Hà Nội", "representative_name": "Nguyễn Văn Mẫu",
-      "representative_title": "Giám đốc", "representative_gender": "Nam", "representative_ethnicity": "Kinh"},
+      "representative_title": "Giám đốc", "representative_gender": "Nam", "representative_ethnicity": "Kinh", "representative_disability": "Không"},
      # 3.2 at position 1 (0 points): the representative is neither a woman nor from an ethnic
      # minority, as the details say.
      {"A": 0.7, "B": 0.6, "C": 0.7}, {"2.2": 0.0, "7": 1.0, "3.2": 1},

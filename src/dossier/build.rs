@@ -582,6 +582,7 @@ impl Builder<'_> {
         self.field("-", Field::RepresentativeTitle, 1);
         self.field("-", Field::RepresentativeGender, 1);
         self.field("-", Field::RepresentativeEthnicity, 1);
+        self.field("-", Field::RepresentativeDisability, 1);
         self.field("-", Field::RepresentativeAddress, 1);
         if let Some(code) = self.criterion_about("legal representative") {
             let (vi, en) = (

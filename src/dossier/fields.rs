@@ -19,6 +19,7 @@ pub enum Field {
     RepresentativeTitle,
     RepresentativeGender,
     RepresentativeEthnicity,
+    RepresentativeDisability,
     RepresentativeAddress,
     RegistrationNumber,
     RegistrationDate,
@@ -31,7 +32,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::ProducerName,
         Field::OrganisationType,
         Field::Address,
@@ -41,6 +42,7 @@ impl Field {
         Field::RepresentativeTitle,
         Field::RepresentativeGender,
         Field::RepresentativeEthnicity,
+        Field::RepresentativeDisability,
         Field::RepresentativeAddress,
         Field::RegistrationNumber,
         Field::RegistrationDate,
@@ -64,6 +66,7 @@ impl Field {
             Field::RepresentativeTitle => "producer.representative_title",
             Field::RepresentativeGender => "producer.representative_gender",
             Field::RepresentativeEthnicity => "producer.representative_ethnicity",
+            Field::RepresentativeDisability => "producer.representative_disability",
             Field::RepresentativeAddress => "producer.representative_address",
             Field::RegistrationNumber => "producer.registration_number",
             Field::RegistrationDate => "producer.registration_date",
@@ -90,6 +93,7 @@ impl Field {
             Field::RepresentativeTitle => ("Chức vụ", "Position"),
             Field::RepresentativeGender => ("Giới tính", "Gender"),
             Field::RepresentativeEthnicity => ("Dân tộc", "Ethnicity"),
+            Field::RepresentativeDisability => ("Tình trạng khuyết tật", "Disability status"),
             Field::RepresentativeAddress => ("Địa chỉ thường trú", "Permanent address"),
             Field::RegistrationNumber => (
                 "Số giấy chứng nhận đăng ký kinh doanh / mã số",
@@ -127,6 +131,7 @@ impl Field {
             Field::RepresentativeTitle => &p.representative_title,
             Field::RepresentativeGender => &p.representative_gender,
             Field::RepresentativeEthnicity => &p.representative_ethnicity,
+            Field::RepresentativeDisability => &p.representative_disability,
             Field::RepresentativeAddress => &p.representative_address,
             Field::RegistrationNumber => &p.registration_number,
             Field::RegistrationDate => &p.registration_date,

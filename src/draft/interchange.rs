@@ -405,6 +405,7 @@ fn read_producer(obj: &Map<String, Value>) -> Result<Producer, ImportError> {
             representative_title,
             representative_gender,
             representative_ethnicity,
+            representative_disability,
             representative_address,
             registration_number,
             registration_date,
@@ -585,6 +586,21 @@ mod tests {
         d.evidence.insert("1.1".into(), "hợp đồng".into());
         let back = from_json(&to_json(&d)).expect("round trip");
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn the_representatives_disability_status_round_trips_and_may_be_absent() {
+        let mut d = Draft::new("abc", "QD26-09", 5);
+        d.producer.representative_disability = "Có".into();
+        let text = to_json(&d);
+        let v: Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(v["producer"]["representative_disability"], "Có", "{text}");
+        assert_eq!(from_json(&text).expect("round trip"), d);
+        // Files written before the field existed read as "not given".
+        let old = from_json(r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09","producer":{"representative_gender":"Nữ"}}"#)
+            .expect("old file");
+        assert_eq!(old.producer.representative_disability, "");
+        assert_eq!(old.producer.representative_gender, "Nữ");
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub struct Producer {
     pub representative_title: String,
     pub representative_gender: String,
     pub representative_ethnicity: String,
+    /// Disability status ("Không", "Có" or the user's words); with gender and ethnicity the
+    /// ground of criterion 3.2 (domain.md §7.4). Absent in files written before it existed.
+    pub representative_disability: String,
     pub representative_address: String,
     pub registration_number: String,
     pub registration_date: String,

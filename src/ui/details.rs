@@ -122,6 +122,7 @@ pub fn set_field(d: &Draft, f: Field, value: String) -> Command {
             Field::RepresentativeTitle => &mut p.representative_title,
             Field::RepresentativeGender => &mut p.representative_gender,
             Field::RepresentativeEthnicity => &mut p.representative_ethnicity,
+            Field::RepresentativeDisability => &mut p.representative_disability,
             Field::RepresentativeAddress => &mut p.representative_address,
             Field::RegistrationNumber => &mut p.registration_number,
             _ => &mut p.registration_date,
@@ -216,7 +217,7 @@ const PRODUCER: [Spec; 7] = [
     },
 ];
 
-const REPRESENTATIVE: [Spec; 5] = [
+const REPRESENTATIVE: [Spec; 6] = [
     Spec {
         autocomplete: "name",
         ..spec(Field::RepresentativeName, Input::Line)
@@ -232,6 +233,10 @@ const REPRESENTATIVE: [Spec; 5] = [
     Spec {
         list: Some("dl-ethnicities"),
         ..spec(Field::RepresentativeEthnicity, Input::Line)
+    },
+    Spec {
+        list: Some("dl-disability"),
+        ..spec(Field::RepresentativeDisability, Input::Line)
     },
     spec(Field::RepresentativeAddress, Input::Line),
 ];
@@ -266,6 +271,7 @@ const ORG_TYPES: [&str; 6] = [
     "Cơ sở sản xuất",
 ];
 const GENDERS: [&str; 2] = ["Nam", "Nữ"];
+const DISABILITY: [&str; 2] = ["Không", "Có"];
 const ETHNICITIES: [&str; 16] = [
     "Kinh",
     "Tày",
@@ -617,6 +623,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
                 { datalist("dl-org-types", &ORG_TYPES) }
                 { datalist("dl-genders", &GENDERS) }
                 { datalist("dl-ethnicities", &ETHNICITIES) }
+                { datalist("dl-disability", &DISABILITY) }
             </form>
             { missing }
             { downloads }

@@ -35,6 +35,7 @@ const VALUES = {
   'f-producer-representative-title': '\u202Egnp.exe Giám đốc',
   'f-producer-representative-gender': 'Nữ',
   'f-producer-representative-ethnicity': 'Kinh\u200B',
+  'f-producer-representative-disability': 'Không',
   'f-producer-representative-address': 'Số 5 ngõ 10 <b>phố</b> Huế, Hà Nội',
   'f-producer-registration-number': '0201234567 &amp; &lt;',
   'f-producer-registration-date': '05/03/2021',
@@ -123,7 +124,7 @@ test('details form, downloads, export and import at phone size', async () => {
   assert.equal(await page.getAttribute('#open-details', 'aria-current'), 'page');
   await page.getByRole('heading', { level: 1, name: 'Hồ sơ đăng ký OCOP' }).waitFor();
   assert.match(await page.locator('#rep-note').textContent(), /tiêu chí 3\.2/);
-  assert.equal(await page.locator('.missing-list li').count(), 17, 'everything is still missing');
+  assert.equal(await page.locator('.missing-list li').count(), 18, 'everything is still missing');
   assert.deepEqual(await smallTargets(page), []);
   await shot(page, 'dossier-01-empty', { fullPage: false });
 
