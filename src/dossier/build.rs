@@ -1477,6 +1477,14 @@ struct TickBox {
     except: &'static [&'static str],
 }
 
+/// The "other" box of item 8 (c): ticked when the declaration names none of the boxes before it.
+const OTHER_CONDITION: TickBox = TickBox {
+    vi: "Khác (ghi rõ tại phần kê khai)",
+    en: "Other (see the declaration)",
+    keys: &[],
+    except: &[],
+};
+
 const CONDITION_BOXES: [TickBox; 3] = [
     TickBox {
         vi: "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
@@ -1494,12 +1502,7 @@ const CONDITION_BOXES: [TickBox; 3] = [
         ],
         except: &[],
     },
-    TickBox {
-        vi: "Khác (ghi rõ tại phần kê khai)",
-        en: "Other (see the declaration)",
-        keys: &[],
-        except: &[],
-    },
+    OTHER_CONDITION,
 ];
 
 /// Item 8 (c) for the tourism set: a service is licensed, not certified as a production facility.
@@ -1521,12 +1524,7 @@ const TOURISM_CONDITION_BOXES: [TickBox; 2] = [
         ],
         except: &[],
     },
-    TickBox {
-        vi: "Khác (ghi rõ tại phần kê khai)",
-        en: "Other (see the declaration)",
-        keys: &[],
-        except: &[],
-    },
+    OTHER_CONDITION,
 ];
 
 const IP_BOXES: [TickBox; 6] = [
