@@ -3,7 +3,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ocop_self_check::assess::assess;
-use ocop_self_check::dossier::{self, CatalogueEntry};
+use ocop_self_check::dossier;
 use ocop_self_check::draft::Draft;
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, Catalogue};
@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
         d.producer.representative_name = "Nguyễn Thị Hoa".into();
         d.product.name = "Mứt mận Bắc Hà".into();
         let a = assess(&set, &d.responses);
-        let entry = CatalogueEntry::find(&catalogue, id);
+        let entry = catalogue.entry(id);
         let n = set.criterion_count();
         c.bench_function(&format!("dossier build {id} ({n} criteria)"), |b| {
             b.iter(|| {

@@ -1,14 +1,21 @@
 //! OCOP self-check: estimate the star rating an OCOP product would get under Decision
 //! 26/2026/QĐ-TTg, show what stands between it and the next star, and draft the dossier.
 //!
-//! Layers (see ARCHITECTURE.md): [`rubric`] (the rules as data), [`assess`] (scoring, stars,
-//! advice), [`draft`] (answers and details, interchange format), [`i18n`] (words), all plain
-//! Rust with no browser import; `ui` and `platform` are the browser edge.
+//! Layers, from the bottom up; each imports only the layers above it in this list (see
+//! ARCHITECTURE.md):
+//! [`lang`] (the two languages, folding diacritics), [`date`] (one calendar), [`rubric`] (the
+//! rules as data, the catalogue), [`assess`] (scoring, stars, advice), [`draft`] (answers and
+//! details, their checks, the interchange and store formats), [`share`] (links and QR codes),
+//! [`i18n`] (words), [`dossier`] (the forms and their .docx/HTML writers): all plain Rust with
+//! no browser import. [`platform`] is the browser edge (the only code that names web-sys), [`ui`]
+//! the Yew components; `src/bin/ocop` is the command line.
 
 pub mod assess;
+pub mod date;
 pub mod dossier;
 pub mod draft;
 pub mod i18n;
+pub mod lang;
 pub mod platform;
 pub mod rubric;
 pub mod share;

@@ -14,7 +14,8 @@
 use std::io::Read;
 
 use ocop_self_check::assess::{assess, Assessment};
-use ocop_self_check::dossier::{self, Block, CatalogueEntry, Dossier, Field};
+use ocop_self_check::dossier::{self, Block, Dossier};
+use ocop_self_check::draft::Field;
 use ocop_self_check::draft::{self, Draft, RegistrationType};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
@@ -77,7 +78,7 @@ fn sample(set: &ProductSet) -> Draft {
 fn build(set: &ProductSet, d: &Draft, lang: Lang) -> (Dossier, Assessment) {
     let a = assess(set, &d.responses);
     let cat = catalogue();
-    let entry = CatalogueEntry::find(&cat, &set.id);
+    let entry = cat.entry(&set.id);
     (dossier::build(set, entry, d, &a, lang, TODAY), a)
 }
 
@@ -317,29 +318,9 @@ fn hostile_text_is_inert_in_the_docx_and_the_html() {
     }
 }
 
+/// Set one detail (the draft layer's own mapping, `Field::set`).
 fn set_field(d: &mut Draft, f: Field, v: &str) {
-    let v = v.to_string();
-    let (p, q) = (&mut d.producer, &mut d.product);
-    match f {
-        Field::ProducerName => p.name = v,
-        Field::OrganisationType => p.organisation_type = v,
-        Field::Address => p.address = v,
-        Field::Phone => p.phone = v,
-        Field::Email => p.email = v,
-        Field::RepresentativeName => p.representative_name = v,
-        Field::RepresentativeTitle => p.representative_title = v,
-        Field::RepresentativeGender => p.representative_gender = v,
-        Field::RepresentativeEthnicity => p.representative_ethnicity = v,
-        Field::RepresentativeDisability => p.representative_disability = v,
-        Field::RepresentativeAddress => p.representative_address = v,
-        Field::RegistrationNumber => p.registration_number = v,
-        Field::RegistrationDate => p.registration_date = v,
-        Field::ProductName => q.name = v,
-        Field::Specification => q.specification = v,
-        Field::Standard => q.standard = v,
-        Field::Certificates => q.certificates = v,
-        Field::IntellectualProperty => q.intellectual_property = v,
-    }
+    f.set(d, v.to_string());
 }
 
 #[test]
@@ -348,7 +329,10 @@ fn missing_details_are_marked_to_be_completed() {
     let d = Draft::new("empty", "QD26-01", 0);
     let (doc, a) = build(&s, &d, Lang::Vi);
     assert_eq!(doc.missing, Field::ALL.to_vec());
-    assert_eq!(dossier::missing_fields(&d), Field::ALL.to_vec());
+    assert_eq!(
+        ocop_self_check::draft::missing_fields(&d),
+        Field::ALL.to_vec()
+    );
     assert_eq!(doc.unanswered.len(), s.criterion_count());
     assert_eq!(a.answered, 0);
     let (_, text) = docx_text(&doc);
@@ -365,7 +349,10 @@ fn missing_details_are_marked_to_be_completed() {
         .expect("annex list");
     for f in Field::ALL {
         assert!(
-            annex.contains(&format!("{}: cần bổ sung", f.label(Lang::Vi))),
+            annex.contains(&format!(
+                "{}: cần bổ sung",
+                ocop_self_check::i18n::field_label(Lang::Vi, f)
+            )),
             "{f:?}"
         );
     }
@@ -466,14 +453,7 @@ fn every_product_set_builds_and_renders() {
         let s = set(id);
         let d = sample(&s);
         let a = assess(&s, &d.responses);
-        let doc = dossier::build(
-            &s,
-            CatalogueEntry::find(&cat, id),
-            &d,
-            &a,
-            Lang::Vi,
-            "2026-11-29",
-        );
+        let doc = dossier::build(&s, cat.entry(id), &d, &a, Lang::Vi, "2026-11-29");
         let (_, text) = docx_text(&doc);
         for l in s.criteria() {
             // Notes inside a name ("… Yêu cầu: …") start a paragraph of their own.
@@ -737,14 +717,7 @@ fn signature_dates_follow_the_administrative_style() {
         ("2026-01-15", "Lào Cai, ngày 15 tháng 01 năm 2026"),
         ("15/12/2026", "Lào Cai, ngày 15 tháng 12 năm 2026"),
     ] {
-        let doc = dossier::build(
-            &s,
-            CatalogueEntry::find(&cat, &s.id),
-            &d,
-            &a,
-            Lang::Vi,
-            today,
-        );
+        let doc = dossier::build(&s, cat.entry(&s.id), &d, &a, Lang::Vi, today);
         let (_, text) = docx_text(&doc);
         assert!(text.contains(words), "{today}: {words:?}");
         assert!(!text.contains("tháng 03"), "{today}");
@@ -1044,7 +1017,7 @@ fn classification_uses_the_three_levels_of_appendix_i() {
     let cat = catalogue();
     let s = set("QD26-07");
     let d = sample(&s);
-    let e = CatalogueEntry::find(&cat, &s.id).expect("QD26-07 in the catalogue");
+    let e = cat.entry(&s.id).expect("QD26-07 in the catalogue");
     let (doc, _) = build(&s, &d, Lang::Vi);
     let text = doc.plain_text();
     let lines = classification_lines(&text);
@@ -1071,7 +1044,7 @@ fn classification_uses_the_three_levels_of_appendix_i() {
     assert!(!text.contains("Product category"));
     // A group without sub-groups says so; the names stay the catalogue's.
     let s = set("QD26-26");
-    let e = CatalogueEntry::find(&cat, &s.id).expect("QD26-26 in the catalogue");
+    let e = cat.entry(&s.id).expect("QD26-26 in the catalogue");
     let (doc, _) = build(&s, &sample(&s), Lang::Vi);
     let text = doc.plain_text();
     let lines = classification_lines(&text);

@@ -5,15 +5,16 @@
 
 use std::rc::Rc;
 
-use ocop_self_check::dossier::{Date, Field};
+use ocop_self_check::date::Date;
 use ocop_self_check::draft::{self, Command, Draft, RegistrationType, MAX_IMPORT_BYTES};
+use ocop_self_check::draft::{check_field, export_file_name, Field};
 use ocop_self_check::i18n::{self, Lang};
+use ocop_self_check::lang::slug;
 use ocop_self_check::platform::dossier_lazy::{self, Kind, Output};
 use ocop_self_check::rubric::{embedded, ProductSet};
 use ocop_self_check::ui::app::{App, AppProps};
 use ocop_self_check::ui::details::{
-    dossier_file_name, field_dom_id, field_error, import_bytes, json_file_name, set_field, slug,
-    too_large, DetailsProps, DetailsScreen,
+    field_dom_id, import_bytes, too_large, DetailsProps, DetailsScreen,
 };
 use ocop_self_check::ui::state::{Action, AppState, Screen};
 use ocop_self_check::ui::Shared;
@@ -105,7 +106,11 @@ async fn every_field_has_a_real_label_in_both_languages() {
                 "{lang:?}: no label for {id}"
             );
             assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
-            assert!(html.contains(f.label(lang)), "{lang:?} {:?}", f);
+            assert!(
+                html.contains(i18n::field_label(lang, f)),
+                "{lang:?} {:?}",
+                f
+            );
         }
         for id in ["reg-first", "reg-upgrade", "reg-reevaluation"] {
             assert!(
@@ -176,21 +181,21 @@ async fn doubtful_phone_email_and_date_are_explained_and_listed() {
     assert!(en.contains("no such date"));
 
     assert_eq!(
-        field_error(Field::Phone, "  ", Some(today())),
+        check_field(Field::Phone, "  ", Some(today())),
         None,
         "empty is fine"
     );
     assert_eq!(
-        field_error(Field::Phone, "+84 912 345 678", Some(today())),
+        check_field(Field::Phone, "+84 912 345 678", Some(today())),
         None
     );
-    assert!(field_error(Field::RegistrationDate, "01/01/2030", Some(today())).is_some());
+    assert!(check_field(Field::RegistrationDate, "01/01/2030", Some(today())).is_some());
     assert_eq!(
-        field_error(Field::RegistrationDate, "2021-03-05", Some(today())),
+        check_field(Field::RegistrationDate, "2021-03-05", Some(today())),
         None
     );
     assert_eq!(
-        field_error(Field::ProducerName, "<script>", Some(today())),
+        check_field(Field::ProducerName, "<script>", Some(today())),
         None
     );
 }
@@ -200,7 +205,7 @@ async fn hostile_text_in_every_field_is_escaped() {
     for text in HOSTILE {
         let mut d = Draft::new("d1", "QD26-09", 1);
         for f in Field::ALL {
-            d = apply(&d, set_field(&d, f, text.to_string()));
+            d = apply(&d, Command::SetField(f, text.to_string()));
         }
         let html = render::<DetailsScreen>(props(Lang::Vi, d)).await;
         assert!(!html.contains("<script>alert"), "{text}");
@@ -219,17 +224,17 @@ fn set_field_changes_only_its_own_detail_and_cuts_at_10000_characters() {
     let d = Draft::new("d1", "QD26-09", 1);
     for (i, f) in Field::ALL.into_iter().enumerate() {
         let v = format!("giá trị {i}");
-        let next = apply(&d, set_field(&d, f, v.clone()));
+        let next = apply(&d, Command::SetField(f, v.clone()));
         assert_eq!(f.value(&next), v, "{f:?}");
         for g in Field::ALL.into_iter().filter(|g| *g != f) {
             assert_eq!(g.value(&next), "", "{f:?} touched {g:?}");
         }
     }
     let long = "ệ".repeat(12_000);
-    let next = apply(&d, set_field(&d, Field::Certificates, long));
+    let next = apply(&d, Command::SetField(Field::Certificates, long));
     assert_eq!(next.product.certificates.chars().count(), 10_000);
     let exact = "x".repeat(10_000);
-    let next = apply(&d, set_field(&d, Field::ProducerName, exact.clone()));
+    let next = apply(&d, Command::SetField(Field::ProducerName, exact.clone()));
     assert_eq!(next.producer.name, exact);
 }
 
@@ -242,23 +247,26 @@ fn file_names_are_ascii_slugs_of_the_product_and_the_date() {
     assert!(slug(&"dài ".repeat(100)).len() <= 60);
     let mut d = filled();
     assert_eq!(
-        json_file_name(&d, today()),
+        export_file_name(&d, today()),
         "nuoc-mam-co-ba-2026-11-29.json"
     );
     assert_eq!(
-        dossier_file_name(&d, today(), "docx"),
+        Kind::Docx.file_name(&d, today()),
         "ho-so-ocop-nuoc-mam-co-ba-2026-11-29.docx"
     );
     d.product.name.clear();
     d.title = "Mật ong bạc hà".into();
     assert_eq!(
-        json_file_name(&d, today()),
+        export_file_name(&d, today()),
         "mat-ong-bac-ha-2026-11-29.json"
     );
     d.title = "货物".into();
-    assert_eq!(json_file_name(&d, today()), "ocop-qd26-09-2026-11-29.json");
     assert_eq!(
-        dossier_file_name(&d, today(), "html"),
+        export_file_name(&d, today()),
+        "ocop-qd26-09-2026-11-29.json"
+    );
+    assert_eq!(
+        Kind::Html.file_name(&d, today()),
         "ho-so-ocop-qd26-09-2026-11-29.html"
     );
 }
@@ -473,7 +481,7 @@ async fn the_dossier_pipeline_gives_a_docx_and_an_inert_print_page() {
 /// once its sheet is loaded) is not asked for a product standard; a food draft is.
 #[test]
 fn the_to_complete_list_does_not_ask_a_tourism_service_for_a_product_standard() {
-    use ocop_self_check::dossier::Field;
+    use ocop_self_check::draft::Field;
     use ocop_self_check::ui::details::to_complete;
     let asks_standard = |set_id: &str, loaded: bool| {
         let d = Draft::new("d1", set_id, 1);

@@ -2,7 +2,7 @@
 //! delivers new versions while the drafts stay in local storage).
 //!
 //! `tests/data/store-v1.json` is a local-storage value exactly as written by store format v1
-//! (`ui::store::encode`, the build of November 2026): three drafts in three product sets, with
+//! (`draft::store::encode`, then `ui::store::encode`, the build of November 2026): three drafts in three product sets, with
 //! answers, "none of the levels", knock-outs, evidence notes, producer and product details, a
 //! title with markup-like text. It is FROZEN: never regenerate it to make this test pass. When the
 //! store format changes, add a migration and a new frozen sample beside it, and keep this one.
@@ -10,11 +10,11 @@
 
 use ocop_self_check::assess::assess;
 use ocop_self_check::draft::check_against;
+use ocop_self_check::draft::store::{self, STORE_KEY};
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::platform::{self, STORE_KEY};
+use ocop_self_check::platform;
 use ocop_self_check::rubric::embedded;
 use ocop_self_check::ui::state::{AppState, Screen};
-use ocop_self_check::ui::store;
 
 const FROZEN_V1: &str = include_str!("data/store-v1.json");
 

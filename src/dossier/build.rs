@@ -1,38 +1,15 @@
 //! From a draft and its assessment to a [`Dossier`]: Mẫu 01, Mẫu 02 (Parts I–IV) and the annex.
 
-use super::fields::{check_fields_for, is_blank, parse_date, Date, Field, Problem};
 use super::{
     Align, Block, Cell, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, SpanKind, Table,
 };
 use crate::assess::Assessment;
-use crate::draft::{Draft, RegistrationType};
-use crate::i18n::{self, Lang};
+use crate::date::{parse_date, Date};
+use crate::draft::{check_fields_for, is_blank, Draft, Field, Problem, RegistrationType};
+use crate::i18n::{self, field_label, Lang};
+use crate::lang::fold_diacritics;
 use crate::rubric::evidence;
-use crate::rubric::{
-    Catalogue, CatalogueGroup, Category, Criterion, KnockOutKind, ProductSet, SetEntry,
-};
-
-/// Where a product set sits in the classification of Phụ lục I.
-#[derive(Clone, Copy, Debug)]
-pub struct CatalogueEntry<'a> {
-    pub category: &'a Category,
-    pub group: &'a CatalogueGroup,
-    pub set: &'a SetEntry,
-}
-
-impl<'a> CatalogueEntry<'a> {
-    /// The entry for a set id.
-    pub fn find(catalogue: &'a Catalogue, set_id: &str) -> Option<CatalogueEntry<'a>> {
-        catalogue
-            .sets()
-            .find(|(_, _, s)| s.id == set_id)
-            .map(|(category, group, set)| CatalogueEntry {
-                category,
-                group,
-                set,
-            })
-    }
-}
+use crate::rubric::{CatalogueEntry, Criterion, KnockOutKind, ProductSet, Role};
 
 fn tr(lang: Lang, vi: &str, en: &str) -> String {
     match lang {
@@ -63,7 +40,7 @@ pub fn build(
     today: &str,
 ) -> Dossier {
     let date = parse_date(today).ok();
-    let tourism = is_tourism(set);
+    let tourism = set.is_tourism();
     let problems = check_fields_for(draft, date, tourism);
     let mut b = Builder {
         lang,
@@ -172,7 +149,7 @@ impl Builder<'_> {
                 text: format!(
                     " [{}: {}]",
                     self.tr("cần kiểm tra", "please check"),
-                    p.problem.message(self.lang)
+                    i18n::problem(self.lang, &p.problem)
                 ),
                 italic: true,
                 kind: SpanKind::Missing,
@@ -187,7 +164,7 @@ impl Builder<'_> {
         self.blocks.push(Block::Field(FieldLine {
             field: Some(f),
             number: number.to_string(),
-            label: f.label(self.lang).to_string(),
+            label: field_label(self.lang, f).to_string(),
             value,
             indent,
         }));
@@ -352,7 +329,7 @@ impl Builder<'_> {
         let mut rep = self.value(Field::RepresentativeName);
         rep.push(Span::plain(format!(
             "; {}: ",
-            Field::RepresentativeTitle.label(lang)
+            field_label(lang, Field::RepresentativeTitle)
         )));
         rep.extend(self.value(Field::RepresentativeTitle));
         self.line("2.", label, rep, 0);
@@ -584,7 +561,7 @@ impl Builder<'_> {
         self.field("-", Field::RepresentativeEthnicity, 1);
         self.field("-", Field::RepresentativeDisability, 1);
         self.field("-", Field::RepresentativeAddress, 1);
-        if let Some(code) = self.criterion_about("legal representative") {
+        if let Some(code) = self.set.criterion_for(Role::LegalRepresentative) {
             let (vi, en) = (
                 format!("(Giới tính, dân tộc, tình trạng khuyết tật (nếu có) của người đại diện theo pháp luật là căn cứ chấm tiêu chí {code}.)"),
                 format!("(The representative's gender, ethnicity and disability status (if any) are scored under criterion {code}.)"),
@@ -598,7 +575,7 @@ impl Builder<'_> {
         self.line("7.", label, v, 0);
         self.field("-", Field::Specification, 1);
         if self.tourism && is_blank(Field::Standard.value(self.draft)) {
-            let label = Field::Standard.label(self.lang).to_string();
+            let label = field_label(self.lang, Field::Standard).to_string();
             let v = vec![Span::italic(self.tr(
                 "(không bắt buộc đối với sản phẩm dịch vụ du lịch)",
                 "(not required for a tourism service)",
@@ -700,24 +677,13 @@ impl Builder<'_> {
     /// Whether the producer's own answer on the quality-declaration criterion says the quality is
     /// declared (any printed level of that criterion means a declaration exists).
     fn declared_quality(&self) -> bool {
-        let Some(code) = self.criterion_about("declaration") else {
+        let Some(code) = self.set.criterion_for(Role::QualityDeclaration) else {
             return false;
         };
         self.a
             .criteria
             .iter()
             .any(|c| c.code == code && c.position.is_some() && c.points > 0)
-    }
-
-    /// The first criterion whose section name or English text mentions `needle`.
-    fn criterion_about(&self, needle: &str) -> Option<String> {
-        self.set
-            .criteria()
-            .find(|l| {
-                l.criterion.text.en.to_lowercase().contains(needle)
-                    || l.section.name.en.to_lowercase().contains(needle)
-            })
-            .map(|l| l.criterion.code.clone())
     }
 
     fn part_2(&mut self) {
@@ -1391,9 +1357,9 @@ impl Builder<'_> {
             )));
         }
         for p in self.problems {
-            let mut spans = vec![Span::plain(format!("- {}: ", p.field.label(lang)))];
+            let mut spans = vec![Span::plain(format!("- {}: ", field_label(lang, p.field)))];
             spans.push(Span {
-                text: p.problem.message(lang).to_string(),
+                text: i18n::problem(lang, &p.problem).to_string(),
                 italic: true,
                 kind: SpanKind::Missing,
                 ..Span::default()
@@ -1604,7 +1570,7 @@ const NOT_YET: [&str; 11] = [
 /// something yet no other box is ticked. Empty text ticks nothing.
 fn declared_ticks(text: &str, boxes: &[TickBox]) -> Vec<bool> {
     // Compared without diacritics and case: producers often type without them on a phone.
-    let fold = crate::rubric::fold_diacritics;
+    let fold = fold_diacritics;
     let lower = fold(text);
     let clauses: Vec<&str> = lower
         .split([',', ';', '\n'])
@@ -1675,20 +1641,7 @@ fn notes_paras(notes: &[&str]) -> Vec<Para> {
 }
 
 fn evidence_name(e: &evidence::Evidence, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => e.vi,
-        Lang::En => e.en,
-    }
-}
-
-/// Whether a product set is the tourism-service set (levels grouped in cases, or "tourism" in its
-/// name): no product samples, no product standard, services instead of production.
-pub fn is_tourism(set: &ProductSet) -> bool {
-    set.parts.iter().any(|p| {
-        p.sections
-            .iter()
-            .any(|s| s.criteria.iter().any(|c| c.has_cases()))
-    }) || set.name.en.to_lowercase().contains("tourism")
+    e.get(lang)
 }
 
 /// The place for "…, ngày … tháng … năm …": the last part of the address (the province or

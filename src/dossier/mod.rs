@@ -17,24 +17,18 @@
 
 mod build;
 pub mod docx;
-mod fields;
 mod html;
 mod text;
 mod zip;
 
-pub use build::{build, is_tourism, CatalogueEntry};
+pub use build::build;
 pub use docx::render_docx;
-pub use fields::{
-    check_email, check_fields, check_fields_for, check_phone, is_blank, missing_fields, parse_date,
-    Date, DateError, EmailError, Field, FieldProblem, Phone, PhoneError, Problem,
-};
 pub use html::render_html;
 pub use text::{sanitize, xml_escape};
 
-use crate::i18n::Lang;
-
-/// The marker put wherever a detail is still missing.
-pub const MISSING_VI: &str = "cần bổ sung";
+use crate::date::Date;
+use crate::draft::{Field, FieldProblem};
+use crate::lang::Lang;
 
 /// A built dossier, ready for any renderer.
 #[derive(Clone, Debug, PartialEq)]

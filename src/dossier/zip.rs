@@ -3,7 +3,7 @@
 //! package, at about a third of the `zip` crate's WebAssembly size (measurements in
 //! [`super::docx`]). Integration tests read the output back with the `zip` crate.
 
-use super::Date;
+use crate::date::Date;
 
 /// An entry to store.
 pub struct Entry<'a> {

@@ -17,8 +17,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{Draft, Producer, Product, RegistrationType};
+use super::{Draft, Field, Part, Producer, Product, RegistrationType};
 use crate::assess::Responses;
+use crate::date::Date;
+use crate::lang::slug;
 use crate::rubric::{Catalogue, ProductSet, RUBRIC_ID};
 
 pub const DRAFT_FORMAT: &str = "ocop-self-check/draft";
@@ -325,93 +327,60 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
             }
         }
     }
-    let product = match obj.get("product").filter(|v| !v.is_null()) {
-        None => Product::default(),
-        Some(v) => read_product(object(v, "product")?)?,
-    };
-    let producer = match obj.get("producer").filter(|v| !v.is_null()) {
-        None => Producer::default(),
-        Some(v) => read_producer(object(v, "producer")?)?,
-    };
     let created_ms = u64_field(obj, "created_ms")?.unwrap_or(0);
     let updated_ms = u64_field(obj, "updated_ms")?.unwrap_or(created_ms);
-    Ok(Draft {
+    let mut draft = Draft {
         id: string_field(obj, "id", "")?.unwrap_or_default(),
         title: super::clip(string_field(obj, "title", "")?.unwrap_or_default()),
         rubric,
         product_set,
         responses,
-        product,
-        producer,
+        product: Product::default(),
+        producer: Producer::default(),
         evidence,
         created_ms,
         updated_ms,
-    })
-}
-
-macro_rules! read_strings {
-    ($obj:expr, $path:literal, $target:expr, [$($field:ident),* $(,)?]) => {
-        $(
-            if let Some(s) = string_field($obj, stringify!($field), $path)? {
-                $target.$field = super::clip(s);
-            }
-        )*
     };
-}
-
-fn read_product(obj: &Map<String, Value>) -> Result<Product, ImportError> {
-    let mut p = Product::default();
-    read_strings!(
-        obj,
-        "product.",
-        p,
-        [
-            name,
-            specification,
-            standard,
-            certificates,
-            intellectual_property
-        ]
-    );
-    if let Some(s) = string_field(obj, "registration_type", "product.")? {
-        p.registration_type = match s.as_str() {
-            "first_time" => RegistrationType::FirstTime,
-            "upgrade" => RegistrationType::Upgrade,
-            "re_evaluation" => RegistrationType::ReEvaluation,
-            _ => {
-                return Err(ImportError::new(
-                    "product.registration_type",
-                    ImportErrorKind::InvalidValue { found: s },
-                ))
-            }
-        };
+    if let Some(v) = obj.get("product").filter(|v| !v.is_null()) {
+        let product = object(v, "product")?;
+        read_details(product, Part::Product, &mut draft)?;
+        draft.product.registration_type = read_registration_type(product)?;
     }
-    Ok(p)
+    if let Some(v) = obj.get("producer").filter(|v| !v.is_null()) {
+        read_details(object(v, "producer")?, Part::Producer, &mut draft)?;
+    }
+    Ok(draft)
 }
 
-fn read_producer(obj: &Map<String, Value>) -> Result<Producer, ImportError> {
-    let mut p = Producer::default();
-    read_strings!(
-        obj,
-        "producer.",
-        p,
-        [
-            name,
-            organisation_type,
-            address,
-            phone,
-            email,
-            representative_name,
-            representative_title,
-            representative_gender,
-            representative_ethnicity,
-            representative_disability,
-            representative_address,
-            registration_number,
-            registration_date,
-        ]
-    );
-    Ok(p)
+/// Read the text details of one object (`product` or `producer`): every [`Field`] of that part,
+/// by its member name, so a new field is read without touching this file. Unknown members are
+/// ignored (files from newer versions).
+fn read_details(obj: &Map<String, Value>, part: Part, d: &mut Draft) -> Result<(), ImportError> {
+    let path = match part {
+        Part::Producer => "producer.",
+        Part::Product => "product.",
+    };
+    for f in Field::ALL.into_iter().filter(|f| f.part() == part) {
+        if let Some(s) = string_field(obj, f.member(), path)? {
+            f.set(d, s);
+        }
+    }
+    Ok(())
+}
+
+fn read_registration_type(obj: &Map<String, Value>) -> Result<RegistrationType, ImportError> {
+    let Some(s) = string_field(obj, "registration_type", "product.")? else {
+        return Ok(RegistrationType::default());
+    };
+    match s.as_str() {
+        "first_time" => Ok(RegistrationType::FirstTime),
+        "upgrade" => Ok(RegistrationType::Upgrade),
+        "re_evaluation" => Ok(RegistrationType::ReEvaluation),
+        _ => Err(ImportError::new(
+            "product.registration_type",
+            ImportErrorKind::InvalidValue { found: s },
+        )),
+    }
 }
 
 /// Check a draft's codes and positions against its product set's rubric.
@@ -547,6 +516,23 @@ pub fn to_value(d: &Draft) -> Value {
 /// The draft as interchange v1 JSON text (pretty-printed, UTF-8).
 pub fn to_json(d: &Draft) -> String {
     serde_json::to_string_pretty(&to_value(d)).unwrap_or_default()
+}
+
+/// The stem of a draft's file names: the slug of the product name, else of the draft's title
+/// (`None` when both fold to nothing): "nuoc-mam-co-ba".
+pub fn file_stem(d: &Draft) -> Option<String> {
+    [d.product.name.as_str(), d.title.as_str()]
+        .into_iter()
+        .map(slug)
+        .find(|s| !s.is_empty())
+}
+
+/// The one file name of a draft's JSON export, wherever it is downloaded (details screen,
+/// drafts list, share panel): "nuoc-mam-co-ba-2026-11-29.json", or "ocop-qd26-09-2026-11-29.json"
+/// for a draft without a name.
+pub fn export_file_name(d: &Draft, today: Date) -> String {
+    let stem = file_stem(d).unwrap_or_else(|| format!("ocop-{}", slug(&d.product_set)));
+    format!("{stem}-{}.json", today.iso())
 }
 
 #[cfg(test)]

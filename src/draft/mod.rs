@@ -1,15 +1,26 @@
-//! A product's draft: the answers, the producer's and product's details and evidence notes;
-//! the commands that change it; and the versioned interchange format used by export/import,
-//! share links, local storage and the command-line tool.
+//! A product's draft: the answers, the producer's and product's details ([`details`]) and
+//! evidence notes; the commands that change it; the checks of the details ([`checks`]); the
+//! versioned interchange format used by export/import, share links, local storage and the
+//! command-line tool; and the format drafts are stored in on the device ([`store`]).
 
+mod checks;
+mod details;
 mod interchange;
 mod samples;
+pub mod store;
 
+/// Re-exported for the checks' callers: a [`Problem::Date`] holds one.
+pub use crate::date::DateError;
+pub use checks::{
+    check_email, check_field, check_fields, check_fields_for, check_phone, is_blank,
+    missing_fields, EmailError, FieldProblem, Phone, PhoneError, Problem,
+};
+pub use details::{Field, Part, Producer, Product, RegistrationType};
 pub use samples::samples;
 
 pub use interchange::{
-    check_against, from_bytes, from_json, from_value, to_json, to_value, ImportError,
-    ImportErrorKind, DRAFT_FORMAT, DRAFT_VERSION, MAX_IMPORT_BYTES,
+    check_against, export_file_name, file_stem, from_bytes, from_json, from_value, to_json,
+    to_value, ImportError, ImportErrorKind, DRAFT_FORMAT, DRAFT_VERSION, MAX_IMPORT_BYTES,
 };
 
 use std::collections::BTreeMap;
@@ -18,52 +29,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::Responses;
 use crate::rubric::RUBRIC_ID;
-
-/// How the product is registered (Mẫu 01).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RegistrationType {
-    /// Đánh giá lần đầu.
-    #[default]
-    FirstTime,
-    /// Nâng hạng.
-    Upgrade,
-    /// Phân hạng lại.
-    ReEvaluation,
-}
-
-/// The producer (chủ thể OCOP), as Mẫu 01 and Mẫu 02 Part I ask.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Producer {
-    pub name: String,
-    pub organisation_type: String,
-    pub address: String,
-    pub phone: String,
-    pub email: String,
-    pub representative_name: String,
-    pub representative_title: String,
-    pub representative_gender: String,
-    pub representative_ethnicity: String,
-    /// Disability status ("Không", "Có" or the user's words); with gender and ethnicity the
-    /// ground of criterion 3.2 (domain.md §7.4). Absent in files written before it existed.
-    pub representative_disability: String,
-    pub representative_address: String,
-    pub registration_number: String,
-    pub registration_date: String,
-}
-
-/// The product, as Mẫu 01 and Mẫu 02 Part I ask.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Product {
-    pub name: String,
-    pub registration_type: RegistrationType,
-    pub specification: String,
-    pub standard: String,
-    pub certificates: String,
-    pub intellectual_property: String,
-}
 
 /// One product's self-assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +71,8 @@ pub enum Command {
         text: String,
     },
     SetTitle(String),
+    /// Set one detail of the producer or the product (text cut at [`MAX_FIELD_CHARS`]).
+    SetField(Field, String),
     SetProduct(Product),
     SetProducer(Producer),
     /// Clear every answer and knock-out (details and notes stay).
@@ -115,7 +82,7 @@ pub enum Command {
 /// Longest free text kept in one field (characters); longer input is cut, never rejected.
 pub const MAX_FIELD_CHARS: usize = 10_000;
 
-fn clip(s: String) -> String {
+pub(crate) fn clip(s: String) -> String {
     if s.chars().count() <= MAX_FIELD_CHARS {
         s
     } else {
@@ -175,6 +142,7 @@ impl Draft {
                 }
             }
             Command::SetTitle(t) => d.title = clip(t),
+            Command::SetField(f, value) => f.set(&mut d, value),
             Command::SetProduct(p) => d.product = p,
             Command::SetProducer(p) => d.producer = p,
             Command::ClearAnswers => d.responses = Responses::default(),

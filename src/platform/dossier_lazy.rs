@@ -10,7 +10,7 @@
 use crate::draft::{self, Draft};
 use crate::i18n::Lang;
 
-use crate::dossier::Date;
+use crate::date::Date;
 
 /// What to make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +26,40 @@ pub enum Kind {
 pub enum Output {
     Docx(Vec<u8>),
     Html(String),
+}
+
+impl Kind {
+    /// The file's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Docx => "docx",
+            Kind::Html => "html",
+        }
+    }
+
+    /// The MIME type of the file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Kind::Docx => crate::dossier::docx::MIME,
+            Kind::Html => "text/html;charset=utf-8",
+        }
+    }
+
+    /// "ho-so-ocop-nuoc-mam-co-ba-2026-11-29.docx" (or `.html` for the print page).
+    pub fn file_name(self, d: &Draft, today: Date) -> String {
+        let stem = draft::file_stem(d).unwrap_or_else(|| crate::lang::slug(&d.product_set));
+        format!("ho-so-ocop-{stem}-{}.{}", today.iso(), self.extension())
+    }
+}
+
+impl Output {
+    /// What kind of file this is.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Output::Docx(_) => Kind::Docx,
+            Output::Html(_) => Kind::Html,
+        }
+    }
 }
 
 /// Generate the dossier of `draft` (loads the module and the product set's rubric file first if

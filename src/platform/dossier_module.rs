@@ -15,7 +15,7 @@
 //! `lang` "vi" or "en", `today` dd/mm/yyyy or yyyy-mm-dd.
 
 use crate::assess::assess;
-use crate::dossier::{self, CatalogueEntry, Dossier};
+use crate::dossier::{self, Dossier};
 use crate::draft;
 use crate::i18n::Lang;
 use crate::rubric::{Catalogue, ProductSet};
@@ -37,9 +37,7 @@ pub fn build_from_json(
     }
     let lang = Lang::from_tag(lang).unwrap_or_default();
     let catalogue = Some(Catalogue::builtin());
-    let entry = catalogue
-        .as_ref()
-        .and_then(|c| CatalogueEntry::find(c, &set.id));
+    let entry = catalogue.as_ref().and_then(|c| c.entry(&set.id));
     let a = assess(&set, &d.responses);
     Ok(dossier::build(&set, entry, &d, &a, lang, today))
 }

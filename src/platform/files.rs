@@ -4,7 +4,7 @@
 //! Natively (SSR tests, CLI) nothing is downloaded or read; today's date comes from the test
 //! clock.
 
-use crate::dossier::Date;
+use crate::date::Date;
 
 /// A file the user picked in an `<input type="file">`, not read yet.
 #[derive(Debug)]
@@ -56,24 +56,6 @@ impl Picked {
     }
 }
 
-/// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-pub fn date_from_days(days: i64) -> Option<Date> {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(
-        u16::try_from(year).ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )
-}
-
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
@@ -88,7 +70,7 @@ mod imp {
             .zip(u8::try_from(m).ok())
             .zip(u8::try_from(day).ok())
             .and_then(|((y, m), day)| Date::new(y, m, day))
-            .or_else(|| date_from_days((super::super::now_ms() / 86_400_000) as i64))
+            .or_else(|| crate::date::from_unix_ms(super::super::now_ms()))
             .unwrap_or(Date {
                 year: 2026,
                 month: 1,
@@ -212,8 +194,7 @@ mod imp {
     use super::*;
 
     pub fn today() -> Date {
-        let days = super::super::now_ms() / 86_400_000;
-        date_from_days(i64::try_from(days).unwrap_or(0)).unwrap_or(Date {
+        crate::date::from_unix_ms(super::super::now_ms()).unwrap_or(Date {
             year: 2026,
             month: 1,
             day: 1,
@@ -232,20 +213,5 @@ mod imp {
     }
     pub async fn read(_p: &Picked) -> Result<Vec<u8>, String> {
         Err("no files natively".to_string())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_to_dates() {
-        let d = |y, m, day| Date::new(y, m, day);
-        assert_eq!(date_from_days(0), d(1970, 1, 1));
-        assert_eq!(date_from_days(11_016), d(2000, 2, 29));
-        assert_eq!(date_from_days(20_786), d(2026, 11, 29));
-        assert_eq!(date_from_days(-1), d(1969, 12, 31));
-        assert_eq!(date_from_days(i64::MAX / 2), None);
     }
 }

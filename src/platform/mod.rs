@@ -15,7 +15,7 @@ mod panic;
 pub mod start;
 pub mod sw;
 
-pub use panic::{install_panic_hook, STORE_KEY};
+pub use panic::install_panic_hook;
 
 use crate::i18n::Lang;
 use crate::rubric::ProductSet;

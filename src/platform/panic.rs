@@ -4,10 +4,7 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::i18n::Lang;
-
-/// The local-storage key that holds every draft (see `ui::store`).
-pub const STORE_KEY: &str = "ocop-self-check/store";
+use crate::lang::Lang;
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -41,6 +38,7 @@ pub fn install_panic_hook() {
 
 #[cfg(target_arch = "wasm32")]
 fn show_error_screen(message: &str) {
+    use crate::draft::store::STORE_KEY;
     use crate::i18n::{t, Key};
     use wasm_bindgen::JsCast;
 

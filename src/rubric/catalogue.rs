@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Decision, Text};
+use super::Decision;
+use crate::lang::{fold_diacritics, Text};
 
 /// The catalogue file (`static/rubric/catalogue.json`), small enough to ship in the first
 /// download.
@@ -48,24 +49,12 @@ pub struct SetEntry {
 /// app itself uses the same data compiled in as static tables ([`Catalogue::builtin`]).
 pub const CATALOGUE_JSON: &str = include_str!("../../static/rubric/catalogue.json");
 
-/// A category of the generated tables: code, name (vi, en), groups.
-pub(super) type CategoryRow = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [GroupRow],
-);
-/// A group of the generated tables: code, name (vi, en), sets.
-pub(super) type GroupRow = (&'static str, &'static str, &'static str, &'static [SetRow]);
-
-/// A product set of the generated tables (`src/rubric/catalogue_data.rs`).
-pub(super) struct SetRow {
-    pub id: &'static str,
-    pub no: u8,
-    pub classification: &'static str,
-    pub name: (&'static str, &'static str),
-    pub lead_ministry: &'static str,
-    pub examples: &'static [(&'static str, &'static str)],
+/// Where a product set sits in the classification of Phụ lục I ([`Catalogue::entry`]).
+#[derive(Clone, Copy, Debug)]
+pub struct CatalogueEntry<'a> {
+    pub category: &'a Category,
+    pub group: &'a Group,
+    pub set: &'a SetEntry,
 }
 
 fn text((vi, en): (&str, &str)) -> Text {
@@ -143,6 +132,17 @@ impl Catalogue {
         })
     }
 
+    /// Where a set sits in the classification of Phụ lục I (category, group, set).
+    pub fn entry(&self, set_id: &str) -> Option<CatalogueEntry<'_>> {
+        self.sets()
+            .find(|(_, _, s)| s.id == set_id)
+            .map(|(category, group, set)| CatalogueEntry {
+                category,
+                group,
+                set,
+            })
+    }
+
     /// The entry for a set id.
     pub fn set(&self, id: &str) -> Option<&SetEntry> {
         self.sets().map(|(_, _, s)| s).find(|s| s.id == id)
@@ -196,49 +196,9 @@ impl Catalogue {
     }
 }
 
-/// Lower-case and strip Vietnamese diacritics ("Nước mắm" → "nuoc mam", "Đồ" → "do").
-pub fn fold_diacritics(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| c.to_lowercase())
-        .map(fold_char)
-        .collect()
-}
-
-fn fold_char(c: char) -> char {
-    const TABLE: [(&str, char); 12] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ìíỉĩị", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ỳýỷỹỵ", 'y'),
-        ("đ", 'd'),
-        ("ç", 'c'),
-        ("ñ", 'n'),
-        ("äå", 'a'),
-        ("ëè", 'e'),
-        ("öø", 'o'),
-    ];
-    if c.is_ascii() {
-        return c;
-    }
-    TABLE
-        .iter()
-        .find(|(set, _)| set.contains(c))
-        .map(|(_, base)| *base)
-        .unwrap_or(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds_vietnamese() {
-        assert_eq!(fold_diacritics("Nước mắm Phú Quốc"), "nuoc mam phu quoc");
-        assert_eq!(fold_diacritics("ĐỒ UỐNG"), "do uong");
-        assert_eq!(fold_diacritics("Chè Shan tuyết"), "che shan tuyet");
-    }
 
     #[test]
     fn catalogue_has_6_categories_and_26_sets() {

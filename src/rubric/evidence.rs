@@ -13,6 +13,11 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The name in `lang`.
+    pub fn get(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.vi, self.en)
+    }
+
     /// As a [`Text`].
     pub fn text(&self) -> Text {
         Text {

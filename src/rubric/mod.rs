@@ -12,13 +12,13 @@ pub mod evidence;
 mod validate;
 
 pub use catalogue::{
-    fold_diacritics, Catalogue, Category, Group as CatalogueGroup, SetEntry, CATALOGUE_JSON,
+    Catalogue, CatalogueEntry, Category, Group as CatalogueGroup, SetEntry, CATALOGUE_JSON,
 };
 pub use validate::{validate, Problem};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+pub use crate::lang::Text;
 
 /// The rubric this build knows: Decision 26/2026/QĐ-TTg.
 pub const RUBRIC_ID: &str = "QD26-2026";
@@ -45,23 +45,6 @@ pub fn band_of(total: u16) -> u8 {
         .find(|(_, min)| total >= *min)
         .map(|(s, _)| *s)
         .unwrap_or(1)
-}
-
-/// A text in both languages of the app.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Text {
-    pub vi: String,
-    pub en: String,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En if self.en.is_empty() => &self.vi,
-            Lang::En => &self.en,
-        }
-    }
 }
 
 /// Where the rules come from.
@@ -285,7 +268,51 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// A criterion the dossier needs to find by what it is about, whatever its code in a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The criterion scored on the legal representative (3.2 in most sets: gender, ethnicity,
+    /// disability).
+    LegalRepresentative,
+    /// The criterion scored on the product's quality declaration (tự công bố chất lượng).
+    QualityDeclaration,
+}
+
+impl Role {
+    /// What the English gloss of the criterion or its section says. A heuristic on the glosses
+    /// (`data/glosses-en.json`), checked for every set by a test; tagging roles in the rubric
+    /// data would make it exact.
+    fn needle(self) -> &'static str {
+        match self {
+            Role::LegalRepresentative => "legal representative",
+            Role::QualityDeclaration => "declaration",
+        }
+    }
+}
+
 impl ProductSet {
+    /// Whether this is the tourism-service set (levels grouped in cases, or "tourism" in its
+    /// name): no product samples, no product standard, services instead of production.
+    pub fn is_tourism(&self) -> bool {
+        self.parts.iter().any(|p| {
+            p.sections
+                .iter()
+                .any(|s| s.criteria.iter().any(|c| c.has_cases()))
+        }) || self.name.en.to_lowercase().contains("tourism")
+    }
+
+    /// The code of the first criterion that plays `role` (its English text or its section's
+    /// name mentions it), if any.
+    pub fn criterion_for(&self, role: Role) -> Option<&str> {
+        let needle = role.needle();
+        self.criteria()
+            .find(|l| {
+                l.criterion.text.en.to_lowercase().contains(needle)
+                    || l.section.name.en.to_lowercase().contains(needle)
+            })
+            .map(|l| l.criterion.code.as_str())
+    }
+
     /// Parse and validate a product-set file.
     pub fn from_json(text: &str) -> Result<ProductSet, LoadError> {
         let set: ProductSet =

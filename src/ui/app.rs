@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::assess::assess;
+use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{self, t, Key};
-use crate::platform::{self, STORE_KEY};
+use crate::platform;
 use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
@@ -19,7 +20,7 @@ use super::reach::{self, UpdateNotice};
 use super::result::ResultPanel;
 use super::share::{IncomingShare, ShareEntry};
 use super::state::{Action, AppState, RubricAction, Rubrics, Screen, StorageStatus};
-use super::{store, Shared};
+use super::Shared;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {

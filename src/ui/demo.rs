@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::draft::{self, Draft};
-use crate::i18n::{self, t, tr, Key, Lang, RKey};
+use crate::i18n::{self, t, Key, Lang};
 use crate::rubric::Catalogue;
 
 use super::state::{Action, AppState, Screen};
@@ -110,9 +110,9 @@ pub fn demo_entry(props: &DemoProps) -> Html {
     };
     html! {
         <section class="demo-entry" aria-labelledby="demo-entry-title">
-            <h2 id="demo-entry-title">{ tr(lang, RKey::DemoEntryTitle) }</h2>
-            <p class="hint">{ tr(lang, RKey::DemoEntryIntro) }</p>
-            <button type="button" class="btn" id="open-demo" onclick={open}>{ tr(lang, RKey::OpenDemo) }</button>
+            <h2 id="demo-entry-title">{ t(lang, Key::DemoEntryTitle) }</h2>
+            <p class="hint">{ t(lang, Key::DemoEntryIntro) }</p>
+            <button type="button" class="btn" id="open-demo" onclick={open}>{ t(lang, Key::OpenDemo) }</button>
         </section>
     }
 }
@@ -133,11 +133,11 @@ pub fn demo_banner(props: &DemoProps) -> Html {
         })
     };
     html! {
-        <div class="demo-banner" id="demo-banner" role="region" aria-label={tr(lang, RKey::DemoEntryTitle)}>
-            <p><span class="badge example">{ tr(lang, RKey::ExampleBadge) }</span>{ " " }{ tr(lang, RKey::DemoBanner) }</p>
+        <div class="demo-banner" id="demo-banner" role="region" aria-label={t(lang, Key::DemoEntryTitle)}>
+            <p><span class="badge example">{ t(lang, Key::ExampleBadge) }</span>{ " " }{ t(lang, Key::DemoBanner) }</p>
             <div class="actions">
-                <button type="button" class="btn" id="demo-reset" onclick={reset}>{ tr(lang, RKey::DemoReset) }</button>
-                <button type="button" class="btn primary" id="demo-leave" onclick={leave}>{ tr(lang, RKey::DemoLeave) }</button>
+                <button type="button" class="btn" id="demo-reset" onclick={reset}>{ t(lang, Key::DemoReset) }</button>
+                <button type="button" class="btn primary" id="demo-leave" onclick={leave}>{ t(lang, Key::DemoLeave) }</button>
             </div>
         </div>
     }
@@ -174,7 +174,7 @@ pub fn demo_list(props: &DemoListProps) -> Html {
         html! {
             <li class="draft example" key={d.id.clone()} id={dom.clone()}>
                 <h2 class="draft-name" id={format!("{dom}-name")}>
-                    <span class="badge example">{ tr(lang, RKey::ExampleBadge) }</span>{ " " }{ name }
+                    <span class="badge example">{ t(lang, Key::ExampleBadge) }</span>{ " " }{ name }
                 </h2>
                 <p class="meta">{ set_name }{ " · " }{ set_no }</p>
                 <p class="meta">{ i18n::answer_count(lang, answers) }</p>
@@ -187,8 +187,8 @@ pub fn demo_list(props: &DemoListProps) -> Html {
     });
     html! {
         <div class="drafts demo-list">
-            <h1>{ tr(lang, RKey::DemoListTitle) }</h1>
-            <p class="lead">{ tr(lang, RKey::DemoListIntro) }</p>
+            <h1>{ t(lang, Key::DemoListTitle) }</h1>
+            <p class="lead">{ t(lang, Key::DemoListIntro) }</p>
             <ul class="draft-list">{ for items }</ul>
         </div>
     }

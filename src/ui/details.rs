@@ -12,18 +12,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::assess::assess;
-use crate::dossier::{
-    self, check_email, check_fields_for, check_phone, is_blank, parse_date, Date, DateError, Field,
-    FieldProblem, Problem,
-};
+use crate::date::Date;
 use crate::draft::{
-    self, Command, Draft, ImportError, ImportErrorKind, RegistrationType, MAX_FIELD_CHARS,
-    MAX_IMPORT_BYTES,
+    self, check_field, check_fields_for, Command, Draft, Field, FieldProblem, ImportError,
+    ImportErrorKind, Problem, RegistrationType, MAX_FIELD_CHARS, MAX_IMPORT_BYTES,
 };
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dossier_lazy::{self, Kind, Output};
 use crate::platform::{self, files};
-use crate::rubric::{fold_diacritics, ProductSet};
+use crate::rubric::ProductSet;
 
 use super::state::{Action, Screen};
 use super::Shared;
@@ -36,123 +33,10 @@ pub fn field_dom_id(f: Field) -> String {
     format!("f-{}", f.key().replace(['.', '_'], "-"))
 }
 
-/// An ASCII file-name slug: "Nước mắm Cô Ba" → "nuoc-mam-co-ba" (at most 8 words, 60 characters).
-pub fn slug(s: &str) -> String {
-    let folded: String = fold_diacritics(s)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let mut out = String::new();
-    for w in folded.split('-').filter(|w| !w.is_empty()).take(8) {
-        if out.len() + w.len() + 1 > 60 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-/// The slug of the product name, else of the draft's title (None when both fold to nothing).
-pub fn file_stem(d: &Draft) -> Option<String> {
-    [d.product.name.as_str(), d.title.as_str()]
-        .into_iter()
-        .map(slug)
-        .find(|s| !s.is_empty())
-}
-
-/// "nuoc-mam-co-ba-2026-11-29.json": the JSON export of a draft (`ocop-qd26-09-…` unnamed).
-pub fn json_file_name(d: &Draft, today: Date) -> String {
-    let stem = file_stem(d).unwrap_or_else(|| format!("ocop-{}", slug(&d.product_set)));
-    format!("{stem}-{}.json", today.iso())
-}
-
-/// "ho-so-ocop-nuoc-mam-co-ba-2026-11-29.docx" (or `.html` for the print page).
-pub fn dossier_file_name(d: &Draft, today: Date, ext: &str) -> String {
-    let stem = file_stem(d).unwrap_or_else(|| slug(&d.product_set));
-    format!("ho-so-ocop-{stem}-{}.{ext}", today.iso())
-}
-
-fn is_product_field(f: Field) -> bool {
-    matches!(
-        f,
-        Field::ProductName
-            | Field::Specification
-            | Field::Standard
-            | Field::Certificates
-            | Field::IntellectualProperty
-    )
-}
-
-/// The command that sets one detail of `d` (text cut at [`MAX_FIELD_CHARS`]).
-pub fn set_field(d: &Draft, f: Field, value: String) -> Command {
-    let value = if value.chars().count() > MAX_FIELD_CHARS {
-        value.chars().take(MAX_FIELD_CHARS).collect()
-    } else {
-        value
-    };
-    if is_product_field(f) {
-        let mut q = d.product.clone();
-        let slot = match f {
-            Field::ProductName => &mut q.name,
-            Field::Specification => &mut q.specification,
-            Field::Standard => &mut q.standard,
-            Field::Certificates => &mut q.certificates,
-            _ => &mut q.intellectual_property,
-        };
-        *slot = value;
-        Command::SetProduct(q)
-    } else {
-        let mut p = d.producer.clone();
-        let slot = match f {
-            Field::ProducerName => &mut p.name,
-            Field::OrganisationType => &mut p.organisation_type,
-            Field::Address => &mut p.address,
-            Field::Phone => &mut p.phone,
-            Field::Email => &mut p.email,
-            Field::RepresentativeName => &mut p.representative_name,
-            Field::RepresentativeTitle => &mut p.representative_title,
-            Field::RepresentativeGender => &mut p.representative_gender,
-            Field::RepresentativeEthnicity => &mut p.representative_ethnicity,
-            Field::RepresentativeDisability => &mut p.representative_disability,
-            Field::RepresentativeAddress => &mut p.representative_address,
-            Field::RegistrationNumber => &mut p.registration_number,
-            _ => &mut p.registration_date,
-        };
-        *slot = value;
-        Command::SetProducer(p)
-    }
-}
-
-/// What is wrong with a filled field (empty is never an error here: nothing is required).
-pub fn field_error(f: Field, value: &str, today: Option<Date>) -> Option<Problem> {
-    if is_blank(value) {
-        return None;
-    }
-    match f {
-        Field::Phone => check_phone(value).err().map(Problem::Phone),
-        Field::Email => check_email(value).err().map(Problem::Email),
-        Field::RegistrationDate => match parse_date(value) {
-            Err(e) => Some(Problem::Date(e)),
-            Ok(d) if today.is_some_and(|t| d > t) => Some(Problem::Date(DateError::InFuture)),
-            Ok(_) => None,
-        },
-        _ => None,
-    }
-}
-
 /// Everything the dossier will mark: empty fields and doubtful ones, in form order (the same
 /// rule as the dossier: a tourism set, once its sheet is loaded, needs no product standard).
 pub fn to_complete(d: &Draft, today: Option<Date>, set: Option<&ProductSet>) -> Vec<FieldProblem> {
-    check_fields_for(d, today, set.is_some_and(crate::dossier::is_tourism))
+    check_fields_for(d, today, set.is_some_and(ProductSet::is_tourism))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,35 +146,6 @@ const PRODUCT_AFTER_TYPE: [Spec; 4] = [
     },
 ];
 
-const ORG_TYPES: [&str; 6] = [
-    "Hợp tác xã",
-    "Liên hiệp hợp tác xã",
-    "Tổ hợp tác",
-    "Doanh nghiệp",
-    "Hộ kinh doanh",
-    "Cơ sở sản xuất",
-];
-const GENDERS: [&str; 2] = ["Nam", "Nữ"];
-const DISABILITY: [&str; 2] = ["Không", "Có"];
-const ETHNICITIES: [&str; 16] = [
-    "Kinh",
-    "Tày",
-    "Thái",
-    "Mường",
-    "Khmer",
-    "Hoa",
-    "Nùng",
-    "Mông",
-    "Dao",
-    "Gia Rai",
-    "Ê Đê",
-    "Ba Na",
-    "Chăm",
-    "Sán Dìu",
-    "Xơ Đăng",
-    "Cơ Ho",
-];
-
 fn datalist(id: &'static str, options: &[&'static str]) -> Html {
     html! {
         <datalist id={id}>
@@ -349,7 +204,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
     });
 
     let error_of = |f: Field| -> Option<Problem> {
-        let e = field_error(f, f.value(draft), Some(today))?;
+        let e = check_field(f, f.value(draft), Some(today))?;
         match *editing {
             Some((ed, had)) if ed == f && !had => None,
             _ => Some(e),
@@ -373,12 +228,12 @@ pub fn details_screen(props: &DetailsProps) -> Html {
         let described = (!described.is_empty()).then(|| described.join(" "));
         let oninput = {
             let on_action = props.on_action.clone();
-            let draft = draft.clone();
+            let id = draft.id.clone();
             Callback::from(move |e: InputEvent| {
                 let v = platform::event_value(&e);
                 on_action.emit(Action::Apply {
-                    id: draft.id.clone(),
-                    command: set_field(&draft, f, v),
+                    id: id.clone(),
+                    command: Command::SetField(f, v),
                     now_ms: platform::now_ms(),
                 });
             })
@@ -419,13 +274,13 @@ pub fn details_screen(props: &DetailsProps) -> Html {
         };
         html! {
             <div class={classes!("field", error.is_some().then_some("has-error"))} key={id.clone()}>
-                <label for={id.clone()}>{ f.label(lang) }</label>
+                <label for={id.clone()}>{ i18n::field_label(lang, f) }</label>
                 if let Some(h) = s.hint {
                     <p class="hint" id={hint_id}>{ t(lang, h) }</p>
                 }
                 { control }
                 if let Some(e) = &error {
-                    <p class="field-error" id={err_id}>{ e.message(lang) }</p>
+                    <p class="field-error" id={err_id}>{ i18n::problem(lang, e) }</p>
                 }
             </div>
         }
@@ -481,10 +336,10 @@ pub fn details_screen(props: &DetailsProps) -> Html {
             let what = if p.problem == Problem::Missing {
                 String::new()
             } else {
-                format!(" — {}", p.problem.message(lang))
+                format!(" — {}", i18n::problem(lang, &p.problem))
             };
             html! {
-                <li><button type="button" class="link" onclick={go}>{ p.field.label(lang) }{ what }</button></li>
+                <li><button type="button" class="link" onclick={go}>{ i18n::field_label(lang, p.field) }{ what }</button></li>
             }
         });
         let to_questionnaire = {
@@ -523,8 +378,8 @@ pub fn details_screen(props: &DetailsProps) -> Html {
             platform::spawn(async move {
                 let next = match dossier_lazy::generate(kind, &d, lang, today).await {
                     Ok(Output::Docx(bytes)) => {
-                        let name = dossier_file_name(&d, today, "docx");
-                        if files::download_bytes(&name, dossier::docx::MIME, &bytes) {
+                        let name = Kind::Docx.file_name(&d, today);
+                        if files::download_bytes(&name, Kind::Docx.mime(), &bytes) {
                             Status::Done(name)
                         } else {
                             Status::Failed
@@ -534,8 +389,8 @@ pub fn details_screen(props: &DetailsProps) -> Html {
                         if files::open_html(&page) {
                             Status::PrintOpened
                         } else {
-                            let name = dossier_file_name(&d, today, "html");
-                            platform::download(&name, "text/html;charset=utf-8", &page);
+                            let name = Kind::Html.file_name(&d, today);
+                            platform::download(&name, Kind::Html.mime(), &page);
                             Status::PrintBlocked(name)
                         }
                     }
@@ -554,7 +409,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
         let status = status.clone();
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = json_file_name(&draft, today);
+            let name = draft::export_file_name(&draft, today);
             if platform::download(&name, "application/json", &draft::to_json(&draft)) {
                 status.set(Status::Done(name));
             }
@@ -620,10 +475,10 @@ pub fn details_screen(props: &DetailsProps) -> Html {
                     { reg_type }
                     { for PRODUCT_AFTER_TYPE.iter().map(field) }
                 </fieldset>
-                { datalist("dl-org-types", &ORG_TYPES) }
-                { datalist("dl-genders", &GENDERS) }
-                { datalist("dl-ethnicities", &ETHNICITIES) }
-                { datalist("dl-disability", &DISABILITY) }
+                { datalist("dl-org-types", Field::OrganisationType.suggestions()) }
+                { datalist("dl-genders", Field::RepresentativeGender.suggestions()) }
+                { datalist("dl-ethnicities", Field::RepresentativeEthnicity.suggestions()) }
+                { datalist("dl-disability", Field::RepresentativeDisability.suggestions()) }
             </form>
             { missing }
             { downloads }

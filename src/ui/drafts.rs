@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::draft::{self, Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform;
-use crate::rubric::{fold_diacritics, Catalogue};
+use crate::rubric::Catalogue;
 
 use super::state::{Action, Screen};
 use super::Shared;
@@ -20,25 +20,6 @@ pub struct DraftsListProps {
     /// Changes reach local storage (otherwise the intro says they do not).
     #[prop_or(true)]
     pub saved: bool,
-}
-
-/// A file name for a draft download: "ocop-QD26-09-nuoc-mam-co-ba.json".
-pub fn download_name(d: &Draft) -> String {
-    let slug: String = fold_diacritics(&d.title)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .take(8)
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        format!("ocop-{}.json", d.product_set)
-    } else {
-        format!("ocop-{}-{slug}.json", d.product_set)
-    }
 }
 
 #[function_component(DraftsList)]
@@ -102,7 +83,11 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
         let download = {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| {
-                platform::download(&download_name(&d), "application/json", &draft::to_json(&d));
+                platform::download(
+                    &draft::export_file_name(&d, platform::files::today()),
+                    "application/json",
+                    &draft::to_json(&d),
+                );
             })
         };
         let ask_delete = {

@@ -14,7 +14,6 @@ pub mod result;
 pub mod share;
 pub mod start;
 pub mod state;
-pub mod store;
 pub mod top;
 
 pub use app::App;

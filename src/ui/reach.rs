@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::assess::Assessment;
-use crate::i18n::{tr, Lang, RKey};
+use crate::i18n::{t, Key, Lang};
 use crate::platform::embed::{self, EmbedConfig};
 use crate::platform::{self, page, sw};
 use crate::rubric::Catalogue;
@@ -214,10 +214,10 @@ pub fn update_notice(props: &UpdateNoticeProps) -> Html {
     let later = Callback::from(move |_: MouseEvent| dismissed.set(true));
     html! {
         <div class="update" id="update-notice" role="status">
-            <p>{ tr(lang, RKey::UpdateReady) }</p>
+            <p>{ t(lang, Key::UpdateReady) }</p>
             <div class="actions">
-                <button type="button" class="btn primary" id="update-reload" onclick={reload}>{ tr(lang, RKey::UpdateReload) }</button>
-                <button type="button" class="btn ghost" id="update-later" onclick={later}>{ tr(lang, RKey::UpdateLater) }</button>
+                <button type="button" class="btn primary" id="update-reload" onclick={reload}>{ t(lang, Key::UpdateReload) }</button>
+                <button type="button" class="btn ghost" id="update-later" onclick={later}>{ t(lang, Key::UpdateLater) }</button>
             </div>
         </div>
     }

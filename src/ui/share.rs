@@ -9,12 +9,11 @@ use yew::prelude::*;
 
 use crate::assess::assess;
 use crate::draft::{self, check_against, Draft};
-use crate::i18n::{self, t, tr, Key, Lang, RKey};
+use crate::i18n::{self, t, Key, Lang};
 use crate::platform::{self, page};
 use crate::rubric::{Catalogue, ProductSet};
 use crate::share::{self, Content, QrError, ShareError};
 
-use super::drafts::download_name;
 use super::state::Action;
 use super::Shared;
 
@@ -84,7 +83,7 @@ pub fn share_entry(props: &ShareEntryProps) -> Html {
             <div class="draft-tools" id="open-share-row">
                 <button type="button" class="btn" id="open-share" aria-expanded={if *open { "true" } else { "false" }}
                     aria-controls={open.then_some("share-panel")} onclick={toggle}>
-                    <span aria-hidden="true">{ "⇪ " }</span>{ tr(lang, RKey::OpenShare) }
+                    <span aria-hidden="true">{ "⇪ " }</span>{ t(lang, Key::OpenShare) }
                 </button>
             </div>
             if *open {
@@ -149,47 +148,51 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             // The file carries what the link would: decode our own link back.
             let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
             let d = share::decode(fragment).unwrap_or_else(|_| (*draft).clone());
-            platform::download(&download_name(&d), "application/json", &draft::to_json(&d));
+            platform::download(
+                &draft::export_file_name(&d, platform::files::today()),
+                "application/json",
+                &draft::to_json(&d),
+            );
         })
     };
     let status = match *copied {
-        Some(true) => tr(lang, RKey::Copied),
-        Some(false) => tr(lang, RKey::CopyFailed),
+        Some(true) => t(lang, Key::Copied),
+        Some(false) => t(lang, Key::CopyFailed),
         None => "",
     };
 
     let qr_part = match qr {
         Ok(url) => html! {
             <>
-                <img id="share-qr" class="qr" src={url.clone()} alt={tr(lang, RKey::QrAlt)} />
-                <p class="hint">{ tr(lang, RKey::QrHint) }</p>
+                <img id="share-qr" class="qr" src={url.clone()} alt={t(lang, Key::QrAlt)} />
+                <p class="hint">{ t(lang, Key::QrHint) }</p>
             </>
         },
         Err(e @ QrError::TooLong { .. }) => html! {
             <div class="warning" id="qr-too-long">
                 <p>{ i18n::qr_error(lang, e) }</p>
-                <button type="button" class="btn" id="share-export" onclick={export}>{ tr(lang, RKey::ExportFile) }</button>
+                <button type="button" class="btn" id="share-export" onclick={export}>{ t(lang, Key::ExportFile) }</button>
             </div>
         },
     };
 
     html! {
         <section class="share" id="share-panel" tabindex="-1" aria-labelledby="share-title">
-            <h2 id="share-title">{ tr(lang, RKey::ShareTitle) }</h2>
-            <p class="hint">{ tr(lang, RKey::ShareIntro) }</p>
+            <h2 id="share-title">{ t(lang, Key::ShareTitle) }</h2>
+            <p class="hint">{ t(lang, Key::ShareIntro) }</p>
             <div class="check">
                 <input type="checkbox" id="share-leave-out" checked={*leave_out} onchange={toggle_contact} />
-                <label for="share-leave-out">{ tr(lang, RKey::LeaveOutContact) }</label>
+                <label for="share-leave-out">{ t(lang, Key::LeaveOutContact) }</label>
             </div>
-            <label for="share-link">{ tr(lang, RKey::ShareLinkLabel) }</label>
+            <label for="share-link">{ t(lang, Key::ShareLinkLabel) }</label>
             <textarea id="share-link" class="share-link" readonly=true rows="3" value={link.clone()}
                 data-chars={link.chars().count().to_string()} />
             <div class="actions">
-                <button type="button" class="btn primary" id="copy-link" onclick={copy}>{ tr(lang, RKey::CopyLink) }</button>
-                <button type="button" class="btn" id="share-close" onclick={close}>{ tr(lang, RKey::CloseShare) }</button>
+                <button type="button" class="btn primary" id="copy-link" onclick={copy}>{ t(lang, Key::CopyLink) }</button>
+                <button type="button" class="btn" id="share-close" onclick={close}>{ t(lang, Key::CloseShare) }</button>
             </div>
             <p class="copy-status" id="copy-status" role="status">{ status }</p>
-            <h3>{ tr(lang, RKey::QrTitle) }</h3>
+            <h3>{ t(lang, Key::QrTitle) }</h3>
             { qr_part }
         </section>
     }
@@ -325,7 +328,7 @@ pub fn incoming_share(props: &IncomingShareProps) -> Html {
             i18n::total(lang, a.total, a.max_total)
         ),
         (None, Some(Err(()))) => "—".to_string(),
-        (None, _) => tr(lang, RKey::IncomingComputing).to_string(),
+        (None, _) => t(lang, Key::IncomingComputing).to_string(),
     };
 
     let add = {
@@ -349,23 +352,23 @@ pub fn incoming_share(props: &IncomingShareProps) -> Html {
 
     html! {
         <section class="incoming" id="incoming-share" tabindex="-1" aria-labelledby="incoming-title">
-            <h2 id="incoming-title">{ tr(lang, RKey::IncomingTitle) }</h2>
-            <p>{ tr(lang, RKey::IncomingIntro) }</p>
+            <h2 id="incoming-title">{ t(lang, Key::IncomingTitle) }</h2>
+            <p>{ t(lang, Key::IncomingIntro) }</p>
             <dl class="incoming-facts">
-                <div><dt>{ tr(lang, RKey::IncomingProduct) }</dt><dd id="incoming-product">{ product }
+                <div><dt>{ t(lang, Key::IncomingProduct) }</dt><dd id="incoming-product">{ product }
                     if title_differs { { " — " }{ draft.title.clone() } }</dd></div>
                 if !draft.producer.name.trim().is_empty() {
-                    <div><dt>{ tr(lang, RKey::IncomingProducer) }</dt><dd>{ draft.producer.name.clone() }</dd></div>
+                    <div><dt>{ t(lang, Key::IncomingProducer) }</dt><dd>{ draft.producer.name.clone() }</dd></div>
                 }
-                <div><dt>{ tr(lang, RKey::IncomingSet) }</dt><dd id="incoming-set" data-set={draft.product_set.clone()}>{ set_text }</dd></div>
-                <div><dt>{ tr(lang, RKey::IncomingAnswered) }</dt><dd id="incoming-answered">{ answered_text }</dd></div>
-                <div><dt>{ tr(lang, RKey::IncomingStars) }</dt><dd id="incoming-stars">{ stars_text }</dd></div>
+                <div><dt>{ t(lang, Key::IncomingSet) }</dt><dd id="incoming-set" data-set={draft.product_set.clone()}>{ set_text }</dd></div>
+                <div><dt>{ t(lang, Key::IncomingAnswered) }</dt><dd id="incoming-answered">{ answered_text }</dd></div>
+                <div><dt>{ t(lang, Key::IncomingStars) }</dt><dd id="incoming-stars">{ stars_text }</dd></div>
             </dl>
-            <p class="hint">{ tr(lang, RKey::IncomingNote) }</p>
+            <p class="hint">{ t(lang, Key::IncomingNote) }</p>
             <div class="actions">
                 <button type="button" class="btn primary" id="import-confirm" onclick={add} disabled={!can_add}>
-                    { tr(lang, RKey::IncomingAdd) }</button>
-                <button type="button" class="btn" id="import-cancel" onclick={ignore}>{ tr(lang, RKey::IncomingIgnore) }</button>
+                    { t(lang, Key::IncomingAdd) }</button>
+                <button type="button" class="btn" id="import-cancel" onclick={ignore}>{ t(lang, Key::IncomingIgnore) }</button>
             </div>
         </section>
     }
@@ -378,7 +381,7 @@ fn share_error_text(lang: Lang, e: &ShareError) -> String {
 fn incoming_error(lang: Lang, text: String, dismiss: Callback<MouseEvent>) -> Html {
     html! {
         <section class="incoming alert" id="incoming-share" tabindex="-1" role="alert" aria-labelledby="incoming-title">
-            <h2 id="incoming-title">{ tr(lang, RKey::IncomingErrorTitle) }</h2>
+            <h2 id="incoming-title">{ t(lang, Key::IncomingErrorTitle) }</h2>
             <p id="incoming-error">{ text }</p>
             <div class="actions">
                 <button type="button" class="btn" id="import-cancel" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>

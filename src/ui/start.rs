@@ -8,8 +8,9 @@
 
 use yew::prelude::*;
 
+use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{t, Key, Lang};
-use crate::platform::{self, embed, start, StorageError, STORE_KEY};
+use crate::platform::{self, embed, start, StorageError};
 use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
@@ -17,7 +18,7 @@ use super::demo::DemoEntry;
 use super::reach::{self, UpdateNotice};
 use super::state::{Action, Screen};
 use super::top::TopBar;
-use super::{store, Shared};
+use super::Shared;
 
 /// Where the hand-over stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,12 +5,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::draft::store::{self, STORE_KEY};
 use crate::draft::{Command, Draft};
 use crate::i18n::Lang;
-use crate::platform::{self, StorageError, STORE_KEY};
+use crate::platform::{self, StorageError};
 use crate::rubric::ProductSet;
-
-use super::store;
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use ocop_self_check::assess::assess;
-use ocop_self_check::dossier::{self, CatalogueEntry};
+use ocop_self_check::date;
+use ocop_self_check::dossier;
 use ocop_self_check::draft::{self, Draft};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
@@ -51,7 +52,7 @@ pub fn run_dossier(args: &[String]) -> i32 {
                 None => return usage("--lang needs vi or en"),
             },
             "--date" => match it.next() {
-                Some(d) if dossier::parse_date(d).is_ok() => date = Some(d.clone()),
+                Some(d) if date::parse_date(d).is_ok() => date = Some(d.clone()),
                 Some(d) => return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY")),
                 None => return usage("--date needs a date"),
             },
@@ -78,9 +79,7 @@ pub fn run_dossier(args: &[String]) -> i32 {
         }
     };
     let catalogue = Some(Catalogue::builtin());
-    let entry = catalogue
-        .as_ref()
-        .and_then(|c| CatalogueEntry::find(c, &set.id));
+    let entry = catalogue.as_ref().and_then(|c| c.entry(&set.id));
     let today = date.unwrap_or_else(today_utc);
     let a = assess(&set, &d.responses);
     let doc = dossier::build(&set, entry, &d, &a, lang, &today);
@@ -146,28 +145,11 @@ fn load(path: &str) -> Result<(Draft, ProductSet), String> {
 
 /// Today's date (UTC) as yyyy-mm-dd, from the system clock (the CLI is the edge that may read it).
 fn today_utc() -> String {
-    let secs = std::time::SystemTime::now()
+    let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(0))
         .unwrap_or(0);
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
-/// (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    date::from_unix_ms(ms).map(|d| d.iso()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -176,9 +158,6 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert!(dossier::parse_date(&today_utc()).is_ok());
+        assert!(date::parse_date(&today_utc()).is_ok());
     }
 }

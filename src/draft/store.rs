@@ -1,14 +1,19 @@
-//! The local-storage format: one key holding
+//! The format drafts are stored in on the device: one local-storage key ([`STORE_KEY`]) holding
 //! `{"format":"ocop-self-check/store","version":1,"lang":"vi","current":"…","drafts":[…]}`,
-//! each draft an interchange v1 value ([`crate::draft::to_value`]). Pure functions; the
-//! reading and writing of the key lives in `platform`.
+//! each draft an interchange v1 value ([`crate::draft::to_value`]). Pure functions; reading and
+//! writing the key is `platform::storage`'s. `tests/store_compat.rs` holds a frozen store of this
+//! version that every later version must read.
 
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
 use crate::draft::{self, Draft, ImportError};
-use crate::i18n::Lang;
+use crate::lang::Lang;
+
+/// The local-storage key that holds every draft. `static/boot.js` (which decides which module to
+/// start from what is saved) and the panic screen (`platform::panic`) read the same key.
+pub const STORE_KEY: &str = "ocop-self-check/store";
 
 pub const STORE_FORMAT: &str = "ocop-self-check/store";
 pub const STORE_VERSION: u64 = 1;

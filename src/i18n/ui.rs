@@ -1,7 +1,8 @@
-//! Fixed strings of the interface, in Vietnamese and English. Strings with numbers or names in
-//! them are built by the functions in `words`.
+//! The fixed strings of the interface, in Vietnamese (full diacritics) and English: one table,
+//! sectioned by screen. Strings with numbers or names in them are built by the functions in
+//! [`super::words`]; the dossier's form wording stays beside its form (`dossier::forms`).
 
-use super::Lang;
+use crate::lang::Lang;
 
 macro_rules! strings {
     ($($key:ident => $vi:literal, $en:literal;)*) => {
@@ -195,6 +196,63 @@ strings! {
         "The browser blocked the new tab, so the print page was downloaded as an .html file; open it to print or save as PDF.";
     DossierFailed => "Không tạo được hồ sơ. Lần đầu tạo hồ sơ cần kết nối mạng; hãy kiểm tra kết nối rồi thử lại.",
         "The dossier could not be made. The first time needs a network connection; check it and try again.";
+
+    // ---- Beyond one online tab: the new-version notice, share links and QR codes, embedding,
+    // demonstration mode.
+    // New version of the app (service worker).
+    UpdateReady => "Đã có phiên bản mới của ứng dụng. Các bản nháp của bạn vẫn được giữ nguyên.",
+        "A new version of the app is ready. Your drafts are kept.";
+    UpdateReload => "Tải lại", "Reload";
+    UpdateLater => "Để sau", "Later";
+
+    // Sharing a draft.
+    OpenShare => "Chia sẻ", "Share";
+    ShareTitle => "Chia sẻ bản nháp", "Share this draft";
+    ShareIntro => "Liên kết dưới đây chứa toàn bộ bản nháp (đã nén). Dữ liệu nằm sau dấu # nên không được gửi lên máy chủ nào; ai mở liên kết sẽ được hỏi trước khi thêm bản nháp vào máy của họ.",
+        "The link below carries the whole draft (compressed). The data sits after the # sign, so it is never sent to any server; whoever opens the link is asked before the draft is added on their device.";
+    ShareLinkLabel => "Liên kết chia sẻ", "Share link";
+    CopyLink => "Chép liên kết", "Copy link";
+    Copied => "Đã chép liên kết.", "Link copied.";
+    CopyFailed => "Không chép tự động được: hãy chọn liên kết ở trên và chép bằng tay.",
+        "Could not copy automatically: select the link above and copy it by hand.";
+    LeaveOutContact => "Không đưa thông tin liên hệ vào liên kết (địa chỉ, điện thoại, email, người đại diện)",
+        "Leave contact details out of the link (address, phone, e-mail, representative)";
+    QrTitle => "Mã QR", "QR code";
+    QrHint => "Người nhận quét mã này bằng camera điện thoại để mở bản nháp.",
+        "The receiver scans this code with a phone camera to open the draft.";
+    QrAlt => "Mã QR của liên kết chia sẻ", "QR code of the share link";
+    ExportFile => "Tải tệp .json để gửi", "Download the .json file to send";
+    CloseShare => "Đóng", "Close";
+
+    // Opening a shared link.
+    IncomingTitle => "Bản nháp được chia sẻ với bạn", "A draft shared with you";
+    IncomingIntro => "Liên kết bạn mở chứa một bản nháp. Kiểm tra nội dung rồi chọn có thêm vào máy này hay không.",
+        "The link you opened carries a draft. Check what it contains, then choose whether to add it on this device.";
+    IncomingProduct => "Sản phẩm", "Product";
+    IncomingSet => "Bộ sản phẩm", "Product set";
+    IncomingAnswered => "Đã trả lời", "Answered";
+    IncomingStars => "Hạng sao ước tính", "Estimated stars";
+    IncomingProducer => "Chủ thể", "Producer";
+    IncomingComputing => "đang tính…", "calculating…";
+    IncomingAdd => "Thêm thành bản nháp mới", "Add as a new draft";
+    IncomingIgnore => "Không thêm", "Don't add";
+    IncomingErrorTitle => "Không mở được liên kết chia sẻ", "The share link could not be opened";
+    IncomingNote => "Bản nháp sẽ được thêm như một bản mới; các bản nháp hiện có không bị thay đổi.",
+        "The draft is added as a new one; your existing drafts are not changed.";
+
+    // Demonstration mode.
+    DemoEntryTitle => "Chế độ trình diễn", "Demonstration mode";
+    DemoEntryIntro => "Dành cho cán bộ khuyến nông: mở các sản phẩm ví dụ để hướng dẫn. Bản nháp của bạn không bị đụng tới.",
+        "For extension workers: open the example products to explain the rating. Your own drafts are not touched.";
+    OpenDemo => "Mở sản phẩm ví dụ", "Open the example products";
+    DemoBanner => "Chế độ trình diễn: ví dụ chỉ nằm trong bộ nhớ, không được lưu. Bản nháp của bạn không thay đổi; bấm “Thoát trình diễn” để quay lại.",
+        "Demonstration mode: the examples live in memory only and are not saved. Your own drafts are unchanged; tap “Leave demo” to go back.";
+    DemoReset => "Đặt lại ví dụ", "Reset examples";
+    DemoLeave => "Thoát trình diễn", "Leave demo";
+    DemoListTitle => "Sản phẩm ví dụ", "Example products";
+    DemoListIntro => "Các chủ thể và sản phẩm này là hư cấu, câu trả lời mang tính minh họa. Thay đổi thoải mái: bấm “Đặt lại ví dụ” để về như cũ.",
+        "These producers and products are fictional, with illustrative answers. Change anything: “Reset the examples” puts them back.";
+    ExampleBadge => "Ví dụ", "Example";
 }
 
 #[cfg(test)]
@@ -209,5 +267,19 @@ mod tests {
         }
         assert_eq!(t(Lang::Vi, Key::Yes), "Có");
         assert_eq!(t(Lang::En, Key::Yes), "Yes");
+        assert_eq!(t(Lang::Vi, Key::OpenShare), "Chia sẻ");
+        assert_eq!(t(Lang::En, Key::UpdateReload), "Reload");
+    }
+
+    #[test]
+    fn the_share_demo_and_update_strings_are_translated() {
+        // These keys came from a table whose test also required a real translation.
+        let first = Key::ALL
+            .iter()
+            .position(|k| *k == Key::UpdateReady)
+            .expect("UpdateReady is in the table");
+        for k in &Key::ALL[first..] {
+            assert_ne!(t(Lang::Vi, *k), t(Lang::En, *k), "{k:?} is translated");
+        }
     }
 }
