@@ -1,5 +1,5 @@
 //! What the app ships (static/rubric/*.json) matches the reference transcription of the decision
-//! (tests/reference/criteria-qd26-2026.json, a verbatim copy of shared/ocop/) criterion by
+//! (tests/reference/criteria-qd26-2026.json, a verbatim copy of the team's transcription, see docs/domain.md) criterion by
 //! criterion: codes, order, maxima, every level's text, points and star marker, notes, cases,
 //! the set's rejection sentence, and the flags on doubtful cells. Also runs the validator.
 
@@ -213,7 +213,7 @@ fn the_26_sets_match_the_reference() {
             }
         }
     }
-    // Counts given in domain.md §4.2 ([M]): 179 / 290 / 106 markers for 3★ / 4★ / 5★.
+    // Counts given in docs/domain.md §4.2 ([M]): 179 / 290 / 106 markers for 3★ / 4★ / 5★.
     assert_eq!(markers, [179, 290, 106], "star markers");
     assert_eq!(criteria, 787);
     assert_eq!(levels, 2579);

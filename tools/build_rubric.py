@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive the app's rubric data from the reference transcription of Decision 26/2026/QĐ-TTg.
 
-Input : tests/reference/criteria-qd26-2026.json (a verbatim copy of ../shared/ocop/criteria-qd26-2026.json)
+Input : tests/reference/criteria-qd26-2026.json (the team's transcription of Phụ lục II; its sources are in docs/domain.md)
         data/glosses-en.json (English for what the reference leaves without a gloss)
         tools/catalogue.py  (classification and example products)
 Output: static/rubric/QD26-01.json … QD26-26.json (one file per product set, fetched on demand)

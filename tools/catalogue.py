@@ -1,6 +1,6 @@
 # Classification of Decision 26/2026/QĐ-TTg, Phụ lục I (6 categories → groups → sub-groups → 26
 # product sets), with example products per set to help producers recognise theirs.
-# Source: ../shared/ocop/domain.md §2.1 (transcribed from the decision). Example products are ours.
+# Source: docs/domain.md §2.1 (transcribed from the decision). Example products are ours.
 # Used by tools/build_rubric.py; the generated file is static/rubric/catalogue.json.
 
 CATEGORIES = [

@@ -1,7 +1,7 @@
 //! Scoring, star band, star minimums, knock-outs and advice. One pure entry point,
 //! [`assess`], returning typed results (numbers and enums, no sentences).
 //!
-//! Rules (Decision 26/2026/QĐ-TTg, Điều 3 and Phụ lục II; see shared/ocop/domain.md §4–5):
+//! Rules (Decision 26/2026/QĐ-TTg, Điều 3 and Phụ lục II; see docs/domain.md §4–5):
 //! - total = Σ points of the chosen levels; unanswered criteria count 0 and fail any minimum
 //!   on them;
 //! - band: 5★ ≥ 90, 4★ ≥ 70, 3★ ≥ 50, 2★ ≥ 30, else 1★;

@@ -1,5 +1,5 @@
 //! Which documents usually prove a criterion: the evidence list of Mẫu 02 (Decision 26/2026,
-//! Phụ lục III) mapped onto the criteria. The mapping is **our inference** (domain.md §7.4,
+//! Phụ lục III) mapped onto the criteria. The mapping is **our inference** (docs/domain.md §7.4,
 //! marked [I]): the UI and the dossier must present it as a suggestion, not as the rule.
 
 use super::{ProductSet, Text};
