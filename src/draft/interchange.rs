@@ -330,7 +330,9 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
     let created_ms = u64_field(obj, "created_ms")?.unwrap_or(0);
     let updated_ms = u64_field(obj, "updated_ms")?.unwrap_or(created_ms);
     let mut draft = Draft {
-        id: string_field(obj, "id", "")?.unwrap_or_default(),
+        id: string_field(obj, "id", "")?
+            .filter(|id| is_valid_id(id))
+            .unwrap_or_default(),
         title: super::clip(string_field(obj, "title", "")?.unwrap_or_default()),
         rubric,
         product_set,
@@ -518,6 +520,19 @@ pub fn to_json(d: &Draft) -> String {
     serde_json::to_string_pretty(&to_value(d)).unwrap_or_default()
 }
 
+/// Longest draft id kept from a file or a link.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Whether a draft id from outside may be kept: 1 to [`MAX_ID_CHARS`] ASCII letters, digits and
+/// `-_.:`. Any other id is dropped on reading (the app then gives the draft a fresh one), so an id
+/// can neither bloat the store (it is saved as a key and as `current`) nor become odd markup.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=MAX_ID_CHARS).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
 /// The stem of a draft's file names: the slug of the product name, else of the draft's title
 /// (`None` when both fold to nothing): "nuoc-mam-co-ba".
 pub fn file_stem(d: &Draft) -> Option<String> {
@@ -558,6 +573,25 @@ mod tests {
             _ => panic!("set"),
         };
         assert_eq!(check_against(&d, &set), Ok(()));
+    }
+
+    #[test]
+    fn ids_from_outside_are_kept_only_when_short_and_plain() {
+        let with_id = |id: &str| {
+            let v = serde_json::json!({"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09","id":id});
+            from_value(&v).expect("draft").id
+        };
+        assert_eq!(with_id("d-1764547200000-ab12"), "d-1764547200000-ab12");
+        assert_eq!(with_id(&"x".repeat(64)), "x".repeat(64));
+        assert_eq!(
+            with_id(&"x".repeat(65)),
+            "",
+            "too long: a fresh id is given"
+        );
+        assert_eq!(with_id(&"x".repeat(990_000)), "");
+        assert_eq!(with_id("a\"><img src=x>"), "");
+        assert_eq!(with_id("bản-nháp"), "");
+        assert_eq!(with_id(""), "");
     }
 
     #[test]

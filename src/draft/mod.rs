@@ -6,6 +6,7 @@
 mod checks;
 mod details;
 mod interchange;
+pub mod merge;
 mod samples;
 pub mod store;
 
@@ -19,8 +20,9 @@ pub use details::{Field, Part, Producer, Product, RegistrationType};
 pub use samples::samples;
 
 pub use interchange::{
-    check_against, export_file_name, file_stem, from_bytes, from_json, from_value, to_json,
-    to_value, ImportError, ImportErrorKind, DRAFT_FORMAT, DRAFT_VERSION, MAX_IMPORT_BYTES,
+    check_against, export_file_name, file_stem, from_bytes, from_json, from_value, is_valid_id,
+    to_json, to_value, ImportError, ImportErrorKind, DRAFT_FORMAT, DRAFT_VERSION, MAX_ID_CHARS,
+    MAX_IMPORT_BYTES,
 };
 
 use std::collections::BTreeMap;

@@ -1,8 +1,13 @@
-//! The format drafts are stored in on the device: one local-storage key ([`STORE_KEY`]) holding
-//! `{"format":"ocop-self-check/store","version":1,"lang":"vi","current":"…","drafts":[…]}`,
-//! each draft an interchange v1 value ([`crate::draft::to_value`]). Pure functions; reading and
-//! writing the key is `platform::storage`'s. `tests/store_compat.rs` holds a frozen store of this
-//! version that every later version must read.
+//! The formats drafts are stored in on the device. Pure functions; the reading and writing is
+//! `platform`'s.
+//!
+//! - **Version 1** (until December 2026): one local-storage key ([`STORE_KEY`]) holding
+//!   `{"format":"ocop-self-check/store","version":1,"lang":"vi","current":"…","drafts":[…]}`, each
+//!   draft an interchange v1 value ([`crate::draft::to_value`]). Still read, to move it into the
+//!   database ([`plan_migration`]); `tests/store_compat.rs` holds a frozen store of this version
+//!   that every later version must read.
+//! - **Version 2**: the browser's database ([`DB_NAME`]), one [`Record`] per draft with a
+//!   revision, written one draft at a time; unreadable data kept once in [`BACKUPS`].
 
 use std::rc::Rc;
 
@@ -102,6 +107,178 @@ pub fn replaceable_by_empty(stored: Option<&str>) -> bool {
     stored.is_none_or(|raw| raw == empty(Lang::Vi) || raw == empty(Lang::En))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Version 2: one record per draft in the browser's database (IndexedDB)
+
+/// The database: one record per draft in [`DRAFTS`], small values in [`META`], kept copies of
+/// unreadable data in [`BACKUPS`]. `static/boot.js` (the start-up failure screen's download) reads
+/// the same names.
+pub const DB_NAME: &str = "ocop-self-check";
+pub const DB_VERSION: u32 = 1;
+/// Object store of drafts, key path `id`.
+pub const DRAFTS: &str = "drafts";
+/// Object store of small values under their own keys ([`META_CURRENT`], [`META_MIGRATED`]).
+pub const META: &str = "meta";
+/// Object store of kept copies of what could not be read, key path `id`.
+pub const BACKUPS: &str = "backups";
+/// The draft last opened (a draft id).
+pub const META_CURRENT: &str = "current";
+/// Set once the version-1 local-storage store has been moved into the database and checked.
+pub const META_MIGRATED: &str = "migrated-from-local-storage";
+
+/// A small local-storage key that mirrors what the database holds, so that `static/boot.js` can
+/// choose the module to start without opening the database:
+/// `{"drafts":3,"set":"QD26-09"}` (the number of drafts and the current draft's product set).
+pub const INDEX_KEY: &str = "ocop-self-check/index";
+
+pub const RECORD_FORMAT: &str = "ocop-self-check/record";
+pub const RECORD_VERSION: u64 = 1;
+
+/// One draft as stored: `{"format":"ocop-self-check/record","version":1,"id":…,"rev":3,
+/// "updated_ms":…,"draft":{interchange v1}}`. `rev` counts the writes of this draft, so a tab can
+/// tell that another tab wrote it since it last looked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub rev: u64,
+    pub draft: Draft,
+}
+
+/// Why a stored record was not read. Such a record is left as it is (never overwritten) and the
+/// user is told; the draft id stays taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordProblem {
+    /// Not a record at all (corrupted, foreign).
+    Unreadable,
+    /// Written by a newer version of the app.
+    Newer { version: u64 },
+    /// A record whose draft is not valid.
+    Draft(ImportError),
+}
+
+/// The record of `draft` at revision `rev`, as the JSON value put into the database.
+pub fn record_value(rev: u64, draft: &Draft) -> Value {
+    let mut o = Map::new();
+    o.insert("format".into(), RECORD_FORMAT.into());
+    o.insert("version".into(), RECORD_VERSION.into());
+    o.insert("id".into(), draft.id.clone().into());
+    o.insert("rev".into(), rev.into());
+    o.insert("updated_ms".into(), draft.updated_ms.into());
+    o.insert("draft".into(), draft::to_value(draft));
+    Value::Object(o)
+}
+
+/// Read a stored record (as JSON text, the way it leaves the database).
+pub fn read_record(text: &str) -> Result<Record, RecordProblem> {
+    let v: Value = serde_json::from_str(text).map_err(|_| RecordProblem::Unreadable)?;
+    let obj = v.as_object().ok_or(RecordProblem::Unreadable)?;
+    if obj.get("format").and_then(Value::as_str) != Some(RECORD_FORMAT) {
+        return Err(RecordProblem::Unreadable);
+    }
+    match obj.get("version").and_then(Value::as_u64) {
+        Some(RECORD_VERSION) => {}
+        Some(version) if version > RECORD_VERSION => return Err(RecordProblem::Newer { version }),
+        _ => return Err(RecordProblem::Unreadable),
+    }
+    let id = obj.get("id").and_then(Value::as_str).unwrap_or_default();
+    let rev = obj.get("rev").and_then(Value::as_u64).unwrap_or(0);
+    let inner = obj.get("draft").ok_or(RecordProblem::Unreadable)?;
+    let mut draft = draft::from_value(inner).map_err(RecordProblem::Draft)?;
+    // The record's key is the id (the draft inside may have lost an invalid one on reading).
+    if draft.id != id {
+        if !draft::is_valid_id(id) {
+            return Err(RecordProblem::Unreadable);
+        }
+        draft.id = id.to_string();
+    }
+    Ok(Record { rev, draft })
+}
+
+/// The text of [`INDEX_KEY`].
+pub fn index_text(drafts: usize, current_set: Option<&str>) -> String {
+    let mut o = Map::new();
+    o.insert("drafts".into(), drafts.into());
+    if let Some(set) = current_set {
+        o.insert("set".into(), set.into());
+    }
+    Value::Object(o).to_string()
+}
+
+/// The key of a kept copy of unreadable data: the same text always gets the same key, so it is
+/// kept once however often the app starts ("b-" + FNV-1a 64 of the text + its length).
+pub fn backup_id(text: &str) -> String {
+    // FNV-1a: a stable, dependency-free fingerprint; not a security boundary.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("b-{h:016x}-{}", text.len())
+}
+
+/// A kept copy, as put into [`BACKUPS`]: `{"id","created_ms","source","text"}`; `source` says
+/// where the text came from (`"local-storage"` or `"record:<draft id>"`).
+pub fn backup_value(text: &str, source: &str, now_ms: u64) -> Value {
+    serde_json::json!({
+        "id": backup_id(text),
+        "created_ms": now_ms,
+        "source": source,
+        "text": text,
+    })
+}
+
+/// What moving a version-1 local-storage store into the database does.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Migration {
+    /// Records to add (revision 1), in the store's order; drafts the database already holds
+    /// (an interrupted migration resumed) and repeated ids are left out, so nothing is added
+    /// twice.
+    pub records: Vec<Record>,
+    pub current: Option<String>,
+    pub lang: Option<Lang>,
+    /// Drafts of the store that could not be read (the whole text is then also kept as a backup).
+    pub skipped: Vec<ImportError>,
+    /// The text as a whole could not be read: nothing to move; keep it as a backup.
+    pub unreadable: bool,
+}
+
+impl Migration {
+    /// Whether the old key may be retired once `records` are confirmed saved: every draft of the
+    /// store was read, so the database now holds all it had.
+    pub fn complete(&self) -> bool {
+        !self.unreadable && self.skipped.is_empty()
+    }
+}
+
+/// Plan the move of the version-1 store text `raw` into a database that already holds the drafts
+/// `existing` (ids).
+pub fn plan_migration(raw: &str, existing: &std::collections::BTreeSet<String>) -> Migration {
+    let decoded = decode(raw);
+    let mut seen = existing.clone();
+    let mut records = Vec::new();
+    for d in decoded.drafts {
+        if d.id.is_empty() || !seen.insert(d.id.clone()) {
+            continue;
+        }
+        records.push(Record { rev: 1, draft: d });
+    }
+    Migration {
+        records,
+        current: decoded.current,
+        lang: decoded.lang,
+        skipped: decoded.skipped,
+        unreadable: decoded.unreadable,
+    }
+}
+
+/// Whether what the database returned after a migration holds every planned record unchanged.
+pub fn migration_verified(plan: &Migration, read_back: &[Record]) -> bool {
+    plan.records.iter().all(|r| {
+        read_back
+            .iter()
+            .any(|b| b.draft.id == r.draft.id && b.draft == r.draft)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +331,88 @@ mod tests {
         ] {
             assert!(decode(raw).unreadable, "{raw}");
         }
+    }
+
+    fn draft(id: &str) -> Draft {
+        let mut d = Draft::new(id, "QD26-09", 10);
+        d.title = "Nước mắm".into();
+        d.responses.answers.insert("1.1".into(), 2);
+        d
+    }
+
+    #[test]
+    fn records_round_trip_and_newer_or_broken_ones_are_reported() {
+        let d = draft("a1");
+        let text = record_value(3, &d).to_string();
+        assert_eq!(
+            read_record(&text),
+            Ok(Record {
+                rev: 3,
+                draft: d.clone()
+            })
+        );
+        let mut v = record_value(1, &d);
+        v["version"] = 2.into();
+        assert_eq!(
+            read_record(&v.to_string()),
+            Err(RecordProblem::Newer { version: 2 })
+        );
+        for bad in [
+            "",
+            "{",
+            "[]",
+            r#"{"format":"x"}"#,
+            r#"{"format":"ocop-self-check/record","version":1}"#,
+        ] {
+            assert_eq!(read_record(bad), Err(RecordProblem::Unreadable), "{bad}");
+        }
+        let mut v = record_value(1, &d);
+        v["draft"]["format"] = "nope".into();
+        assert!(matches!(
+            read_record(&v.to_string()),
+            Err(RecordProblem::Draft(_))
+        ));
+    }
+
+    #[test]
+    fn the_same_unreadable_text_gets_the_same_backup_key() {
+        let big = format!(
+            r#"{{"format":"ocop-self-check/store","version":2,"pad":"{}"}}"#,
+            "p".repeat(1000)
+        );
+        assert_eq!(backup_id(&big), backup_id(&big.clone()));
+        assert_ne!(backup_id(&big), backup_id("{"));
+        assert_eq!(backup_value("{", "local-storage", 5)["id"], backup_id("{"));
+    }
+
+    #[test]
+    fn migration_moves_each_draft_once_and_resumes_without_duplicates() {
+        let (a, b) = (Rc::new(draft("a1")), Rc::new(draft("b2")));
+        let raw = encode(Lang::En, Some("b2"), &[a.clone(), b.clone(), a.clone()]);
+        let none = std::collections::BTreeSet::new();
+        let plan = plan_migration(&raw, &none);
+        assert_eq!(plan.records.len(), 2, "a repeated id is moved once");
+        assert_eq!(plan.current.as_deref(), Some("b2"));
+        assert_eq!(plan.lang, Some(Lang::En));
+        assert!(plan.complete());
+        assert!(migration_verified(&plan, &plan.records));
+        assert!(!migration_verified(&plan, &plan.records[..1]));
+        // Interrupted after a1 was saved: the second start adds only b2.
+        let existing = std::collections::BTreeSet::from(["a1".to_string()]);
+        let resumed = plan_migration(&raw, &existing);
+        assert_eq!(resumed.records.len(), 1);
+        assert_eq!(resumed.records[0].draft.id, "b2");
+        // An unreadable store moves nothing and is not complete.
+        let bad = plan_migration("{not json", &none);
+        assert!(bad.unreadable && bad.records.is_empty() && !bad.complete());
+    }
+
+    #[test]
+    fn the_index_says_how_many_drafts_and_which_set() {
+        assert_eq!(index_text(0, None), r#"{"drafts":0}"#);
+        assert_eq!(
+            index_text(3, Some("QD26-09")),
+            r#"{"drafts":3,"set":"QD26-09"}"#
+        );
     }
 }
