@@ -9,6 +9,7 @@ mod interchange;
 pub mod merge;
 mod samples;
 pub mod store;
+pub mod sync;
 
 /// Re-exported for the checks' callers: a [`Problem::Date`] holds one.
 pub use crate::date::DateError;
