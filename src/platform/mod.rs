@@ -4,6 +4,8 @@
 //! compiles and renders natively for the SSR tests: storage is an in-memory map, the clock is a
 //! counter, rubric files come from the embedded copies, and DOM calls do nothing.
 
+#[cfg(target_arch = "wasm32")]
+pub mod db;
 pub mod dossier_lazy;
 /// The dossier writer's exports: compiled natively (tests) and into the on-demand module only.
 #[cfg(any(not(target_arch = "wasm32"), feature = "dossier-module"))]
