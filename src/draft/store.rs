@@ -279,6 +279,43 @@ pub fn migration_verified(plan: &Migration, read_back: &[Record]) -> bool {
     })
 }
 
+/// How much room is left for drafts, from the browser's estimate of what this origin uses and may
+/// use (bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Room {
+    Plenty,
+    /// Less than a tenth of the quota, or less than [`LOW_ROOM_BYTES`], is left: warn now, while
+    /// saving still works.
+    Low {
+        left: u64,
+    },
+    /// Less than [`FULL_ROOM_BYTES`] left: the next saves may fail.
+    Full {
+        left: u64,
+    },
+}
+
+/// Below this much free room the app warns (20 MB: a few evidence photos).
+pub const LOW_ROOM_BYTES: u64 = 20_000_000;
+/// Below this much the app says saving may fail (1 MB: a few large drafts).
+pub const FULL_ROOM_BYTES: u64 = 1_000_000;
+
+/// The room left, from `usage` and `quota` in bytes (as `navigator.storage.estimate()` gives).
+pub fn room(usage: f64, quota: f64) -> Room {
+    if !(usage.is_finite() && quota.is_finite()) || quota <= 0.0 {
+        return Room::Plenty; // unknown: say nothing
+    }
+    let left_f = (quota - usage).max(0.0);
+    let left = left_f as u64;
+    if left < FULL_ROOM_BYTES {
+        Room::Full { left }
+    } else if left < LOW_ROOM_BYTES || left_f < quota / 10.0 {
+        Room::Low { left }
+    } else {
+        Room::Plenty
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,6 +442,23 @@ mod tests {
         // An unreadable store moves nothing and is not complete.
         let bad = plan_migration("{not json", &none);
         assert!(bad.unreadable && bad.records.is_empty() && !bad.complete());
+    }
+
+    #[test]
+    fn room_warns_before_the_quota_is_reached() {
+        assert_eq!(room(1e6, 300e6), Room::Plenty);
+        assert_eq!(room(290e6, 300e6), Room::Low { left: 10_000_000 });
+        assert_eq!(room(50e6, 60e6), Room::Low { left: 10_000_000 });
+        assert_eq!(
+            room(4.6e9, 5e9),
+            Room::Low { left: 400_000_000 },
+            "under a tenth"
+        );
+        assert_eq!(room(4.4e9, 5e9), Room::Plenty);
+        assert_eq!(room(299.5e6, 300e6), Room::Full { left: 500_000 });
+        assert_eq!(room(400e6, 300e6), Room::Full { left: 0 });
+        assert_eq!(room(0.0, 0.0), Room::Plenty, "unknown quota");
+        assert_eq!(room(f64::NAN, 1e9), Room::Plenty);
     }
 
     #[test]

@@ -202,6 +202,41 @@ impl Syncer {
     }
 }
 
+/// What one tab tells the others after a write (the text of a BroadcastChannel message).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Draft `id` was written at revision `rev`.
+    Changed { id: String, rev: u64 },
+    /// Draft `id` was deleted.
+    Deleted { id: String },
+}
+
+impl Message {
+    /// `{"changed":"d-1","rev":4}` or `{"deleted":"d-1"}`.
+    pub fn to_text(&self) -> String {
+        match self {
+            Message::Changed { id, rev } => serde_json::json!({ "changed": id, "rev": rev }),
+            Message::Deleted { id } => serde_json::json!({ "deleted": id }),
+        }
+        .to_string()
+    }
+
+    /// Read a message; anything else (another version's message, noise) is `None`.
+    pub fn parse(text: &str) -> Option<Message> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let valid = |id: &str| super::is_valid_id(id).then(|| id.to_string());
+        if let Some(id) = v.get("changed").and_then(serde_json::Value::as_str) {
+            let rev = v.get("rev")?.as_u64()?;
+            return Some(Message::Changed {
+                id: valid(id)?,
+                rev,
+            });
+        }
+        let id = v.get("deleted")?.as_str()?;
+        Some(Message::Deleted { id: valid(id)? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::cell::RefCell;
@@ -336,6 +371,28 @@ mod tests {
             .build()
             .expect("runtime")
             .block_on(f)
+    }
+
+    #[test]
+    fn messages_round_trip_and_noise_is_ignored() {
+        for m in [
+            Message::Changed {
+                id: "d-1".into(),
+                rev: 4,
+            },
+            Message::Deleted { id: "d-1".into() },
+        ] {
+            assert_eq!(Message::parse(&m.to_text()), Some(m));
+        }
+        for noise in [
+            "",
+            "hello",
+            "{}",
+            r#"{"changed":"d-1"}"#,
+            r#"{"deleted":"<b>"}"#,
+        ] {
+            assert_eq!(Message::parse(noise), None, "{noise}");
+        }
     }
 
     #[test]

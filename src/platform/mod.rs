@@ -4,6 +4,7 @@
 //! compiles and renders natively for the SSR tests: storage is an in-memory map, the clock is a
 //! counter, rubric files come from the embedded copies, and DOM calls do nothing.
 
+pub mod channel;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
 pub mod dossier_lazy;
@@ -14,6 +15,7 @@ pub mod embed;
 pub mod files;
 pub mod page;
 mod panic;
+pub mod quota;
 pub mod start;
 pub mod sw;
 
