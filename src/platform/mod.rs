@@ -11,6 +11,7 @@ pub mod dossier_lazy;
 /// The dossier writer's exports: compiled natively (tests) and into the on-demand module only.
 #[cfg(any(not(target_arch = "wasm32"), feature = "dossier-module"))]
 pub mod dossier_module;
+pub mod drafts_store;
 pub mod embed;
 pub mod files;
 pub mod page;
