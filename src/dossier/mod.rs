@@ -4,10 +4,11 @@
 //!
 //! [`build`] turns a draft and its assessment into a [`Dossier`], a small renderer-independent
 //! document model (headings, paragraphs, label/value fields, tick boxes, tables, page breaks), in
-//! which every missing detail is a visible "cần bổ sung" (to be completed) marker. Renderers:
-//! [`render_docx`] (an editable Word file, written by a small OOXML writer of our own, see
-//! [`docx`]) and [`render_html`] (a self-contained printable page). Plain Rust: no browser
-//! import, no clock (today's date is passed in).
+//! which every missing detail is a visible "cần bổ sung" (to be completed) marker. The forms are
+//! written in [`forms`], one file per form. Renderers: [`render_docx`] (an editable Word file,
+//! written by a small OOXML writer of our own, see [`docx`]) and [`render_html`] (a
+//! self-contained printable page). Plain Rust: no browser import, no clock (today's date is
+//! passed in).
 //!
 //! The forms' wording here follows the structure of Phụ lục III as summarised in
 //! `shared/ocop/domain.md` §7.1; it is not a verbatim copy of the official text (the producer
@@ -15,14 +16,14 @@
 //! `Lang::En` switches headings, labels and guidance to English for reading, and opens the
 //! document with a framed line saying so (file the Vietnamese version).
 
-mod build;
 pub mod docx;
+mod forms;
 mod html;
 mod text;
 mod zip;
 
-pub use build::build;
 pub use docx::render_docx;
+pub use forms::build;
 pub use html::render_html;
 pub use text::{sanitize, xml_escape};
 
