@@ -3,6 +3,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ocop_self_check::assess::assess;
+use ocop_self_check::date::parse_date;
 use ocop_self_check::dossier;
 use ocop_self_check::draft::Draft;
 use ocop_self_check::i18n::Lang;
@@ -10,6 +11,7 @@ use ocop_self_check::rubric::{embedded, Catalogue};
 
 fn bench(c: &mut Criterion) {
     let catalogue = Catalogue::builtin();
+    let today = parse_date("29/11/2026").ok();
     for id in ["QD26-07", "QD26-26"] {
         let Some(Ok(set)) = embedded::load(id) else {
             panic!("{id}")
@@ -37,18 +39,9 @@ fn bench(c: &mut Criterion) {
         let entry = catalogue.entry(id);
         let n = set.criterion_count();
         c.bench_function(&format!("dossier build {id} ({n} criteria)"), |b| {
-            b.iter(|| {
-                dossier::build(
-                    black_box(&set),
-                    entry,
-                    black_box(&d),
-                    &a,
-                    Lang::Vi,
-                    "29/11/2026",
-                )
-            })
+            b.iter(|| dossier::build(black_box(&set), entry, black_box(&d), &a, Lang::Vi, today))
         });
-        let doc = dossier::build(&set, entry, &d, &a, Lang::Vi, "29/11/2026");
+        let doc = dossier::build(&set, entry, &d, &a, Lang::Vi, today);
         c.bench_function(&format!("dossier render_docx {id}"), |b| {
             b.iter(|| dossier::render_docx(black_box(&doc)))
         });
@@ -57,14 +50,8 @@ fn bench(c: &mut Criterion) {
         });
         c.bench_function(&format!("dossier build + render_docx {id}"), |b| {
             b.iter(|| {
-                let doc = dossier::build(
-                    black_box(&set),
-                    entry,
-                    black_box(&d),
-                    &a,
-                    Lang::Vi,
-                    "29/11/2026",
-                );
+                let doc =
+                    dossier::build(black_box(&set), entry, black_box(&d), &a, Lang::Vi, today);
                 dossier::render_docx(&doc)
             })
         });

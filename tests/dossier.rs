@@ -14,6 +14,7 @@
 use std::io::Read;
 
 use ocop_self_check::assess::{assess, Assessment};
+use ocop_self_check::date::parse_date;
 use ocop_self_check::dossier::{self, Block, Dossier};
 use ocop_self_check::draft::Field;
 use ocop_self_check::draft::{self, Draft, RegistrationType};
@@ -79,7 +80,10 @@ fn build(set: &ProductSet, d: &Draft, lang: Lang) -> (Dossier, Assessment) {
     let a = assess(set, &d.responses);
     let cat = catalogue();
     let entry = cat.entry(&set.id);
-    (dossier::build(set, entry, d, &a, lang, TODAY), a)
+    (
+        dossier::build(set, entry, d, &a, lang, parse_date(TODAY).ok()),
+        a,
+    )
 }
 
 /// The entries of a .docx read with the `zip` crate (CRC-checked), as text.
@@ -453,7 +457,14 @@ fn every_product_set_builds_and_renders() {
         let s = set(id);
         let d = sample(&s);
         let a = assess(&s, &d.responses);
-        let doc = dossier::build(&s, cat.entry(id), &d, &a, Lang::Vi, "2026-11-29");
+        let doc = dossier::build(
+            &s,
+            cat.entry(id),
+            &d,
+            &a,
+            Lang::Vi,
+            parse_date("2026-11-29").ok(),
+        );
         let (_, text) = docx_text(&doc);
         for l in s.criteria() {
             // Notes inside a name ("… Yêu cầu: …") start a paragraph of their own.
@@ -478,7 +489,7 @@ fn unknown_date_and_classification_leave_blanks() {
     let s = set("QD26-07");
     let d = sample(&s);
     let a = assess(&s, &d.responses);
-    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, "not a date");
+    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, parse_date("not a date").ok());
     assert_eq!(doc.date, None);
     let (_, text) = docx_text(&doc);
     assert!(text.contains("Lào Cai, ngày …… tháng …… năm ……"));
@@ -717,7 +728,14 @@ fn signature_dates_follow_the_administrative_style() {
         ("2026-01-15", "Lào Cai, ngày 15 tháng 01 năm 2026"),
         ("15/12/2026", "Lào Cai, ngày 15 tháng 12 năm 2026"),
     ] {
-        let doc = dossier::build(&s, cat.entry(&s.id), &d, &a, Lang::Vi, today);
+        let doc = dossier::build(
+            &s,
+            cat.entry(&s.id),
+            &d,
+            &a,
+            Lang::Vi,
+            parse_date(today).ok(),
+        );
         let (_, text) = docx_text(&doc);
         assert!(text.contains(words), "{today}: {words:?}");
         assert!(!text.contains("tháng 03"), "{today}");
@@ -1056,7 +1074,7 @@ fn classification_uses_the_three_levels_of_appendix_i() {
     // Without the catalogue, the set's own header under one label.
     let s = set("QD26-07");
     let a = assess(&s, &d.responses);
-    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, TODAY);
+    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, parse_date(TODAY).ok());
     let text = doc.plain_text();
     assert_eq!(
         classification_lines(&text)[0],

@@ -5,12 +5,11 @@
 
 use std::path::Path;
 
-use ocop_self_check::assess::assess;
-use ocop_self_check::date;
+use ocop_self_check::date::{self, Date};
 use ocop_self_check::dossier;
 use ocop_self_check::draft::{self, Draft};
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
+use ocop_self_check::rubric::{embedded, ProductSet};
 
 /// Usage of the subcommand.
 pub const DOSSIER_USAGE: &str = "\
@@ -31,7 +30,7 @@ pub fn run_dossier(args: &[String]) -> i32 {
     let mut docx: Option<&str> = None;
     let mut html: Option<&str> = None;
     let mut lang = Lang::Vi;
-    let mut date: Option<String> = None;
+    let mut date: Option<Date> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -51,9 +50,11 @@ pub fn run_dossier(args: &[String]) -> i32 {
                 Some(l) => lang = l,
                 None => return usage("--lang needs vi or en"),
             },
-            "--date" => match it.next() {
-                Some(d) if date::parse_date(d).is_ok() => date = Some(d.clone()),
-                Some(d) => return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY")),
+            "--date" => match it.next().map(|d| (d, date::parse_date(d))) {
+                Some((_, Ok(d))) => date = Some(d),
+                Some((d, Err(_))) => {
+                    return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY"))
+                }
                 None => return usage("--date needs a date"),
             },
             s if s.starts_with('-') && s.len() > 1 => return usage(&format!("unknown option {s}")),
@@ -78,11 +79,8 @@ pub fn run_dossier(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let catalogue = Some(Catalogue::builtin());
-    let entry = catalogue.as_ref().and_then(|c| c.entry(&set.id));
-    let today = date.unwrap_or_else(today_utc);
-    let a = assess(&set, &d.responses);
-    let doc = dossier::build(&set, entry, &d, &a, lang, &today);
+    let today = date.or_else(today_utc);
+    let doc = dossier::from_draft(&set, &d, lang, today);
     if let Some(path) = docx {
         if let Err(e) = std::fs::write(path, dossier::render_docx(&doc)) {
             eprintln!("{path}: cannot write: {e}");
@@ -101,10 +99,10 @@ pub fn run_dossier(args: &[String]) -> i32 {
             "{input}: {} — {} {}",
             doc.title,
             missing,
-            match lang {
-                Lang::Vi => "mục cần bổ sung (xem phụ lục, mục 3)",
-                Lang::En => "items to complete (see the annex, section 3)",
-            }
+            lang.pick(
+                "mục cần bổ sung (xem phụ lục, mục 3)",
+                "items to complete (see the annex, section 3)"
+            )
         );
     }
     0
@@ -143,13 +141,13 @@ fn load(path: &str) -> Result<(Draft, ProductSet), String> {
     Ok((d, set))
 }
 
-/// Today's date (UTC) as yyyy-mm-dd, from the system clock (the CLI is the edge that may read it).
-fn today_utc() -> String {
+/// Today's date (UTC), from the system clock (the CLI is the edge that may read it).
+fn today_utc() -> Option<Date> {
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(0))
         .unwrap_or(0);
-    date::from_unix_ms(ms).map(|d| d.iso()).unwrap_or_default()
+    date::from_unix_ms(ms)
 }
 
 #[cfg(test)]
@@ -158,6 +156,7 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert!(date::parse_date(&today_utc()).is_ok());
+        let today = today_utc().expect("the clock gives a date in range");
+        assert_eq!(date::parse_date(&today.iso()), Ok(today));
     }
 }

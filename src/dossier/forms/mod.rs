@@ -17,7 +17,7 @@ use super::{
     Align, Block, Cell, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, SpanKind, Table,
 };
 use crate::assess::Assessment;
-use crate::date::{parse_date, Date};
+use crate::date::Date;
 use crate::draft::{check_fields_for, is_blank, Draft, Field, FieldProblem, Problem};
 use crate::i18n::{self, field_label};
 use crate::lang::Lang;
@@ -31,17 +31,17 @@ const EN_READING_COPY: &str =
     "English reading copy — file the Vietnamese version (Bản tiếng Anh chỉ để đọc – nộp bản tiếng Việt).";
 
 /// Build the dossier of `draft` (answers scored in `assessment`) for product set `set`, drafted on
-/// `today` (dd/mm/yyyy or yyyy-mm-dd; anything else leaves the date blank). `entry` gives the
-/// classification of Phụ lục I; without it the set's own header is used.
+/// `today` (`None`: the date is left blank on the forms). `entry` gives the classification of
+/// Phụ lục I; without it the set's own header is used.
 pub fn build(
     set: &ProductSet,
     entry: Option<CatalogueEntry<'_>>,
     draft: &Draft,
     assessment: &Assessment,
     lang: Lang,
-    today: &str,
+    today: Option<Date>,
 ) -> Dossier {
-    let date = parse_date(today).ok();
+    let date = today;
     let tourism = set.is_tourism();
     let problems = check_fields_for(draft, date, tourism);
     let mut b = Builder {
