@@ -1,5 +1,6 @@
 //! The draft dossier: structure, .docx validity (read back with the `zip` crate and parsed with
-//! `quick-xml`), hostile text, missing details, diacritics, every product set, and the CLI.
+//! `quick-xml`), hostile text, missing details, diacritics, every product set. The CLI's own
+//! tests (`ocop dossier`) are in tests/cli.rs.
 //!
 //! Samples for a look by eye are written to `target/tmp/dossier-sample*.{docx,html}`; to see
 //! them as LibreOffice does (not part of `cargo test`):
@@ -21,9 +22,6 @@ use ocop_self_check::draft::{self, Draft, RegistrationType};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
 use quick_xml::events::Event;
-
-#[path = "../src/bin/ocop/dossier.rs"]
-mod cli;
 
 const TODAY: &str = "29/11/2026";
 
@@ -942,82 +940,6 @@ fn samples_for_a_look_by_eye() {
         dossier::render_docx(&doc),
     )
     .expect("write");
-}
-
-// ---------------------------------------------------------------------------------------------
-// The `ocop dossier` subcommand, called in-process.
-
-fn args(a: &[&str]) -> Vec<String> {
-    a.iter().map(|s| s.to_string()).collect()
-}
-
-#[test]
-fn cli_writes_docx_and_html() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli");
-    std::fs::create_dir_all(&dir).expect("dir");
-    let s = set("QD26-07");
-    let input = dir.join("draft.json");
-    std::fs::write(&input, draft::to_json(&sample(&s))).expect("write");
-    let out = dir.join("out.docx");
-    let html = dir.join("out.html");
-    let _ = std::fs::remove_file(&out);
-    let code = cli::run_dossier(&args(&[
-        input.to_str().unwrap_or_default(),
-        "-o",
-        out.to_str().unwrap_or_default(),
-        "--html",
-        html.to_str().unwrap_or_default(),
-        "--date",
-        "29/11/2026",
-    ]));
-    assert_eq!(code, 0);
-    let bytes = std::fs::read(&out).expect("docx written");
-    let (_, text) = parse_xml(part(&unzip(&bytes), "word/document.xml"));
-    assert!(text.contains("Mứt mận Bắc Hà"));
-    assert!(text.contains("ngày 29 tháng 11 năm 2026"));
-    assert!(std::fs::read_to_string(&html)
-        .expect("html written")
-        .contains("Mứt mận Bắc Hà"));
-}
-
-#[test]
-fn cli_rejects_bad_input_with_2_and_bad_usage_with_64() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli-bad");
-    std::fs::create_dir_all(&dir).expect("dir");
-    let out = dir.join("out.docx");
-    let out = out.to_str().unwrap_or_default();
-    let bad = dir.join("bad.json");
-    std::fs::write(&bad, "{not json").expect("write");
-    let bad = bad.to_str().unwrap_or_default();
-    assert_eq!(cli::run_dossier(&args(&[bad, "-o", out])), 2);
-    let wrong = dir.join("wrong.json");
-    std::fs::write(
-        &wrong,
-        r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":9}}"#,
-    )
-    .expect("write");
-    let wrong = wrong.to_str().unwrap_or_default();
-    assert_eq!(cli::run_dossier(&args(&[wrong, "-o", out])), 2);
-    assert_eq!(
-        cli::run_dossier(&args(&["/nonexistent/draft.json", "-o", out])),
-        2
-    );
-    assert!(
-        !std::path::Path::new(out).exists(),
-        "nothing written on bad input"
-    );
-    assert_eq!(cli::run_dossier(&args(&[bad])), 64, "no output given");
-    assert_eq!(cli::run_dossier(&args(&[])), 64);
-    assert_eq!(cli::run_dossier(&args(&[bad, "-o"])), 64);
-    assert_eq!(
-        cli::run_dossier(&args(&[bad, "-o", out, "--frobnicate"])),
-        64
-    );
-    assert_eq!(
-        cli::run_dossier(&args(&[bad, "-o", out, "--date", "31/02/2026"])),
-        64
-    );
-    assert_eq!(cli::run_dossier(&args(&["--help"])), 0);
 }
 
 /// The lines of Mẫu 01 item 5 (classification) in a plain-text dossier.

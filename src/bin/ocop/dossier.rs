@@ -1,15 +1,14 @@
 //! `ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]`: write
 //! the draft dossier (Mẫu 01, Mẫu 02, estimated score sheet) of one draft (interchange v1).
 //!
-//! Included by `src/bin/ocop.rs` as `mod dossier;`; the entry point is [`run_dossier`].
-
-use std::path::Path;
+//! A module of the `ocop` binary (`src/bin/ocop/main.rs`); the entry point is [`run_dossier`],
+//! called by `cli.rs`. The draft is read by [`crate::input::load_draft`], like `ocop assess`'s.
 
 use ocop_self_check::date::{self, Date};
 use ocop_self_check::dossier;
-use ocop_self_check::draft::{self, Draft};
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::rubric::{embedded, ProductSet};
+
+use crate::input::load_draft;
 
 /// Usage of the subcommand.
 pub const DOSSIER_USAGE: &str = "\
@@ -25,7 +24,7 @@ USAGE:
 Exit status: 0 written, 2 bad input file (named on stderr), 64 usage error, 1 cannot write.";
 
 /// Run `ocop dossier` with the arguments after the subcommand; returns the exit status.
-pub fn run_dossier(args: &[String]) -> i32 {
+pub fn run_dossier(args: &[String]) -> u8 {
     let mut input: Option<&str> = None;
     let mut docx: Option<&str> = None;
     let mut html: Option<&str> = None;
@@ -72,7 +71,7 @@ pub fn run_dossier(args: &[String]) -> i32 {
     if docx.is_none() && html.is_none() {
         return usage("say where to write: -o OUT.docx and/or --html OUT.html");
     }
-    let (d, set) = match load(input) {
+    let (d, set) = match load_draft(input) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("{input}: {e}");
@@ -108,37 +107,9 @@ pub fn run_dossier(args: &[String]) -> i32 {
     0
 }
 
-fn usage(msg: &str) -> i32 {
+fn usage(msg: &str) -> u8 {
     eprintln!("ocop dossier: {msg}\n\n{DOSSIER_USAGE}");
     64
-}
-
-/// Read, parse and check a draft file and load its product set; the error says what is wrong.
-fn load(path: &str) -> Result<(Draft, ProductSet), String> {
-    let p = Path::new(path);
-    let meta = std::fs::metadata(p).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > draft::MAX_IMPORT_BYTES as u64 {
-        return Err(format!(
-            "invalid draft: file is {} bytes; the limit is {}",
-            meta.len(),
-            draft::MAX_IMPORT_BYTES
-        ));
-    }
-    let bytes = std::fs::read(p).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "invalid draft: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let d = draft::from_json(&text).map_err(|e| format!("invalid draft: {e}"))?;
-    let set = match embedded::load(&d.product_set) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => return Err(format!("rubric: {e}")),
-        None => return Err(format!("rubric: no product set {}", d.product_set)),
-    };
-    draft::check_against(&d, &set).map_err(|e| format!("invalid draft: {e}"))?;
-    Ok((d, set))
 }
 
 /// Today's date (UTC), from the system clock (the CLI is the edge that may read it).
