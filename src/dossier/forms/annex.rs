@@ -316,7 +316,7 @@ impl Builder<'_> {
             self.para(Para::text(text).indent(1));
         }
         let (vi, en) = if self.tourism {
-            // No product samples for the tourism set (domain.md §7.1).
+            // No product samples for the tourism set (docs/domain.md §7.1).
             (
                 "- Luôn tự hoàn thiện: tên Ủy ban nhân dân cấp xã nhận hồ sơ; mục I.9–I.10, phần II và phần IV của Mẫu số 02; chữ ký, con dấu (nếu có); bản sao minh chứng.",
                 "- Always by hand: the commune that receives the dossier; items I.9–I.10, Parts II and IV of Form 02; signatures and seal (if any); copies of the evidence.",
