@@ -5,7 +5,7 @@
 //! [`build`] turns a draft and its assessment into a [`Dossier`], a small renderer-independent
 //! document model (headings, paragraphs, label/value fields, tick boxes, tables, page breaks), in
 //! which every missing detail is a visible "cần bổ sung" (to be completed) marker. The forms are
-//! written in [`forms`], one file per form. Renderers: [`render_docx`] (an editable Word file,
+//! written in `forms/`, one file per form. Renderers: [`render_docx`] (an editable Word file,
 //! written by a small OOXML writer of our own, see [`docx`]) and [`render_html`] (a
 //! self-contained printable page). Plain Rust: no browser import, no clock (today's date is
 //! passed in).

@@ -41,9 +41,8 @@ pub fn build(
     lang: Lang,
     today: Option<Date>,
 ) -> Dossier {
-    let date = today;
     let tourism = set.is_tourism();
-    let problems = check_fields_for(draft, date, tourism);
+    let problems = check_fields_for(draft, today, tourism);
     let mut b = Builder {
         lang,
         set,
@@ -51,7 +50,7 @@ pub fn build(
         entry,
         draft,
         a: assessment,
-        date,
+        date: today,
         problems: &problems,
         blocks: Vec::with_capacity(256),
     };
@@ -77,7 +76,7 @@ pub fn build(
         lang,
         title,
         author: draft.producer.name.trim().to_string(),
-        date,
+        date: today,
         blocks: b.blocks,
         missing: problems
             .iter()
