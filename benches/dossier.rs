@@ -1,15 +1,21 @@
 //! Generating the draft dossier natively: `dossier::build` alone, `render_docx`, `render_html`,
-//! and the whole path a download takes (build + .docx). Run: `cargo bench --bench dossier`.
+//! build + .docx, and the whole path a download takes in the dossier module
+//! (`dossier::from_interchange`: parse the draft and the rubric, assess, build; then .docx).
+//! Run: `cargo bench --bench dossier`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ocop_self_check::assess::assess;
+use ocop_self_check::date::parse_date;
 use ocop_self_check::dossier;
-use ocop_self_check::draft::Draft;
+use ocop_self_check::draft::{self, Draft};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, Catalogue};
 
+const TODAY: &str = "29/11/2026";
+
 fn bench(c: &mut Criterion) {
-    let catalogue = Catalogue::builtin();
+    let catalogue = Catalogue::shared();
+    let today = parse_date(TODAY).ok();
     for id in ["QD26-07", "QD26-26"] {
         let Some(Ok(set)) = embedded::load(id) else {
             panic!("{id}")
@@ -36,19 +42,11 @@ fn bench(c: &mut Criterion) {
         let a = assess(&set, &d.responses);
         let entry = catalogue.entry(id);
         let n = set.criterion_count();
+        let build = || dossier::build(black_box(&set), entry, black_box(&d), &a, Lang::Vi, today);
         c.bench_function(&format!("dossier build {id} ({n} criteria)"), |b| {
-            b.iter(|| {
-                dossier::build(
-                    black_box(&set),
-                    entry,
-                    black_box(&d),
-                    &a,
-                    Lang::Vi,
-                    "29/11/2026",
-                )
-            })
+            b.iter(build)
         });
-        let doc = dossier::build(&set, entry, &d, &a, Lang::Vi, "29/11/2026");
+        let doc = build();
         c.bench_function(&format!("dossier render_docx {id}"), |b| {
             b.iter(|| dossier::render_docx(black_box(&doc)))
         });
@@ -56,18 +54,28 @@ fn bench(c: &mut Criterion) {
             b.iter(|| dossier::render_html(black_box(&doc)))
         });
         c.bench_function(&format!("dossier build + render_docx {id}"), |b| {
-            b.iter(|| {
-                let doc = dossier::build(
-                    black_box(&set),
-                    entry,
-                    black_box(&d),
-                    &a,
-                    Lang::Vi,
-                    "29/11/2026",
-                );
-                dossier::render_docx(&doc)
-            })
+            b.iter(|| dossier::render_docx(&build()))
         });
+        let draft_json = draft::to_json(&d);
+        let rubric_json = embedded::SETS
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map(|(_, text)| *text)
+            .unwrap_or_else(|| panic!("{id}"));
+        c.bench_function(
+            &format!("dossier from_interchange + render_docx {id}"),
+            |b| {
+                b.iter(|| {
+                    let doc = dossier::from_interchange(
+                        black_box(&draft_json),
+                        black_box(rubric_json),
+                        "vi",
+                        TODAY,
+                    );
+                    dossier::render_docx(&doc.unwrap_or_else(|e| panic!("{e}")))
+                })
+            },
+        );
     }
 }
 

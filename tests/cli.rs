@@ -1,6 +1,14 @@
-//! The `ocop` command line, run as a user would.
+//! The `ocop` command line, run as a user would: `assess`, `dossier`, exit codes, and what it
+//! does with files that are not drafts (devices, pipes, oversized files).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
 
 use std::process::Command;
+
+use common::docx::{parse_xml, part, unzip};
+use common::{filled_draft, set};
+use ocop_self_check::draft;
 
 fn ocop(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ocop"))
@@ -103,4 +111,237 @@ fn usage_errors() {
     assert_eq!(ocop(&["assess"]).0, 64);
     assert_eq!(ocop(&["assess", "--bogus", "x"]).0, 64);
     assert_eq!(ocop(&["--help"]).0, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ocop dossier`
+
+#[test]
+fn cli_writes_docx_and_html() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let s = set("QD26-07");
+    let input = dir.join("draft.json");
+    std::fs::write(&input, draft::to_json(&filled_draft(&s))).expect("write");
+    let out = dir.join("out.docx");
+    let html = dir.join("out.html");
+    let _ = std::fs::remove_file(&out);
+    let (code, _, err) = ocop(&[
+        "dossier",
+        input.to_str().unwrap_or_default(),
+        "-o",
+        out.to_str().unwrap_or_default(),
+        "--html",
+        html.to_str().unwrap_or_default(),
+        "--date",
+        "29/11/2026",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&out).expect("docx written");
+    let (_, text) = parse_xml(part(&unzip(&bytes), "word/document.xml"));
+    assert!(text.contains("Mứt mận Bắc Hà"));
+    assert!(text.contains("ngày 29 tháng 11 năm 2026"));
+    assert!(std::fs::read_to_string(&html)
+        .expect("html written")
+        .contains("Mứt mận Bắc Hà"));
+}
+
+#[test]
+fn cli_rejects_bad_input_with_2_and_bad_usage_with_64() {
+    let dossier = |args: &[&str]| {
+        let mut all = vec!["dossier"];
+        all.extend_from_slice(args);
+        ocop(&all).0
+    };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli-bad");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("out.docx");
+    let out = out.to_str().unwrap_or_default();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{not json").expect("write");
+    let bad = bad.to_str().unwrap_or_default();
+    assert_eq!(dossier(&[bad, "-o", out]), 2);
+    let wrong = dir.join("wrong.json");
+    std::fs::write(
+        &wrong,
+        r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":9}}"#,
+    )
+    .expect("write");
+    let wrong = wrong.to_str().unwrap_or_default();
+    assert_eq!(dossier(&[wrong, "-o", out]), 2);
+    assert_eq!(dossier(&["/nonexistent/draft.json", "-o", out]), 2);
+    assert!(
+        !std::path::Path::new(out).exists(),
+        "nothing written on bad input"
+    );
+    assert_eq!(dossier(&[bad]), 64, "no output given");
+    assert_eq!(dossier(&[]), 64);
+    assert_eq!(dossier(&[bad, "-o"]), 64);
+    assert_eq!(dossier(&[bad, "-o", out, "--frobnicate"]), 64);
+    assert_eq!(dossier(&[bad, "-o", out, "--date", "31/02/2026"]), 64);
+    assert_eq!(dossier(&["--help"]), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading draft files: one loader for both subcommands.
+
+#[test]
+fn assess_and_dossier_name_a_bad_file_the_same_way() {
+    let d = tmp("same-errors");
+    let big = d.join("big.json");
+    std::fs::write(&big, " ".repeat(draft::MAX_IMPORT_BYTES + 1)).expect("write");
+    let big = big.to_string_lossy().into_owned();
+    let latin1 = d.join("latin1.json");
+    std::fs::write(&latin1, b"caf\xe9").expect("write");
+    let files = [
+        write(&d, "junk.json", "{not json"),
+        latin1.to_string_lossy().into_owned(),
+        write(
+            &d,
+            "wrong.json",
+            r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":9}}"#,
+        ),
+        big.clone(),
+        d.to_string_lossy().into_owned(),
+        "/nonexistent/x.json".to_string(),
+    ];
+    let out = d.join("never.docx");
+    let out = out.to_str().unwrap_or_default();
+    for f in &files {
+        let (a_code, _, a_err) = ocop(&["assess", f]);
+        let (d_code, _, d_err) = ocop(&["dossier", f, "-o", out]);
+        assert_eq!((a_code, d_code), (2, 2), "{f}: {a_err} / {d_err}");
+        assert!(a_err.starts_with(&format!("{f}: ")), "{a_err}");
+        assert_eq!(a_err, d_err, "{f}");
+    }
+    let (_, _, err) = ocop(&["assess", &big]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{big}: invalid draft: file is {} bytes; the limit is {}",
+            draft::MAX_IMPORT_BYTES + 1,
+            draft::MAX_IMPORT_BYTES
+        )
+    );
+    let (_, _, err) = ocop(&["assess", &files[1]]);
+    assert!(
+        err.contains("invalid draft: not UTF-8 text (byte 3)"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(out).exists());
+}
+
+/// Run `ocop` under a 2 GB address-space limit and a deadline, so that a regression (reading a
+/// device until memory runs out) fails the test instead of the machine.
+#[cfg(unix)]
+fn ocop_bounded(args: &[&str]) -> (i32, String, String) {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -v 2000000 && exec "$0" "$@""#)
+        .arg(env!("CARGO_BIN_EXE_ocop"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run ocop");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ocop {args:?} still running after 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (mut out, mut err) = (String::new(), String::new());
+    if let Some(mut s) = child.stdout.take() {
+        s.read_to_string(&mut out).expect("stdout");
+    }
+    if let Some(mut s) = child.stderr.take() {
+        s.read_to_string(&mut err).expect("stderr");
+    }
+    (status.code().unwrap_or(-1), out, err)
+}
+
+/// A device reads as size 0 and never ends: at most the limit + 1 bytes are read, then the file
+/// is named as too long (adversarial review 2026-12-01, F5).
+#[cfg(unix)]
+#[test]
+fn a_device_is_read_only_up_to_the_limit() {
+    let too_long = format!(
+        "/dev/zero: invalid draft: longer than the limit of {} bytes",
+        draft::MAX_IMPORT_BYTES
+    );
+    let (code, out, err) = ocop_bounded(&["assess", "--json", "/dev/zero"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(err.trim_end(), too_long);
+    let d = tmp("dev-zero");
+    let docx = d.join("z.docx");
+    let (code, _, err) = ocop_bounded(&["dossier", "/dev/zero", "-o", docx.to_str().unwrap_or("")]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.trim_end(), too_long);
+    assert!(!docx.exists());
+}
+
+/// A named pipe: an endless writer is cut off at the limit; a draft written whole is assessed.
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_read_only_up_to_the_limit() {
+    use std::io::Write;
+    let d = tmp("fifo");
+    let fifo = d.join("draft.fifo");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let path = fifo.to_string_lossy().into_owned();
+
+    // Endless: spaces until the reader hangs up (the write then fails with a broken pipe).
+    let to = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut w = std::fs::OpenOptions::new()
+            .write(true)
+            .open(to)
+            .expect("open the pipe");
+        let chunk = [b' '; 64 * 1024];
+        let mut sent = 0usize;
+        while w.write_all(&chunk).is_ok() {
+            sent += chunk.len();
+        }
+        sent
+    });
+    let (code, _, err) = ocop_bounded(&["assess", &path]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{path}: invalid draft: longer than the limit of {} bytes",
+            draft::MAX_IMPORT_BYTES
+        )
+    );
+    let sent = writer.join().expect("writer");
+    assert!(sent > draft::MAX_IMPORT_BYTES, "{sent}");
+
+    // A whole draft through the same pipe is read as a file would be.
+    let to = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut w = std::fs::OpenOptions::new()
+            .write(true)
+            .open(to)
+            .expect("open the pipe");
+        w.write_all(
+            br#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-07","answers":{"1.1":2}}"#,
+        )
+        .expect("write the draft");
+    });
+    let (code, out, err) = ocop_bounded(&["assess", "--json", &path]);
+    assert_eq!(code, 0, "{err}");
+    writer.join().expect("writer");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
+    assert_eq!(v["total"], 2);
 }

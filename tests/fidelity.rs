@@ -1,24 +1,22 @@
 //! What the app ships (static/rubric/*.json) matches the reference transcription of the decision
-//! (tests/reference/criteria-qd26-2026.json, a verbatim copy of the team's transcription, see docs/domain.md) criterion by
-//! criterion: codes, order, maxima, every level's text, points and star marker, notes, cases,
-//! the set's rejection sentence, and the flags on doubtful cells. Also runs the validator.
+//! (tests/reference/criteria-qd26-2026.json, a verbatim copy of the team's transcription, see
+//! docs/domain.md) criterion by criterion: codes, order, maxima, every level's text, points and
+//! star marker, notes, cases, the set's rejection sentence, and the flags on doubtful cells. Also
+//! runs the validator.
 
 use std::collections::BTreeMap;
 
-use ocop_self_check::rubric::{embedded, validate, Criterion, KnockOutKind, ProductSet};
+mod common;
+
+use common::{all_sets, reference};
+use ocop_self_check::rubric::{validate, Criterion, KnockOutKind, ProductSet};
 use serde_json::Value;
 
-const REFERENCE: &str = include_str!("reference/criteria-qd26-2026.json");
-
-fn reference() -> Value {
-    serde_json::from_str(REFERENCE).expect("reference parses")
-}
-
+/// The shipped sets by id (a copy: tests change them).
 fn shipped() -> BTreeMap<String, ProductSet> {
-    embedded::load_all()
-        .unwrap_or_else(|(id, e)| panic!("{id}: {e}"))
-        .into_iter()
-        .map(|s| (s.id.clone(), s))
+    all_sets()
+        .iter()
+        .map(|s| (s.id.clone(), s.clone()))
         .collect()
 }
 

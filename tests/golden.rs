@@ -2,15 +2,11 @@
 //! Each starts from the best level of every criterion (100 points) and lowers named criteria to
 //! named printed positions; the expected totals were added up by hand from the point ladders.
 
-use ocop_self_check::assess::{assess, Advice, Assessment, Responses};
-use ocop_self_check::rubric::{embedded, KnockOutEffect, ProductSet};
+mod common;
 
-fn set(id: &str) -> ProductSet {
-    match embedded::load(id) {
-        Some(Ok(s)) => s,
-        other => panic!("{id}: {other:?}"),
-    }
-}
+use common::set;
+use ocop_self_check::assess::{assess, Advice, Assessment, Responses};
+use ocop_self_check::rubric::{KnockOutEffect, ProductSet};
 
 /// Every criterion at its best level (the last printed position reaching the maximum).
 fn best(set: &ProductSet) -> Responses {

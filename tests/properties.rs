@@ -1,18 +1,15 @@
 //! Invariants of the engine over generated answers (proptest).
 
-use std::sync::LazyLock;
+mod common;
 
+use common::all_sets;
 use ocop_self_check::assess::{assess, Responses};
-use ocop_self_check::rubric::{embedded, ProductSet};
 use proptest::prelude::*;
-
-static SETS: LazyLock<Vec<ProductSet>> =
-    LazyLock::new(|| embedded::load_all().unwrap_or_else(|(id, e)| panic!("{id}: {e}")));
 
 /// Random valid responses for set `i`: each criterion unanswered, "none of these" or a level.
 fn responses(i: usize, picks: &[(u8, u8)]) -> Responses {
     let mut r = Responses::default();
-    for (l, (kind, pick)) in SETS[i].criteria().zip(picks.iter().cycle()) {
+    for (l, (kind, pick)) in all_sets()[i].criteria().zip(picks.iter().cycle()) {
         let c = l.criterion;
         match kind % 8 {
             0 => {}
@@ -33,7 +30,7 @@ proptest! {
 
     #[test]
     fn totals_and_parts_stay_within_their_maxima(i in 0usize..26, picks in proptest::collection::vec((any::<u8>(), any::<u8>()), 40)) {
-        let set = &SETS[i];
+        let set = &all_sets()[i];
         let a = assess(set, &responses(i, &picks));
         prop_assert!(a.total <= 100);
         prop_assert_eq!(a.parts.iter().map(|p| p.points).sum::<u16>(), a.total);
@@ -49,7 +46,7 @@ proptest! {
 
     #[test]
     fn raising_one_answer_never_lowers_total_or_stars(i in 0usize..26, picks in proptest::collection::vec((any::<u8>(), any::<u8>()), 40), which in any::<prop::sample::Index>(), step in 1u8..5) {
-        let set = &SETS[i];
+        let set = &all_sets()[i];
         let r = responses(i, &picks);
         let before = assess(set, &r);
         let crits: Vec<_> = set.criteria().map(|l| l.criterion).collect();
@@ -86,14 +83,14 @@ proptest! {
         for (k, v) in kos {
             r.knock_outs.insert(k, v);
         }
-        let a = assess(&SETS[i], &r);
+        let a = assess(&all_sets()[i], &r);
         prop_assert!(a.total <= 100);
     }
 
     #[test]
     fn following_the_advice_reaches_the_next_star(i in 0usize..26, picks in proptest::collection::vec((any::<u8>(), any::<u8>()), 40)) {
         use ocop_self_check::assess::Advice;
-        let set = &SETS[i];
+        let set = &all_sets()[i];
         let r = responses(i, &picks);
         let a = assess(set, &r);
         let Some(next) = a.next.clone() else { return Ok(()) };

@@ -7,11 +7,11 @@ use std::sync::LazyLock;
 
 use ocop_self_check::assess::assess;
 use ocop_self_check::draft;
-use ocop_self_check::rubric::{embedded, ProductSet};
+mod common;
+
+use common::{all_sets, reference};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-
-const REFERENCE: &str = include_str!("reference/criteria-qd26-2026.json");
 
 struct Leaf {
     code: String,
@@ -22,7 +22,7 @@ struct Leaf {
 }
 
 fn reference_sets() -> Vec<(String, Vec<Leaf>)> {
-    let r: Value = serde_json::from_str(REFERENCE).expect("reference");
+    let r = reference();
     let mut out = Vec::new();
     for s in r["sets"].as_array().expect("sets") {
         let mut leaves = Vec::new();
@@ -117,8 +117,6 @@ fn expected(leaves: &[Leaf], answers: &BTreeMap<String, u8>) -> Expected {
 }
 
 static SETS: LazyLock<Vec<(String, Vec<Leaf>)>> = LazyLock::new(reference_sets);
-static SHIPPED: LazyLock<Vec<ProductSet>> =
-    LazyLock::new(|| embedded::load_all().unwrap_or_else(|(id, e)| panic!("{id}: {e}")));
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
@@ -139,7 +137,7 @@ proptest! {
             "product_set": id, "answers": answers,
         }).to_string();
         let d = draft::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let set = SHIPPED.iter().find(|s| &s.id == id).ok_or_else(|| TestCaseError::fail("set"))?;
+        let set = all_sets().iter().find(|s| &s.id == id).ok_or_else(|| TestCaseError::fail("set"))?;
         draft::check_against(&d, set).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let a = assess(set, &d.responses);
         let e = expected(leaves, &answers);

@@ -6,17 +6,14 @@
 //! The CI run generates ≥ 100,000 inputs in total (see CASES). A long campaign:
 //! `PROPTEST_CASES=1000000 cargo test --release --test robustness`.
 
+mod common;
+
+use common::all_sets;
 use ocop_self_check::assess::assess;
 use ocop_self_check::draft::{self, check_against, from_bytes, from_json, ImportErrorKind};
-use ocop_self_check::rubric::embedded;
-use ocop_self_check::rubric::ProductSet;
 use ocop_self_check::share;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::sync::LazyLock;
-
-static SETS: LazyLock<Vec<ProductSet>> =
-    LazyLock::new(|| embedded::load_all().unwrap_or_else(|(id, e)| panic!("{id}: {e}")));
 
 /// Cases per property when PROPTEST_CASES is not set; 7 properties × 15,000 = 105,000 inputs.
 const CASES: u32 = 15_000;
@@ -50,7 +47,7 @@ fn valid() -> Value {
 /// Whatever the importer accepts must be usable: checked against its set, then assessed.
 fn use_if_accepted(text: &str) {
     if let Ok(d) = from_json(text) {
-        if let Some(set) = SETS.iter().find(|s| s.id == d.product_set) {
+        if let Some(set) = all_sets().iter().find(|s| s.id == d.product_set) {
             if check_against(&d, set).is_ok() {
                 let a = assess(set, &d.responses);
                 assert!(a.total <= 100);
@@ -188,7 +185,7 @@ proptest! {
         let damaged = if cut { frag[..i].to_string() } else { format!("{}{}{}", &frag[..i], c, &frag[i + 1..]) };
         if let Ok(got) = share::decode(&damaged) {
             // A change that still decodes must still be a valid draft of a known set.
-            prop_assert!(SETS.iter().any(|s| s.id == got.product_set));
+            prop_assert!(all_sets().iter().any(|s| s.id == got.product_set));
         }
     }
 }

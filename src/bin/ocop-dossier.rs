@@ -3,6 +3,6 @@
 //! come from `ocop_self_check::platform::dossier_module`. Nothing runs at start.
 
 #[cfg(target_arch = "wasm32")]
-pub use ocop_self_check::platform::dossier_module::build_from_json;
+pub use ocop_self_check::platform::dossier_module::{dossier_docx, dossier_html};
 
 fn main() {}

@@ -4,31 +4,68 @@
 //!
 //! [`build`] turns a draft and its assessment into a [`Dossier`], a small renderer-independent
 //! document model (headings, paragraphs, label/value fields, tick boxes, tables, page breaks), in
-//! which every missing detail is a visible "cần bổ sung" (to be completed) marker. Renderers:
-//! [`render_docx`] (an editable Word file, written by a small OOXML writer of our own, see
-//! [`docx`]) and [`render_html`] (a self-contained printable page). Plain Rust: no browser
-//! import, no clock (today's date is passed in).
+//! which every missing detail is a visible "cần bổ sung" (to be completed) marker. The forms are
+//! written in `forms/`, one file per form. Renderers: [`render_docx`] (an editable Word file,
+//! written by a small OOXML writer of our own, see [`docx`]) and [`render_html`] (a
+//! self-contained printable page). Plain Rust: no browser import, no clock (today's date is
+//! passed in).
 //!
-//! The forms' wording here follows the structure of Phụ lục III as summarised in
-//! `shared/ocop/domain.md` §7.1; it is not a verbatim copy of the official text (the producer
-//! edits the .docx before filing). Official form titles stay Vietnamese in both languages;
-//! `Lang::En` switches headings, labels and guidance to English for reading, and opens the
-//! document with a framed line saying so (file the Vietnamese version).
+//! Every caller goes through one chain, "parse, check, find the catalogue entry, assess, build":
+//! [`from_interchange`] at the string boundary (the on-demand wasm module), [`from_draft`] for a
+//! draft already read and checked (the CLI, tests, benches).
+//!
+//! The forms' wording follows the structure of Phụ lục III as summarised in `docs/domain.md`
+//! §7.1; it is not a verbatim copy of the official text (the producer edits the .docx before
+//! filing). Official form titles stay Vietnamese in both languages; `Lang::En` switches
+//! headings, labels and guidance to English for reading, and opens the document with a framed
+//! line saying so (file the Vietnamese version).
 
-mod build;
 pub mod docx;
+mod forms;
 mod html;
 mod text;
 mod zip;
 
-pub use build::build;
 pub use docx::render_docx;
+pub use forms::build;
 pub use html::render_html;
 pub use text::{sanitize, xml_escape};
 
-use crate::date::Date;
-use crate::draft::{Field, FieldProblem};
+use crate::assess::assess;
+use crate::date::{parse_date, Date};
+use crate::draft::{self, Draft, Field, FieldProblem};
 use crate::lang::Lang;
+use crate::rubric::{Catalogue, ProductSet};
+
+/// The dossier of a draft already read and checked against `set`: its classification from the
+/// built-in catalogue (Phụ lục I), its answers assessed, then [`build`].
+pub fn from_draft(set: &ProductSet, draft: &Draft, lang: Lang, today: Option<Date>) -> Dossier {
+    let entry = Catalogue::shared().entry(&set.id);
+    let assessment = assess(set, &draft.responses);
+    build(set, entry, draft, &assessment, lang, today)
+}
+
+/// The dossier from text, as the on-demand module receives it: `draft_json` a draft in the
+/// interchange format v1, `rubric_json` its product set's rubric file, `lang_tag` "vi" or "en"
+/// (anything else: Vietnamese), `today` dd/mm/yyyy or yyyy-mm-dd (anything else leaves the date
+/// blank; the date is read here, once). The error says which input is wrong.
+pub fn from_interchange(
+    draft_json: &str,
+    rubric_json: &str,
+    lang_tag: &str,
+    today: &str,
+) -> Result<Dossier, String> {
+    let d = draft::from_json(draft_json).map_err(|e| format!("draft: {e}"))?;
+    let set = ProductSet::from_json(rubric_json).map_err(|e| format!("rubric: {e}"))?;
+    if d.product_set != set.id {
+        return Err(format!(
+            "rubric: the draft is for {} but the rubric is {}",
+            d.product_set, set.id
+        ));
+    }
+    let lang = Lang::from_tag(lang_tag).unwrap_or_default();
+    Ok(from_draft(&set, &d, lang, parse_date(today).ok()))
+}
 
 /// A built dossier, ready for any renderer.
 #[derive(Clone, Debug, PartialEq)]
@@ -309,5 +346,44 @@ impl Dossier {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::embedded;
+
+    #[test]
+    fn from_interchange_reads_the_date_once_and_builds_what_from_draft_builds() {
+        let Some(Ok(set)) = embedded::load("QD26-09") else {
+            panic!("set")
+        };
+        let rubric = embedded::SETS
+            .iter()
+            .find(|(id, _)| *id == "QD26-09")
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        let mut d = Draft::new("x", "QD26-09", 1);
+        d.producer.address = "Thôn Đông, xã Cát Hải, Hải Phòng".into();
+        d.responses.answers.insert("1.1".into(), 1);
+        let json = draft::to_json(&d);
+        let date = |today: &str| from_interchange(&json, rubric, "vi", today).map(|x| x.date);
+        let nov_29 = Date::new(2026, 11, 29);
+        assert!(nov_29.is_some());
+        assert_eq!(date("29/11/2026"), Ok(nov_29));
+        assert_eq!(date("2026-11-29"), Ok(nov_29));
+        for unreadable in ["", "not a date", "31/02/2026", "11/29"] {
+            assert_eq!(date(unreadable), Ok(None), "{unreadable:?}");
+        }
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(
+                from_interchange(&json, rubric, lang.tag(), "29/11/2026"),
+                Ok(from_draft(&set, &d, lang, nov_29))
+            );
+        }
+        // An unknown language tag reads as Vietnamese, the language the forms are filed in.
+        let doc = from_interchange(&json, rubric, "fr", "29/11/2026");
+        assert_eq!(doc.map(|x| x.lang), Ok(Lang::Vi));
     }
 }

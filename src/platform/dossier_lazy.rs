@@ -161,7 +161,6 @@ mod imp {
 mod imp {
     use super::*;
     use crate::dossier;
-    use crate::platform::dossier_module::build_from_json;
     use crate::rubric::embedded;
 
     pub async fn generate(
@@ -176,7 +175,7 @@ mod imp {
             .find(|(id, _)| *id == set_id)
             .map(|(_, text)| *text)
             .ok_or_else(|| format!("unknown set {set_id}"))?;
-        let d = build_from_json(&draft_json, rubric, lang.tag(), &today)?;
+        let d = dossier::from_interchange(&draft_json, rubric, lang.tag(), &today)?;
         Ok(match kind {
             Kind::Docx => Output::Docx(dossier::render_docx(&d)),
             Kind::Html => Output::Html(dossier::render_html(&d)),

@@ -12,38 +12,16 @@
 //! `dossier_html(draft_json, rubric_json, lang, today) -> string`; both throw a string on bad input.
 //! `draft_json` is a draft in the interchange format v1, `rubric_json` the product set's rubric
 //! file (the app has fetched it already; passing it in keeps the 26 sheets out of this module),
-//! `lang` "vi" or "en", `today` dd/mm/yyyy or yyyy-mm-dd.
+//! `lang` "vi" or "en", `today` dd/mm/yyyy or yyyy-mm-dd. Both go through
+//! [`crate::dossier::from_interchange`] (parse, check the set ids agree, read the date, find the
+//! catalogue entry, assess, build), which the tests also call natively.
 
-use crate::assess::assess;
-use crate::dossier::{self, Dossier};
-use crate::draft;
-use crate::i18n::Lang;
-use crate::rubric::{Catalogue, ProductSet};
-
-/// Build the dossier from the module's string arguments (also used natively by the tests).
-pub fn build_from_json(
-    draft_json: &str,
-    rubric_json: &str,
-    lang: &str,
-    today: &str,
-) -> Result<Dossier, String> {
-    let d = draft::from_json(draft_json).map_err(|e| format!("draft: {e}"))?;
-    let set = ProductSet::from_json(rubric_json).map_err(|e| format!("rubric: {e}"))?;
-    if d.product_set != set.id {
-        return Err(format!(
-            "rubric: the draft is for {} but the rubric is {}",
-            d.product_set, set.id
-        ));
-    }
-    let lang = Lang::from_tag(lang).unwrap_or_default();
-    let catalogue = Some(Catalogue::builtin());
-    let entry = catalogue.as_ref().and_then(|c| c.entry(&set.id));
-    let a = assess(&set, &d.responses);
-    Ok(dossier::build(&set, entry, &d, &a, lang, today))
-}
+#[cfg(all(target_arch = "wasm32", feature = "dossier-module"))]
+pub use exports::{dossier_docx, dossier_html};
 
 #[cfg(all(target_arch = "wasm32", feature = "dossier-module"))]
 mod exports {
+    use crate::dossier::{from_interchange, render_docx, render_html};
     use wasm_bindgen::prelude::*;
 
     /// The dossier as a .docx file.
@@ -54,8 +32,8 @@ mod exports {
         lang: &str,
         today: &str,
     ) -> Result<Vec<u8>, JsValue> {
-        super::build_from_json(draft_json, rubric_json, lang, today)
-            .map(|d| crate::dossier::render_docx(&d))
+        from_interchange(draft_json, rubric_json, lang, today)
+            .map(|d| render_docx(&d))
             .map_err(|e| JsValue::from_str(&e))
     }
 
@@ -67,15 +45,16 @@ mod exports {
         lang: &str,
         today: &str,
     ) -> Result<String, JsValue> {
-        super::build_from_json(draft_json, rubric_json, lang, today)
-            .map(|d| crate::dossier::render_html(&d))
+        from_interchange(draft_json, rubric_json, lang, today)
+            .map(|d| render_html(&d))
             .map_err(|e| JsValue::from_str(&e))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::dossier::from_interchange;
+    use crate::draft;
 
     #[test]
     fn builds_from_strings_and_rejects_a_mismatch() {
@@ -95,7 +74,7 @@ mod tests {
             .map(|l| l.criterion.code.clone())
             .unwrap_or_default();
         d.responses.answers.insert(code, 1);
-        let doc = build_from_json(&draft::to_json(&d), rubric, "vi", "29/11/2026");
+        let doc = from_interchange(&draft::to_json(&d), rubric, "vi", "29/11/2026");
         let doc = doc.unwrap_or_else(|e| panic!("{e}"));
         assert!(doc.plain_text().contains("HTX Nước mắm Cô Ba"));
         assert!(!crate::dossier::render_docx(&doc).is_empty());
@@ -105,8 +84,8 @@ mod tests {
             .find(|(id, _)| *id == "QD26-07")
             .map(|(_, t)| *t)
             .unwrap_or_default();
-        assert!(build_from_json(&draft::to_json(&d), other, "vi", "").is_err());
-        assert!(build_from_json("{", rubric, "vi", "").is_err());
-        assert!(build_from_json(&draft::to_json(&d), "[]", "vi", "").is_err());
+        assert!(from_interchange(&draft::to_json(&d), other, "vi", "").is_err());
+        assert!(from_interchange("{", rubric, "vi", "").is_err());
+        assert!(from_interchange(&draft::to_json(&d), "[]", "vi", "").is_err());
     }
 }

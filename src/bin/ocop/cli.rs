@@ -4,10 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use ocop_self_check::assess::{assess, Assessment};
-use ocop_self_check::draft::{self, Draft, ImportError};
+use ocop_self_check::draft::Draft;
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::rubric::{embedded, ProductSet};
+use ocop_self_check::rubric::ProductSet;
 use serde_json::json;
+
+use crate::input::load_draft;
 
 const USAGE: &str = "\
 ocop — OCOP self-check (Decision 26/2026/QĐ-TTg) on the command line
@@ -27,7 +29,7 @@ pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
         Some("assess") => run_assess(&args[1..]),
-        Some("dossier") => run_dossier(&args[1..]),
+        Some("dossier") => crate::dossier::run_dossier(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             0
@@ -42,51 +44,6 @@ pub fn main() -> ExitCode {
         }
     };
     ExitCode::from(code)
-}
-
-/// Why one file could not be assessed.
-enum FileError {
-    Read(std::io::Error),
-    Import(ImportError),
-    Rubric(String),
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileError::Read(e) => write!(f, "cannot read: {e}"),
-            FileError::Import(e) => write!(f, "invalid draft: {e}"),
-            FileError::Rubric(e) => write!(f, "rubric: {e}"),
-        }
-    }
-}
-
-/// Read, parse and check one draft file, and load its product set.
-fn load_draft(path: &str) -> Result<(Draft, ProductSet), FileError> {
-    let meta = std::fs::metadata(path).map_err(FileError::Read)?;
-    if meta.len() > draft::MAX_IMPORT_BYTES as u64 {
-        return Err(FileError::Import(ImportError {
-            field: String::new(),
-            kind: draft::ImportErrorKind::TooLarge {
-                bytes: usize::try_from(meta.len()).unwrap_or(usize::MAX),
-                limit: draft::MAX_IMPORT_BYTES,
-            },
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(FileError::Read)?;
-    let d = draft::from_bytes(&bytes).map_err(FileError::Import)?;
-    let set = match embedded::load(&d.product_set) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => return Err(FileError::Rubric(e.to_string())),
-        None => {
-            return Err(FileError::Rubric(format!(
-                "no product set {}",
-                d.product_set
-            )))
-        }
-    };
-    draft::check_against(&d, &set).map_err(FileError::Import)?;
-    Ok((d, set))
 }
 
 fn run_assess(args: &[String]) -> u8 {
@@ -270,8 +227,4 @@ fn summary(path: &str, set: &ProductSet, d: &Draft, a: &Assessment, lang: Lang) 
         "  (Estimate under Decision 26/2026/QĐ-TTg, not an evaluation council's result.)"
     });
     s
-}
-
-fn run_dossier(args: &[String]) -> u8 {
-    u8::try_from(crate::dossier::run_dossier(args)).unwrap_or(1)
 }

@@ -1,16 +1,14 @@
 //! `ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]`: write
 //! the draft dossier (Mẫu 01, Mẫu 02, estimated score sheet) of one draft (interchange v1).
 //!
-//! Included by `src/bin/ocop.rs` as `mod dossier;`; the entry point is [`run_dossier`].
+//! A module of the `ocop` binary (`src/bin/ocop/main.rs`); the entry point is [`run_dossier`],
+//! called by `cli.rs`. The draft is read by [`crate::input::load_draft`], like `ocop assess`'s.
 
-use std::path::Path;
-
-use ocop_self_check::assess::assess;
-use ocop_self_check::date;
+use ocop_self_check::date::{self, Date};
 use ocop_self_check::dossier;
-use ocop_self_check::draft::{self, Draft};
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
+
+use crate::input::load_draft;
 
 /// Usage of the subcommand.
 pub const DOSSIER_USAGE: &str = "\
@@ -26,12 +24,12 @@ USAGE:
 Exit status: 0 written, 2 bad input file (named on stderr), 64 usage error, 1 cannot write.";
 
 /// Run `ocop dossier` with the arguments after the subcommand; returns the exit status.
-pub fn run_dossier(args: &[String]) -> i32 {
+pub fn run_dossier(args: &[String]) -> u8 {
     let mut input: Option<&str> = None;
     let mut docx: Option<&str> = None;
     let mut html: Option<&str> = None;
     let mut lang = Lang::Vi;
-    let mut date: Option<String> = None;
+    let mut date: Option<Date> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -51,9 +49,11 @@ pub fn run_dossier(args: &[String]) -> i32 {
                 Some(l) => lang = l,
                 None => return usage("--lang needs vi or en"),
             },
-            "--date" => match it.next() {
-                Some(d) if date::parse_date(d).is_ok() => date = Some(d.clone()),
-                Some(d) => return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY")),
+            "--date" => match it.next().map(|d| (d, date::parse_date(d))) {
+                Some((_, Ok(d))) => date = Some(d),
+                Some((d, Err(_))) => {
+                    return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY"))
+                }
                 None => return usage("--date needs a date"),
             },
             s if s.starts_with('-') && s.len() > 1 => return usage(&format!("unknown option {s}")),
@@ -71,18 +71,15 @@ pub fn run_dossier(args: &[String]) -> i32 {
     if docx.is_none() && html.is_none() {
         return usage("say where to write: -o OUT.docx and/or --html OUT.html");
     }
-    let (d, set) = match load(input) {
+    let (d, set) = match load_draft(input) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("{input}: {e}");
             return 2;
         }
     };
-    let catalogue = Some(Catalogue::builtin());
-    let entry = catalogue.as_ref().and_then(|c| c.entry(&set.id));
-    let today = date.unwrap_or_else(today_utc);
-    let a = assess(&set, &d.responses);
-    let doc = dossier::build(&set, entry, &d, &a, lang, &today);
+    let today = date.or_else(today_utc);
+    let doc = dossier::from_draft(&set, &d, lang, today);
     if let Some(path) = docx {
         if let Err(e) = std::fs::write(path, dossier::render_docx(&doc)) {
             eprintln!("{path}: cannot write: {e}");
@@ -101,55 +98,27 @@ pub fn run_dossier(args: &[String]) -> i32 {
             "{input}: {} — {} {}",
             doc.title,
             missing,
-            match lang {
-                Lang::Vi => "mục cần bổ sung (xem phụ lục, mục 3)",
-                Lang::En => "items to complete (see the annex, section 3)",
-            }
+            lang.pick(
+                "mục cần bổ sung (xem phụ lục, mục 3)",
+                "items to complete (see the annex, section 3)"
+            )
         );
     }
     0
 }
 
-fn usage(msg: &str) -> i32 {
+fn usage(msg: &str) -> u8 {
     eprintln!("ocop dossier: {msg}\n\n{DOSSIER_USAGE}");
     64
 }
 
-/// Read, parse and check a draft file and load its product set; the error says what is wrong.
-fn load(path: &str) -> Result<(Draft, ProductSet), String> {
-    let p = Path::new(path);
-    let meta = std::fs::metadata(p).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > draft::MAX_IMPORT_BYTES as u64 {
-        return Err(format!(
-            "invalid draft: file is {} bytes; the limit is {}",
-            meta.len(),
-            draft::MAX_IMPORT_BYTES
-        ));
-    }
-    let bytes = std::fs::read(p).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "invalid draft: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let d = draft::from_json(&text).map_err(|e| format!("invalid draft: {e}"))?;
-    let set = match embedded::load(&d.product_set) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => return Err(format!("rubric: {e}")),
-        None => return Err(format!("rubric: no product set {}", d.product_set)),
-    };
-    draft::check_against(&d, &set).map_err(|e| format!("invalid draft: {e}"))?;
-    Ok((d, set))
-}
-
-/// Today's date (UTC) as yyyy-mm-dd, from the system clock (the CLI is the edge that may read it).
-fn today_utc() -> String {
+/// Today's date (UTC), from the system clock (the CLI is the edge that may read it).
+fn today_utc() -> Option<Date> {
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(0))
         .unwrap_or(0);
-    date::from_unix_ms(ms).map(|d| d.iso()).unwrap_or_default()
+    date::from_unix_ms(ms)
 }
 
 #[cfg(test)]
@@ -158,6 +127,7 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert!(date::parse_date(&today_utc()).is_ok());
+        let today = today_utc().expect("the clock gives a date in range");
+        assert_eq!(date::parse_date(&today.iso()), Ok(today));
     }
 }

@@ -6,13 +6,19 @@
 //! ```
 //!
 //! Exit status: 0 when every file was handled, 2 when any file was bad (each bad file is named
-//! on stderr; the others are still handled), 64 on a usage error.
+//! on stderr; the others are still handled), 64 on a usage error; `dossier` also 1 when it
+//! cannot write its output.
+//!
+//! `cli.rs` holds the argument loop and `assess`, `dossier.rs` the `dossier` subcommand, and
+//! `input.rs` the one draft-file loader both use.
 
 // The command line is native; a wasm32 build (clippy --target wasm32 --bins) gets an empty main.
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod dossier;
+#[cfg(not(target_arch = "wasm32"))]
+mod input;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

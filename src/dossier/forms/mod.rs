@@ -1,0 +1,423 @@
+//! From a draft and its assessment to a [`Dossier`]: Mẫu 01, Mẫu 02 (Parts I–IV) and the annex.
+//!
+//! One file per form, each with its own wording (chosen with [`Lang::pick`]; for legal forms the
+//! text is the structure): [`mau01`] the registration form, [`mau02`] the self-assessment report
+//! (Parts I, II and IV), [`score_table`] its Part III score tables, [`annex`] the estimated score
+//! sheet and evidence checklist, and [`ticks`] the rules that tick the boxes of Part I item 8 from
+//! what the producer declared. Here: [`build`], the [`Builder`] the forms write through, and the
+//! pieces several forms share (header, signature, place and date, field lines).
+
+mod annex;
+mod mau01;
+mod mau02;
+mod score_table;
+mod ticks;
+
+use super::{
+    Align, Block, Cell, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, SpanKind, Table,
+};
+use crate::assess::Assessment;
+use crate::date::Date;
+use crate::draft::{check_fields_for, is_blank, Draft, Field, FieldProblem, Problem};
+use crate::i18n::{self, field_label};
+use crate::lang::Lang;
+use crate::rubric::{CatalogueEntry, ProductSet};
+
+/// A dotted blank for something written by hand on paper.
+const DOTS: &str = "…………………";
+
+/// The line at the top of an English dossier.
+const EN_READING_COPY: &str =
+    "English reading copy — file the Vietnamese version (Bản tiếng Anh chỉ để đọc – nộp bản tiếng Việt).";
+
+/// Build the dossier of `draft` (answers scored in `assessment`) for product set `set`, drafted on
+/// `today` (`None`: the date is left blank on the forms). `entry` gives the classification of
+/// Phụ lục I; without it the set's own header is used.
+pub fn build(
+    set: &ProductSet,
+    entry: Option<CatalogueEntry<'_>>,
+    draft: &Draft,
+    assessment: &Assessment,
+    lang: Lang,
+    today: Option<Date>,
+) -> Dossier {
+    let tourism = set.is_tourism();
+    let problems = check_fields_for(draft, today, tourism);
+    let mut b = Builder {
+        lang,
+        set,
+        tourism,
+        entry,
+        draft,
+        a: assessment,
+        date: today,
+        problems: &problems,
+        blocks: Vec::with_capacity(256),
+    };
+    if lang == Lang::En {
+        // The forms are filed in Vietnamese (README); the English output is for reading.
+        b.blocks.push(Block::Notice(vec![Para::new(vec![Span::bold(
+            EN_READING_COPY,
+        )])
+        .align(Align::Center)]));
+    }
+    b.form_01();
+    b.blocks.push(Block::PageBreak);
+    b.form_02();
+    b.blocks.push(Block::PageBreak);
+    b.annex();
+    let product = draft.product.name.trim();
+    let title = if is_blank(product) {
+        format!("Hồ sơ OCOP – {}", set.name.vi)
+    } else {
+        format!("Hồ sơ OCOP – {product}")
+    };
+    Dossier {
+        lang,
+        title,
+        author: draft.producer.name.trim().to_string(),
+        date: today,
+        blocks: b.blocks,
+        missing: problems
+            .iter()
+            .filter(|p| p.problem == Problem::Missing)
+            .map(|p| p.field)
+            .collect(),
+        problems,
+        unanswered: assessment.unanswered.clone(),
+    }
+}
+
+/// The document being written, with what every form reads. The forms add their blocks through
+/// the `impl Builder` blocks of their own files.
+struct Builder<'a> {
+    lang: Lang,
+    set: &'a ProductSet,
+    /// The tourism set (QD26-26): services, not goods (no samples, no raw materials).
+    tourism: bool,
+    entry: Option<CatalogueEntry<'a>>,
+    draft: &'a Draft,
+    a: &'a Assessment,
+    date: Option<Date>,
+    problems: &'a [FieldProblem],
+    blocks: Vec<Block>,
+}
+
+impl Builder<'_> {
+    /// The words of a Vietnamese/English pair in the dossier's language.
+    fn pick(&self, vi: &str, en: &str) -> String {
+        self.lang.pick(vi, en).to_string()
+    }
+
+    fn heading(&mut self, level: u8, text: String) {
+        let align = if level == 1 {
+            Align::Center
+        } else {
+            Align::Left
+        };
+        self.blocks
+            .push(Block::Heading(Heading { level, text, align }));
+    }
+
+    fn para(&mut self, p: Para) {
+        self.blocks.push(Block::Para(p));
+    }
+
+    fn guidance(&mut self, vi: &str, en: &str) {
+        let p = Para::new(vec![Span::italic(self.pick(vi, en))]).style(ParaStyle::Guidance);
+        self.para(p);
+    }
+
+    /// An English reading aid under a Vietnamese form title (only in English).
+    fn gloss(&mut self, en: &str) {
+        if self.lang == Lang::En {
+            let p = Para::new(vec![Span::italic(format!("({en})"))]).align(Align::Center);
+            self.para(p);
+        }
+    }
+
+    /// The value of a draft field: the producer's text, or the missing marker; a doubtful value
+    /// is followed by a note saying what to check.
+    fn value(&self, f: Field) -> Vec<Span> {
+        let v = f.value(self.draft);
+        if is_blank(v) {
+            return vec![Span::missing(self.lang)];
+        }
+        let mut spans = vec![Span::user(v.trim())];
+        if let Some(p) = self
+            .problems
+            .iter()
+            .find(|p| p.field == f && p.problem != Problem::Missing)
+        {
+            spans.push(Span {
+                text: format!(
+                    " [{}: {}]",
+                    self.pick("cần kiểm tra", "please check"),
+                    i18n::problem(self.lang, &p.problem)
+                ),
+                italic: true,
+                kind: SpanKind::Missing,
+                ..Span::default()
+            });
+        }
+        spans
+    }
+
+    fn field(&mut self, number: &str, f: Field, indent: u8) {
+        let value = self.value(f);
+        self.blocks.push(Block::Field(FieldLine {
+            field: Some(f),
+            number: number.to_string(),
+            label: field_label(self.lang, f).to_string(),
+            value,
+            indent,
+        }));
+    }
+
+    fn line(&mut self, number: &str, label: String, value: Vec<Span>, indent: u8) {
+        self.blocks.push(Block::Field(FieldLine {
+            field: None,
+            number: number.to_string(),
+            label,
+            value,
+            indent,
+        }));
+    }
+
+    /// A passage the producer writes by hand: a numbered heading, guidance, and the marker.
+    fn write_in(&mut self, number: &str, vi: &str, en: &str, guide_vi: &str, guide_en: &str) {
+        let label = self.pick(vi, en);
+        self.line(number, label, vec![Span::missing(self.lang)], 0);
+        self.guidance(guide_vi, guide_en);
+    }
+
+    fn form_ref(&mut self, n: &str) {
+        let text = format!(
+            "Mẫu số {n} – Phụ lục III, Quyết định số {}",
+            self.set.decision.number
+        );
+        self.para(
+            Para::new(vec![Span::italic(text)])
+                .align(Align::Right)
+                .style(ParaStyle::Small),
+        );
+    }
+
+    /// The two-column header of an administrative form: producer on the left, the national motto
+    /// on the right.
+    fn form_header(&mut self) {
+        // The producer's name alone, in capitals, as a letterhead; the label only with the
+        // "cần bổ sung" marker when the name is missing.
+        let name = Field::ProducerName.value(self.draft);
+        let mut left = Vec::with_capacity(3);
+        if is_blank(name) {
+            left.push(
+                Para::new(vec![Span::plain(self.pick("TÊN CHỦ THỂ", "PRODUCER"))])
+                    .align(Align::Center)
+                    .style(ParaStyle::Small),
+            );
+            left.push(Para::new(vec![Span::missing(self.lang)]).align(Align::Center));
+        } else {
+            left.push(
+                Para::new(vec![Span {
+                    text: name.trim().to_uppercase(),
+                    bold: true,
+                    kind: SpanKind::User,
+                    ..Span::default()
+                }])
+                .align(Align::Center),
+            );
+        }
+        left.push(Para::text("―――――").align(Align::Center));
+        let left = Cell::new(left);
+        let right = Cell::new(vec![
+            Para::new(vec![Span::bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]).align(Align::Center),
+            Para::new(vec![Span::bold("Độc lập - Tự do - Hạnh phúc")]).align(Align::Center),
+            Para::text("―――――――――――").align(Align::Center),
+        ]);
+        self.blocks.push(Block::Table(Table {
+            widths: vec![38, 62],
+            rows: vec![Row {
+                cells: vec![left, right],
+                header: false,
+            }],
+            borders: false,
+        }));
+    }
+
+    fn addressee(&mut self) {
+        let p = Para::new(vec![
+            Span::plain(self.pick(
+                "Kính gửi: Ủy ban nhân dân xã/phường/đặc khu ",
+                "To: the People's Committee of the commune/ward ",
+            )),
+            Span::plain(DOTS),
+        ])
+        .align(Align::Center);
+        self.para(p);
+    }
+
+    /// "Lào Cai, ngày 29 tháng 11 năm 2026": the place from the last part of the address (the
+    /// province), the date from `today`; blanks where unknown.
+    fn place_date(&self) -> Vec<Span> {
+        let mut spans = Vec::new();
+        match place_from_address(&self.draft.producer.address) {
+            Some(place) => spans.push(Span {
+                text: place,
+                italic: true,
+                kind: SpanKind::User,
+                ..Span::default()
+            }),
+            None => spans.push(Span::italic(DOTS)),
+        }
+        let date = match self.date {
+            Some(d) => d.long(self.lang),
+            None => self.pick("ngày …… tháng …… năm ……", "date …………"),
+        };
+        spans.push(Span::italic(format!(", {date}")));
+        spans
+    }
+
+    fn signature(&mut self) {
+        let name = Field::RepresentativeName.value(self.draft).trim();
+        let name_para = if is_blank(name) {
+            Para::text(DOTS).align(Align::Center)
+        } else {
+            Para::new(vec![Span {
+                text: name.to_string(),
+                bold: true,
+                kind: SpanKind::User,
+                ..Span::default()
+            }])
+            .align(Align::Center)
+        };
+        let right = Cell::new(vec![
+            Para::new(self.place_date()).align(Align::Center),
+            Para::new(vec![Span::bold(
+                self.pick("ĐẠI DIỆN CHỦ THỂ", "FOR THE PRODUCER"),
+            )])
+            .align(Align::Center),
+            Para::new(vec![Span::italic(self.pick(
+                "(Ký, ghi rõ họ tên, đóng dấu nếu có)",
+                "(Signature, full name, seal if any)",
+            ))])
+            .align(Align::Center),
+            Para::default(),
+            Para::default(),
+            Para::default(),
+            name_para,
+        ]);
+        self.blocks.push(Block::Table(Table {
+            widths: vec![40, 60],
+            rows: vec![Row {
+                cells: vec![Cell::new(vec![Para::default()]), right],
+                header: false,
+            }],
+            borders: false,
+        }));
+    }
+}
+
+/// What starts a note inside a criterion's printed name ("… Yêu cầu: Nội dung câu chuyện …").
+const NAME_NOTES: [&str; 2] = ["Yêu cầu:", "Ghi chú:"];
+
+/// A criterion's name and the notes printed inside it: split before every " Yêu cầu:" or
+/// " Ghi chú:" (a marker after a space or line break, not at the very start), each note keeping
+/// its marker. Without a marker: the whole text and no notes.
+fn split_criterion_name(text: &str) -> (&str, Vec<&str>) {
+    let mut cuts: Vec<usize> = NAME_NOTES
+        .iter()
+        .flat_map(|m| text.match_indices(m).map(|(i, _)| i))
+        .filter(|&i| i > 0 && text[..i].ends_with(char::is_whitespace))
+        .collect();
+    cuts.sort_unstable();
+    let Some(&first) = cuts.first() else {
+        return (text.trim(), Vec::new());
+    };
+    let mut notes = Vec::with_capacity(cuts.len());
+    for (n, &start) in cuts.iter().enumerate() {
+        let end = cuts.get(n + 1).copied().unwrap_or(text.len());
+        let note = text[start..end].trim();
+        if !note.is_empty() {
+            notes.push(note);
+        }
+    }
+    (text[..first].trim(), notes)
+}
+
+/// The notes of a criterion's name as smaller paragraphs under it.
+fn notes_paras(notes: &[&str]) -> Vec<Para> {
+    notes
+        .iter()
+        .map(|n| Para::text(*n).style(ParaStyle::Small))
+        .collect()
+}
+
+/// The place for "…, ngày … tháng … năm …": the last part of the address (the province or
+/// city) without its administrative prefix; `None` when the address is empty.
+fn place_from_address(address: &str) -> Option<String> {
+    if is_blank(address) {
+        return None;
+    }
+    let last = address
+        .rsplit([',', '\n'])
+        .map(str::trim)
+        .find(|s| !s.is_empty())?;
+    let lower = last.to_lowercase();
+    let mut place = last;
+    for prefix in ["thành phố ", "tỉnh ", "tp. ", "tp.", "tp "] {
+        if lower.starts_with(prefix) {
+            place = last.get(prefix.len()..).unwrap_or(last).trim();
+            break;
+        }
+    }
+    let place: String = place.chars().take(60).collect();
+    (!is_blank(&place)).then_some(place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn criterion_names_split_at_their_notes() {
+        let (name, notes) = split_criterion_name(
+            "Trí tuệ/bản sắc địa phương Yêu cầu: Nội dung câu chuyện. Ghi chú: Xem mục 5.1",
+        );
+        assert_eq!(name, "Trí tuệ/bản sắc địa phương");
+        assert_eq!(
+            notes,
+            ["Yêu cầu: Nội dung câu chuyện.", "Ghi chú: Xem mục 5.1"]
+        );
+        let (name, notes) = split_criterion_name("Câu chuyện sản phẩm\nGhi chú: có ảnh");
+        assert_eq!(
+            (name, notes),
+            ("Câu chuyện sản phẩm", vec!["Ghi chú: có ảnh"])
+        );
+        // No marker, a marker at the start, or one glued to a word: left alone.
+        assert_eq!(split_criterion_name(" Vị trí "), ("Vị trí", vec![]));
+        assert_eq!(
+            split_criterion_name("Yêu cầu: cả câu"),
+            ("Yêu cầu: cả câu", vec![])
+        );
+        assert_eq!(split_criterion_name("xYêu cầu: y"), ("xYêu cầu: y", vec![]));
+        assert_eq!(split_criterion_name(""), ("", vec![]));
+    }
+
+    #[test]
+    fn place_is_the_province() {
+        let p = |s: &str| place_from_address(s);
+        assert_eq!(
+            p("Thôn 3, xã Tân Lập, tỉnh Lào Cai").as_deref(),
+            Some("Lào Cai")
+        );
+        assert_eq!(
+            p("12 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh").as_deref(),
+            Some("Hồ Chí Minh")
+        );
+        assert_eq!(p("Hà Nội").as_deref(), Some("Hà Nội"));
+        assert_eq!(p("TP. Cần Thơ").as_deref(), Some("Cần Thơ"));
+        assert_eq!(p("  "), None);
+        assert_eq!(p(",,"), None);
+    }
+}

@@ -1,0 +1,249 @@
+//! Mẫu 02 Part III: the self-assessment against the criteria, one table per part (A, B, C) with
+//! a row per criterion: the level reached in the decision's own words, the points, the
+//! producer's description and the evidence to attach.
+
+use super::{notes_paras, split_criterion_name, Builder};
+use crate::dossier::{Block, Cell, Para, ParaStyle, Row, Span, Table};
+use crate::draft::is_blank;
+use crate::i18n;
+use crate::lang::Lang;
+use crate::rubric::{evidence, Criterion};
+
+impl Builder<'_> {
+    pub(super) fn part_3(&mut self) {
+        let lang = self.lang;
+        let set = self.set;
+        self.heading(
+            2,
+            self.pick(
+                "III. TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
+                "III. SELF-ASSESSMENT AGAINST THE CRITERIA",
+            ),
+        );
+        let p = lang.pick(
+            format!(
+                "Bộ tiêu chí: bộ sản phẩm số {:02} – {} (Phụ lục II, Quyết định số {}).",
+                set.no, set.name.vi, set.decision.number
+            ),
+            format!(
+                "Scoring sheet: product set no. {:02} – {} (Appendix II, Decision {}).",
+                set.no, set.name.en, set.decision.number
+            ),
+        );
+        self.para(Para::text(p));
+        self.guidance(
+            "(Mỗi tiêu chí: mức tự đánh giá, điểm, thuyết minh; minh chứng đính kèm theo thứ tự tiêu chí.)",
+            "(For each criterion: the level reached, the points, a description; evidence attached in criterion order.)",
+        );
+        for part in &set.parts {
+            let points = self
+                .a
+                .parts
+                .iter()
+                .find(|p| p.code == part.code)
+                .map(|p| p.points)
+                .unwrap_or(0);
+            let heading = lang.pick(
+                format!(
+                    "PHẦN {}. {} (tối đa {} điểm)",
+                    part.code,
+                    part.name.vi.to_uppercase(),
+                    part.max
+                ),
+                format!(
+                    "PART {}. {} (max {} points)",
+                    part.code,
+                    part.name.en.to_uppercase(),
+                    part.max
+                ),
+            );
+            self.heading(3, heading);
+            let mut rows = vec![Row {
+                cells: vec![
+                    Cell::text(self.pick("Mã", "Code")),
+                    Cell::text(self.pick("Tiêu chí", "Criterion")),
+                    Cell::text(self.pick("Mức tự đánh giá", "Level reached")),
+                    Cell::text(self.pick("Điểm", "Points")),
+                    Cell::text(self.pick(
+                        "Thuyết minh, minh chứng kèm theo",
+                        "Description and evidence attached",
+                    )),
+                ],
+                header: true,
+            }];
+            for section in &part.sections {
+                // A section that is one criterion of the same code ("7. TÍNH ĐỘC ĐÁO") is
+                // printed once, as the criterion row with the maximum in it.
+                if let [c] = section.criteria.as_slice() {
+                    if c.code == section.code {
+                        rows.push(self.criterion_row(c, true));
+                        continue;
+                    }
+                }
+                let text = format!(
+                    "{}. {} ({})",
+                    section.code,
+                    section.name.get(lang),
+                    i18n::max_points(lang, section.max)
+                );
+                rows.push(shaded_row(text, 5));
+                let mut group: Option<&str> = None;
+                for c in &section.criteria {
+                    if let Some(g) = c.group.as_deref() {
+                        if group != Some(g) {
+                            group = Some(g);
+                            if let Some(gr) = section.groups.iter().find(|x| x.code == g) {
+                                rows.push(shaded_row(
+                                    format!(
+                                        "{} {} ({})",
+                                        gr.code,
+                                        gr.name.get(lang),
+                                        i18n::max_points(lang, gr.max)
+                                    ),
+                                    5,
+                                ));
+                            }
+                        }
+                    }
+                    rows.push(self.criterion_row(c, false));
+                }
+            }
+            rows.push(Row {
+                cells: vec![
+                    Cell::spans(vec![Span::bold(lang.pick(
+                        format!("Cộng phần {}", part.code),
+                        format!("Total of part {}", part.code),
+                    ))])
+                    .span(3)
+                    .shaded(),
+                    Cell::spans(vec![Span::bold(format!("{points}/{}", part.max))]).shaded(),
+                    Cell::new(vec![Para::default()]).shaded(),
+                ],
+                header: false,
+            });
+            self.blocks.push(Block::Table(Table {
+                widths: vec![7, 22, 31, 9, 31],
+                rows,
+                borders: true,
+            }));
+        }
+        let total = lang.pick(
+            format!(
+                "Tổng điểm tự đánh giá: {}/{} điểm (A {}, B {}, C {}).",
+                self.a.total,
+                self.a.max_total,
+                self.a.part("A"),
+                self.a.part("B"),
+                self.a.part("C")
+            ),
+            format!(
+                "Self-assessed total: {}/{} points (A {}, B {}, C {}).",
+                self.a.total,
+                self.a.max_total,
+                self.a.part("A"),
+                self.a.part("B"),
+                self.a.part("C")
+            ),
+        );
+        self.para(Para::new(vec![Span::bold(total)]));
+        if !self.a.unanswered.is_empty() {
+            let mut spans = vec![Span::missing(lang)];
+            spans.push(Span::italic(format!(
+                " {}: {}",
+                i18n::unanswered(lang, self.a.unanswered.len()),
+                self.a.unanswered.join(", ")
+            )));
+            self.para(Para::new(spans));
+        }
+    }
+
+    /// A criterion's row of Part III; `with_max` adds "(tối đa N điểm)" after its name (when
+    /// no section row above says it).
+    fn criterion_row(&self, c: &Criterion, with_max: bool) -> Row {
+        let lang = self.lang;
+        let score = self.a.criteria.iter().find(|s| s.code == c.code);
+        let (head, notes) = split_criterion_name(&c.text.vi);
+        let mut name = vec![Span::plain(head)];
+        if with_max {
+            name.push(Span::plain(format!(" ({})", i18n::max_points(lang, c.max))));
+        }
+        let mut text = vec![Para::new(name)];
+        text.extend(notes_paras(&notes));
+        if lang == Lang::En && !c.text.en.is_empty() {
+            text.push(Para::new(vec![Span::italic(c.text.en.clone())]).style(ParaStyle::Small));
+        }
+        let level: Vec<Para> = match score {
+            Some(s) if s.position.is_some() => {
+                let pos = s.position.unwrap_or(0);
+                let mut paras = Vec::new();
+                if let Some(l) = c.level(pos) {
+                    // The level's own words only: the decision numbers no levels, and the app's
+                    // position index would disagree with the points ("Mức 3 … 2/3").
+                    let mut head = Vec::new();
+                    if let Some(case) = l.case.and_then(|k| c.cases.get(usize::from(k) - 1)) {
+                        head.push(Span::italic(format!("[{}] ", case.get(lang))));
+                    }
+                    head.push(Span::plain(l.text.vi.clone()));
+                    paras.push(Para::new(head));
+                    if lang == Lang::En && !l.text.en.is_empty() {
+                        paras.push(
+                            Para::new(vec![Span::italic(l.text.en.clone())])
+                                .style(ParaStyle::Small),
+                        );
+                    }
+                }
+                paras
+            }
+            Some(s) if s.answered => vec![Para::new(vec![Span::italic(self.pick(
+                "Chưa đạt mức nào trong bộ tiêu chí (0 điểm)",
+                "None of the printed levels reached (0 points)",
+            ))])],
+            _ => vec![Para::new(vec![
+                Span::missing(lang),
+                Span::italic(self.pick(" chưa tự đánh giá", " not yet assessed")),
+            ])],
+        };
+        let points = match score {
+            Some(s) if s.answered => format!("{}/{}", s.points, c.max),
+            _ => format!("…/{}", c.max),
+        };
+        let mut note = Vec::new();
+        match self.draft.evidence.get(&c.code).filter(|n| !is_blank(n)) {
+            Some(n) => note.push(Para::new(vec![Span::user(n.trim())])),
+            None => note.push(Para::new(vec![
+                Span::missing(lang),
+                Span::italic(self.pick(" thuyết minh", " description")),
+            ])),
+        }
+        let ev = evidence::for_criterion(self.set, &c.code);
+        if !ev.is_empty() {
+            note.push(
+                Para::new(vec![Span::italic(self.pick(
+                    "Minh chứng đính kèm (gợi ý):",
+                    "Evidence to attach (suggested):",
+                ))])
+                .style(ParaStyle::Small),
+            );
+            for e in ev {
+                note.push(Para::text(format!("- {}", e.get(lang))).style(ParaStyle::Small));
+            }
+        }
+        Row {
+            cells: vec![
+                Cell::spans(vec![Span::bold(c.code.clone())]),
+                Cell::new(text),
+                Cell::new(level),
+                Cell::text(points),
+                Cell::new(note),
+            ],
+            header: false,
+        }
+    }
+}
+
+fn shaded_row(text: String, span: u16) -> Row {
+    Row {
+        cells: vec![Cell::spans(vec![Span::bold(text)]).span(span).shaded()],
+        header: false,
+    }
+}
