@@ -1,14 +1,10 @@
-//! Strings with numbers and names in them, and the wording of typed results: the engine's
-//! (advice, unmet minimums, knock-outs), import, share-link and QR errors, the details' labels
-//! and what is wrong with a detail.
+//! Strings with numbers and names in them, and the wording of the engine's typed results
+//! (advice, unmet minimums, knock-outs). Errors and the details' labels are in `messages`.
 
 use crate::assess::{Advice, NextStar, UnmetMinimum};
-use crate::draft::{
-    DateError, EmailError, Field, ImportError, ImportErrorKind, PhoneError, Problem,
-};
+
 use crate::lang::Lang;
 use crate::rubric::{KnockOutEffect, ProductSet};
-use crate::share::{QrError, ShareError};
 
 fn pick(lang: Lang, vi: String, en: String) -> String {
     lang.pick(vi, en)
@@ -354,192 +350,6 @@ pub fn confirm_delete(lang: Lang, name: &str) -> String {
     )
 }
 
-/// An import error in words, naming the field.
-pub fn import_error(lang: Lang, e: &ImportError) -> String {
-    use ImportErrorKind::*;
-    let field = e.field.as_str();
-    let (vi, en) = match &e.kind {
-        TooLarge { bytes, limit } => (
-            format!("Tệp quá lớn ({bytes} byte; tối đa {limit})."),
-            format!("The file is too large ({bytes} bytes; the limit is {limit})."),
-        ),
-        NotUtf8 { byte } => (
-            format!("Tệp không phải văn bản UTF-8 (byte {byte})."),
-            format!("The file is not UTF-8 text (byte {byte})."),
-        ),
-        NotJson { line, column } => (
-            format!("Tệp không phải JSON (dòng {line}, cột {column})."),
-            format!("The file is not JSON (line {line}, column {column})."),
-        ),
-        WrongFormat { .. } => (
-            "Tệp không phải bản nháp của Tự đánh giá OCOP.".to_string(),
-            "The file is not an OCOP self-check draft.".to_string(),
-        ),
-        UnsupportedVersion { found } => (
-            format!("Phiên bản {found} của tệp chưa được hỗ trợ."),
-            format!("Version {found} of the file is not supported."),
-        ),
-        WrongType { expected } => (
-            format!("Trường “{field}” có kiểu dữ liệu sai (cần: {expected})."),
-            format!("Field “{field}” has the wrong type (expected {expected})."),
-        ),
-        Missing => (
-            format!("Thiếu trường “{field}”."),
-            format!("Field “{field}” is missing."),
-        ),
-        UnknownRubric { found } => (
-            format!("Bộ tiêu chí “{found}” không phải bộ tiêu chí theo Quyết định 26/2026/QĐ-TTg."),
-            format!("Rubric “{found}” is not the one of Decision 26/2026/QĐ-TTg."),
-        ),
-        UnknownProductSet { found } => (
-            format!("Không có bộ sản phẩm “{found}”."),
-            format!("There is no product set “{found}”."),
-        ),
-        UnknownCriterion { code } => (
-            format!("Bộ sản phẩm này không có tiêu chí {code} (trường “{field}”)."),
-            format!("This product set has no criterion {code} (field “{field}”)."),
-        ),
-        InvalidPosition {
-            code,
-            position,
-            levels,
-        } => (
-            format!("Tiêu chí {code} có các mức 1–{levels}, không có mức {position}."),
-            format!("Criterion {code} has levels 1–{levels}, not {position}."),
-        ),
-        InvalidValue { found } => (
-            format!("Trường “{field}” có giá trị không hợp lệ: {found}."),
-            format!("Field “{field}” has an invalid value: {found}."),
-        ),
-    };
-    pick(lang, vi, en)
-}
-
-/// A detail's label as the forms word it (Vietnamese) or its English gloss.
-pub fn field_label(lang: Lang, f: Field) -> &'static str {
-    let (vi, en) = match f {
-        Field::ProducerName => ("Tên chủ thể", "Name of the producer"),
-        Field::OrganisationType => ("Loại hình tổ chức", "Type of organisation"),
-        Field::Address => ("Địa chỉ liên hệ", "Contact address"),
-        Field::Phone => ("Điện thoại", "Phone"),
-        Field::Email => ("Email", "E-mail"),
-        Field::RepresentativeName => (
-            "Họ và tên người đại diện theo pháp luật",
-            "Legal representative",
-        ),
-        Field::RepresentativeTitle => ("Chức vụ", "Position"),
-        Field::RepresentativeGender => ("Giới tính", "Gender"),
-        Field::RepresentativeEthnicity => ("Dân tộc", "Ethnicity"),
-        Field::RepresentativeDisability => ("Tình trạng khuyết tật", "Disability status"),
-        Field::RepresentativeAddress => ("Địa chỉ thường trú", "Permanent address"),
-        Field::RegistrationNumber => (
-            "Số giấy chứng nhận đăng ký kinh doanh / mã số",
-            "Business registration number",
-        ),
-        Field::RegistrationDate => (
-            "Ngày thành lập / đăng ký kinh doanh",
-            "Date of founding / registration",
-        ),
-        Field::ProductName => ("Tên sản phẩm", "Product name"),
-        Field::Specification => ("Quy cách sản phẩm", "Product specification"),
-        Field::Standard => ("Tiêu chuẩn áp dụng", "Standard applied"),
-        Field::Certificates => (
-            "Giấy chứng nhận, điều kiện sản xuất",
-            "Certificates and production conditions",
-        ),
-        Field::IntellectualProperty => ("Sở hữu trí tuệ", "Intellectual property"),
-    };
-    lang.pick(vi, en)
-}
-
-/// What is wrong with a detail, in words (the details form and the dossier's list).
-pub fn problem(lang: Lang, p: &Problem) -> &'static str {
-    let (vi, en) = match p {
-            Problem::Missing => ("cần bổ sung", "to be completed"),
-            Problem::Phone(PhoneError::Empty) | Problem::Email(EmailError::Empty) => {
-                ("cần bổ sung", "to be completed")
-            }
-            Problem::Phone(PhoneError::Characters) => (
-                "số điện thoại chỉ gồm chữ số (có thể có +84, dấu cách, dấu chấm)",
-                "a phone number has digits only (+84, spaces and dots allowed)",
-            ),
-            Problem::Phone(PhoneError::Length) => (
-                "số điện thoại cần 10 chữ số bắt đầu bằng 0 (di động) hoặc 11 chữ số bắt đầu bằng 02 (cố định), hoặc +84…",
-                "a phone number has 10 digits starting with 0 (mobile) or 11 starting with 02 (landline), or +84…",
-            ),
-            Problem::Phone(PhoneError::Prefix) => (
-                "số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84",
-                "a Vietnamese phone number starts with 0 or +84",
-            ),
-            Problem::Email(EmailError::NoAt) => (
-                "địa chỉ email cần có một dấu @",
-                "an e-mail address needs one @",
-            ),
-            Problem::Email(EmailError::Spaces) => (
-                "địa chỉ email không có dấu cách",
-                "an e-mail address has no spaces",
-            ),
-            Problem::Email(EmailError::Domain) => (
-                "phần sau dấu @ cần có dạng tenmien.vn",
-                "the part after @ should look like domain.vn",
-            ),
-            Problem::Email(EmailError::TooLong) => ("địa chỉ email quá dài", "e-mail address too long"),
-            Problem::Date(DateError::Empty) => ("cần bổ sung", "to be completed"),
-            Problem::Date(DateError::Format) => (
-                "ngày viết theo dạng ngày/tháng/năm, ví dụ 05/03/2021",
-                "write the date as day/month/year, e.g. 05/03/2021",
-            ),
-            Problem::Date(DateError::OutOfRange) => ("ngày không tồn tại", "no such date"),
-            Problem::Date(DateError::InFuture) => (
-                "ngày đăng ký sau ngày hôm nay",
-                "the registration date is after today",
-            ),
-        };
-    lang.pick(vi, en)
-}
-
-/// A share-link error in words.
-pub fn share_error(lang: Lang, e: &ShareError) -> String {
-    let (vi, en) = match e {
-        ShareError::NotAShareLink => (
-            "Liên kết không chứa bản nháp nào.".to_string(),
-            "The link carries no draft.".to_string(),
-        ),
-        ShareError::UnsupportedVersion(v) => (
-            format!("Liên kết được tạo bởi phiên bản khác của ứng dụng (dạng “{v}”), phiên bản này chưa đọc được. Hãy cập nhật ứng dụng hoặc nhờ người gửi xuất tệp .json."),
-            format!("The link was made by another version of the app (format “{v}”) that this version cannot read. Update the app or ask the sender for the .json file."),
-        ),
-        ShareError::BadEncoding | ShareError::BadCompression => (
-            "Liên kết bị hỏng hoặc bị cắt mất một phần (thường do tin nhắn tự xuống dòng). Hãy nhờ người gửi gửi lại, hoặc gửi tệp .json.".to_string(),
-            "The link is damaged or cut short (messaging apps sometimes break long links). Ask the sender to send it again, or to send the .json file.".to_string(),
-        ),
-        ShareError::TooLarge => (
-            "Bản nháp trong liên kết quá lớn để mở an toàn.".to_string(),
-            "The draft in the link is too large to open safely.".to_string(),
-        ),
-        ShareError::Draft(ie) => {
-            return match lang {
-                Lang::Vi => format!("Bản nháp trong liên kết không hợp lệ: {}", import_error(lang, ie)),
-                Lang::En => format!("The draft in the link is not valid: {}", import_error(lang, ie)),
-            }
-        }
-    };
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
-/// Why no QR code is shown, and what to do instead.
-pub fn qr_error(lang: Lang, e: &QrError) -> String {
-    match e {
-        QrError::TooLong { chars, limit } => match lang {
-            Lang::Vi => format!("Bản nháp này quá dài để đưa vào mã QR: liên kết dài {chars} ký tự, mã QR đọc được trên điện thoại chỉ chứa tối đa khoảng {limit} ký tự (thường do ghi chú minh chứng dài). Hãy gửi liên kết ở trên, hoặc tải tệp .json rồi gửi tệp qua Zalo, email hay USB."),
-            Lang::En => format!("This draft is too long for a QR code: the link has {chars} characters, and a QR code a phone can read holds about {limit} at most (usually long evidence notes are the cause). Send the link above, or download the .json file and send the file by chat, e-mail or USB stick."),
-        },
-    }
-}
-
 /// "12/34 câu" / "12 of 34 criteria".
 pub fn answered_of(lang: Lang, answered: usize, total: usize) -> String {
     match lang {
@@ -593,68 +403,10 @@ mod tests {
     }
 
     #[test]
-    fn import_errors_name_the_field() {
-        let e = ImportError {
-            field: "answers.1.1".into(),
-            kind: ImportErrorKind::WrongType {
-                expected: "a level position (1, 2, 3 …)",
-            },
-        };
-        assert!(import_error(Lang::Vi, &e).contains("answers.1.1"));
-        assert!(import_error(Lang::En, &e).contains("wrong type"));
-    }
-
-    #[test]
     fn plurals() {
         assert_eq!(points(Lang::En, 1u8), "1 point");
         assert_eq!(points(Lang::En, 0u8), "0 points");
         assert_eq!(points(Lang::Vi, 2u8), "2 điểm");
         assert_eq!(stars(Lang::En, 1), "1 star");
-    }
-
-    #[test]
-    fn errors_are_worded_in_both_languages() {
-        let errors = [
-            ShareError::NotAShareLink,
-            ShareError::UnsupportedVersion("9".into()),
-            ShareError::BadEncoding,
-            ShareError::BadCompression,
-            ShareError::TooLarge,
-        ];
-        for e in &errors {
-            assert_ne!(share_error(Lang::Vi, e), share_error(Lang::En, e));
-        }
-        let q = QrError::TooLong {
-            chars: 2345,
-            limit: 1800,
-        };
-        assert!(qr_error(Lang::Vi, &q).contains("2345"));
-        assert!(qr_error(Lang::En, &q).contains("1800"));
-        assert_eq!(answered_of(Lang::En, 3, 30), "3 of 30 criteria");
-    }
-
-    #[test]
-    fn every_detail_and_problem_is_worded_in_both_languages() {
-        for f in Field::ALL {
-            assert!(!field_label(Lang::Vi, f).is_empty(), "{f:?}");
-            assert_ne!(field_label(Lang::Vi, f), field_label(Lang::En, f), "{f:?}");
-        }
-        let problems = [
-            Problem::Missing,
-            Problem::Phone(PhoneError::Characters),
-            Problem::Phone(PhoneError::Length),
-            Problem::Phone(PhoneError::Prefix),
-            Problem::Email(EmailError::NoAt),
-            Problem::Email(EmailError::Spaces),
-            Problem::Email(EmailError::Domain),
-            Problem::Email(EmailError::TooLong),
-            Problem::Date(DateError::Format),
-            Problem::Date(DateError::OutOfRange),
-            Problem::Date(DateError::InFuture),
-        ];
-        for p in &problems {
-            assert!(!problem(Lang::Vi, p).is_empty());
-            assert_ne!(problem(Lang::Vi, p), problem(Lang::En, p), "{p:?}");
-        }
     }
 }
