@@ -196,11 +196,13 @@ if (full) preloadRubric(params.get("set"));
 function setBootText(vi, en) {
   const boot = document.getElementById("boot");
   if (!boot || document.querySelector("#start *")) return;
+  const slow = boot.querySelector(".boot-slow"); // index.html's hint after 30 s stays
   boot.textContent = vi + " ";
   const span = document.createElement("span");
   span.lang = "en";
   span.textContent = "/ " + en;
   boot.appendChild(span);
+  if (slow) boot.appendChild(slow);
 }
 
 // 3. The start-up failure screen: the app's files could not be loaded even after the worker's
