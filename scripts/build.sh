@@ -80,9 +80,9 @@ fi
 # Service worker: the template static/sw.js gets the list of every file of the site (app shell and
 # all 26 rubric files, so sets never opened online work offline) with each file's size and SHA-256
 # (the worker checks every file against them before caching and before serving it), a version =
-# hash of the template and of every file's contents, and built-in copies of index.html and
-# static/boot.js (served when neither the cache nor the network has a good copy, so the page is
-# never blank). It goes to the site root (a worker controls only its own directory and below).
+# hash of the template and of every file's contents, and built-in copies of index.html,
+# static/boot.js and static/boot-failure.js (served when neither the cache nor the network has a
+# good copy, so the page is never blank and the failure screen can always be drawn). It goes to the site root (a worker controls only its own directory and below).
 if [ -f static/sw.js ]; then
   python3 - "$STAGE" static/sw.js <<'PY'
 import hashlib, json, os, re, sys
@@ -109,7 +109,11 @@ for rel in files:
     precache.append({"url": rel, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
 version = h.hexdigest()[:16]
 fallback = {}
-for rel, ctype in (("index.html", "text/html; charset=utf-8"), ("static/boot.js", "text/javascript; charset=utf-8")):
+for rel, ctype in (
+    ("index.html", "text/html; charset=utf-8"),
+    ("static/boot.js", "text/javascript; charset=utf-8"),
+    ("static/boot-failure.js", "text/javascript; charset=utf-8"),
+):
     with open(os.path.join(stage, rel), "rb") as f:
         fallback[rel] = {"type": ctype, "body": f.read().decode("utf-8")}  # UTF-8, or the build fails
 # One pass, so no placeholder inside the substituted text is ever replaced.

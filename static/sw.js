@@ -1,7 +1,7 @@
 // OCOP self-check service worker (template: scripts/build.sh fills in the version, the file list
-// with each file's size and SHA-256, and last-resort copies of index.html and static/boot.js, and
-// writes it to dist/sw.js, beside index.html, so its scope is the app's directory, whatever
-// sub-path the app is served under).
+// with each file's size and SHA-256, and last-resort copies of index.html, static/boot.js and
+// static/boot-failure.js, and writes it to dist/sw.js, beside index.html, so its scope is the
+// app's directory, whatever sub-path the app is served under).
 //
 // It only ever hands the page bytes it has checked against the build's hash list:
 // - install: every file of the site (app shell, the three modules, ALL 26 rubric files) is
@@ -12,9 +12,9 @@
 // - fetch: the site's files are served cache-first, but each cached copy is checked against its
 //   hash before it is served (a start-up reads ~0.8 MB: a few ms); a copy that does not match is
 //   replaced from the network (checked, cached) and never served while the network can give a
-//   good one. With no good copy anywhere, index.html and boot.js come from the copies built into
-//   this script (so the page is never blank: boot.js shows its failure screen), any other file
-//   is answered 503;
+//   good one. With no good copy anywhere, index.html, boot.js and boot-failure.js come from the
+//   copies built into this script (so the page is never blank: boot.js shows its failure
+//   screen), any other file is answered 503;
 // - messages (protocol in README.md, "If the app will not load: repair"): the page asks the
 //   worker to repair files that failed to load or compile ("ocop-self-check:repair") or to check
 //   every cached file ("ocop-self-check:verify"); the answer comes back on the MessagePort sent
@@ -30,7 +30,8 @@
 const VERSION = "__VERSION__";
 // [{ url (relative to this script), size (bytes), sha256 (hex) }], one per file of the site.
 const PRECACHE = __PRECACHE__;
-// { url: { type, body } }: index.html and static/boot.js as built (the failure screen's files).
+// { url: { type, body } }: index.html, static/boot.js, static/boot-failure.js as built (the
+// files that draw the start-up and its failure screen).
 const FALLBACK = __FALLBACK__;
 const CACHE = "ocop-self-check-" + VERSION;
 const SCOPE = self.registration ? self.registration.scope : self.location.href.replace(/[^/]*$/, "");
@@ -128,7 +129,8 @@ function unavailable(entry, why) {
 }
 
 // Serve one of the site's files: the cached copy if it is the right file, else the network's
-// (checked, and cached for next time), else the built-in copy (index.html, boot.js) or a 503.
+// (checked, and cached for next time), else the built-in copy (index.html, boot.js,
+// boot-failure.js) or a 503.
 async function serve(entry, event) {
   const good = await cachedChecked(entry).catch(() => null);
   if (good) return good;

@@ -141,7 +141,8 @@ test('captive portal during an update: the old version keeps serving; once the p
     server.portal(false);
     const ok = await updateOutcome(page);
     assert.equal(ok.state, 'installed');
-    console.log(`# update installed (41 files checked) in ${ok.ms} ms`);
+    const files = (await verify(page, false)).files;
+    console.log(`# update installed (${files} files downloaded or revalidated, each checked) in ${ok.ms} ms`);
     await page.locator('#update-notice').waitFor({ timeout: 30_000 });
     await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
     await ready(page);
@@ -279,6 +280,10 @@ test('offline with a damaged copy: the failure screen downloads the drafts (loca
   const { context, page, errors } = await visitWithDrafts(server, { ignore: [...EXPECTED, /ocop-self-check_bg\.wasm: HTTP 503/] });
   try {
     await corruptCached(page, 'ocop-self-check_bg.wasm', 'garbage', 'application/wasm');
+    // The files that draw the screen are damaged too: the worker's built-in copies draw it.
+    await corruptCached(page, 'index.html', '', 'text/html');
+    await corruptCached(page, 'static/boot.js', 'throw 1', 'text/javascript');
+    await corruptCached(page, 'static/boot-failure.js', '', 'text/javascript');
     server.down(true);
     await context.setOffline(true);
     await page.reload();
