@@ -12,9 +12,11 @@
 // - fetch: the site's files are served cache-first, but each cached copy is checked against its
 //   hash before it is served (a start-up reads ~0.8 MB: a few ms); a copy that does not match is
 //   replaced from the network (checked, cached) and never served while the network can give a
-//   good one. With no good copy anywhere, index.html, boot.js and boot-failure.js come from the
-//   copies built into this script (so the page is never blank: boot.js shows its failure
-//   screen), any other file is answered 503;
+//   good one. The .wasm modules are checked while they stream to the page's compiler, and a
+//   mismatch ends the response in an error (never a complete wrong file), which boot.js repairs.
+//   With no good copy anywhere, index.html, boot.js and boot-failure.js come from the copies
+//   built into this script (so the page is never blank: boot.js shows its failure screen), any
+//   other file is answered 503;
 // - messages (protocol in README.md, "If the app will not load: repair"): the page asks the
 //   worker to repair files that failed to load or compile ("ocop-self-check:repair") or to check
 //   every cached file ("ocop-self-check:verify"); the answer comes back on the MessagePort sent
@@ -93,7 +95,7 @@ async function cachedChecked(entry) {
   try {
     if ((await problem(await cached.clone().arrayBuffer(), entry)) === null) return cached;
   } catch (e) {}
-  if (await caches.has(CACHE)) await (await caches.open(CACHE)).delete(urlOf(entry.url));
+  await forget(entry);
   return null;
 }
 
@@ -128,12 +130,70 @@ function unavailable(entry, why) {
   );
 }
 
+// The wasm modules (the big files, 0.24–0.72 MB) stream from the cache to the page's compiler
+// while they are checked, so verification does not delay the compile: the bytes are passed on as
+// they are read and the response ends only once the whole file has matched its hash. A file that
+// does not match ends in an error instead (the page never gets a complete wrong file; boot.js
+// then asks for the repair, which this also starts at once).
+const STREAMED = /\.wasm$/;
+function streamChecked(cached, entry) {
+  const reader = cached.body.getReader();
+  const chunks = [];
+  let size = 0;
+  const fail = (controller, why) => {
+    controller.error(new Error(entry.url + ": " + why));
+    reader.cancel().catch(() => {});
+    forget(entry).then(() => refetch(entry)).catch(() => {});
+  };
+  const body = new ReadableStream({
+    async pull(controller) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        return fail(controller, "unreadable cached copy");
+      }
+      if (!chunk.done) {
+        size += chunk.value.byteLength;
+        if (size > entry.size) return fail(controller, "larger than " + entry.size + " bytes");
+        chunks.push(chunk.value);
+        controller.enqueue(chunk.value);
+        return;
+      }
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.byteLength;
+      }
+      chunks.length = 0;
+      const bad = await problem(bytes, entry);
+      if (bad) fail(controller, bad);
+      else controller.close();
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: 200, headers: cached.headers });
+}
+
+// Remove `entry`'s cached copy (it is not the right file).
+async function forget(entry) {
+  if (await caches.has(CACHE)) await (await caches.open(CACHE)).delete(urlOf(entry.url));
+}
+
 // Serve one of the site's files: the cached copy if it is the right file, else the network's
 // (checked, and cached for next time), else the built-in copy (index.html, boot.js,
 // boot-failure.js) or a 503.
 async function serve(entry, event) {
-  const good = await cachedChecked(entry).catch(() => null);
-  if (good) return good;
+  if (STREAMED.test(entry.url)) {
+    const cached = await caches.match(urlOf(entry.url), { cacheName: CACHE }).catch(() => null);
+    if (cached && cached.body) return streamChecked(cached, entry);
+  } else {
+    const good = await cachedChecked(entry).catch(() => null);
+    if (good) return good;
+  }
   const fresh = refetch(entry);
   try {
     event.waitUntil(fresh.catch(() => {})); // the repair finishes even if the page stops waiting
