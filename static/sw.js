@@ -69,11 +69,12 @@ function stored(bytes, type) {
 // (cache: "no-cache": what the page has just downloaded comes back as "304 Not Modified" instead of
 // a second download over slow mobile data), then, if that is not the right file, once more
 // bypassing the HTTP cache. Resolves to a response for the cache, or rejects saying why.
-async function fetchChecked(entry) {
+async function fetchChecked(entry, signal) {
   let why = "";
   for (const mode of ["no-cache", "reload"]) {
+    if (signal && signal.aborted) break;
     try {
-      const response = await fetch(new Request(urlOf(entry.url), { cache: mode }));
+      const response = await fetch(new Request(urlOf(entry.url), { cache: mode, signal }));
       if (!response.ok) throw new Error("HTTP " + response.status);
       const bytes = await response.arrayBuffer();
       const bad = await problem(bytes, entry);
@@ -256,7 +257,16 @@ self.addEventListener("install", (event) => {
     (async () => {
       // Everything is downloaded and checked before anything is cached: one bad file and the
       // install fails (this version is discarded; the active one, if any, keeps serving).
-      const responses = await Promise.all(PRECACHE.map(fetchChecked));
+      // The first file that fails stops the other downloads (the install is lost anyway).
+      const abort = new AbortController();
+      const responses = await Promise.all(
+        PRECACHE.map((entry) =>
+          fetchChecked(entry, abort.signal).catch((e) => {
+            abort.abort();
+            throw e;
+          })
+        )
+      );
       const cache = await caches.open(CACHE);
       try {
         await Promise.all(PRECACHE.map((entry, i) => cache.put(urlOf(entry.url), responses[i])));
