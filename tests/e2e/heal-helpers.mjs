@@ -10,6 +10,9 @@
 //   server.down(true)               every connection is dropped (a network error: no Wi-Fi)
 //   server.log                      every request as "GET /path status"
 //   server.stop()
+// `startSiteServer(dir, { prefix: '/apps/ocop' })` serves the site under that sub-path instead.
+// `/other-app/sw.js` is always there: a second app's worker on the same origin (repair must leave
+// it alone).
 
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,8 +35,9 @@ export const PORTAL_PAGE =
   '<!doctype html><html><head><title>Đăng nhập Wi-Fi</title></head><body>' +
   '<h1>Chào mừng đến Wi-Fi miễn phí</h1><form><input name="phone"><button>Đăng nhập</button></form></body></html>';
 
-export async function startSiteServer(dir) {
+export async function startSiteServer(dir, { prefix = '' } = {}) {
   const root = path.resolve(dir);
+  const sub = prefix.replace(/\/+$/, '');
   const port = await freePort();
   const state = { portal: false, portalExcept: null, failures: [], down: false };
   const log = [];
@@ -49,7 +53,14 @@ export async function startSiteServer(dir) {
       return;
     }
     try {
-      const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (p === '/other-app/sw.js') {
+        return done(200, { 'Content-Type': 'text/javascript' }, 'self.addEventListener("fetch", () => {});');
+      }
+      if (sub) {
+        if (!p.startsWith(`${sub}/`)) return done(404, { 'Content-Type': 'text/plain' }, 'not found');
+        p = p.slice(sub.length);
+      }
       if (state.portal && !(state.portalExcept && state.portalExcept.test(p))) {
         done(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, PORTAL_PAGE);
         return;
@@ -82,7 +93,7 @@ export async function startSiteServer(dir) {
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   let stopped = false;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${sub}/`,
     port,
     log,
     portal(on, { except = null } = {}) {

@@ -278,9 +278,12 @@ test('an empty or foreign cached index.html: repaired online; offline the worker
 });
 
 test('offline with a damaged copy: the failure screen downloads the drafts (local storage + IndexedDB); repair waits for the network, then clears only the app\'s caches', async () => {
-  const server = await startSiteServer(DIST);
+  // Under a sub-path, as on an agency's site (the repair unregisters only this app's worker).
+  const server = await startSiteServer(DIST, { prefix: '/apps/ocop' });
   const { context, page, errors } = await visitWithDrafts(server, { ignore: [...EXPECTED, /ocop-self-check_bg\.wasm: HTTP 503/] });
   try {
+    // Another app's worker on the same origin (repair must leave it alone).
+    await page.evaluate(() => navigator.serviceWorker.register('/other-app/sw.js', { scope: '/other-app/' }));
     await corruptCached(page, 'ocop-self-check_bg.wasm', 'garbage', 'application/wasm');
     // The files that draw the screen are damaged too: the worker's built-in copies draw it.
     await corruptCached(page, 'index.html', '', 'text/html');
@@ -367,6 +370,8 @@ test('offline with a damaged copy: the failure screen downloads the drafts (loca
       other: await (await caches.match(new URL('other-marker', location.href)))?.text(),
     }));
     assert.deepEqual(after, { mine: false, other: 'kept' });
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.getRegistration('/other-app/').then((r) => !!r)),
+      'the other app\'s worker is still registered');
     assert.ok((await cacheNames(page)).includes('other-app-v1'));
     assert.deepEqual((await verify(page, false)).bad, [], 'a fresh, complete copy');
     assert.deepEqual(await localStorageDump(page), storage, 'local storage untouched');
