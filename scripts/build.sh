@@ -78,11 +78,14 @@ if [ -d static ]; then
 fi
 
 # Service worker: the template static/sw.js gets the list of every file of the site (app shell and
-# all 26 rubric files, so sets never opened online work offline) and a version = hash of their
-# contents, and goes to the site root (a worker controls only its own directory and below).
+# all 26 rubric files, so sets never opened online work offline) with each file's size and SHA-256
+# (the worker checks every file against them before caching and before serving it), a version =
+# hash of the template and of every file's contents, and built-in copies of index.html,
+# static/boot.js and static/boot-failure.js (served when neither the cache nor the network has a
+# good copy, so the page is never blank and the failure screen can always be drawn). It goes to the site root (a worker controls only its own directory and below).
 if [ -f static/sw.js ]; then
   python3 - "$STAGE" static/sw.js <<'PY'
-import hashlib, json, os, sys
+import hashlib, json, os, re, sys
 stage, template = sys.argv[1], sys.argv[2]
 files = []
 for root, _, names in os.walk(stage):
@@ -92,18 +95,41 @@ for root, _, names in os.walk(stage):
             continue
         files.append(rel)
 files.sort()
-files = ["./", "index.html"] + files
-h = hashlib.sha256()
-for rel in files[1:]:
-    with open(os.path.join(stage, rel), "rb") as f:
-        h.update(rel.encode() + b"\0" + f.read())
-version = h.hexdigest()[:16]
+files = ["index.html"] + files
 with open(template, encoding="utf-8") as f:
     sw = f.read()
-sw = sw.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(files, indent=1))
+h = hashlib.sha256()
+# The template too: a change of the worker alone is a new version with a cache of its own.
+h.update(b"sw.js\0" + sw.encode("utf-8"))
+precache = []
+for rel in files:
+    with open(os.path.join(stage, rel), "rb") as f:
+        data = f.read()
+    h.update(rel.encode() + b"\0" + data)
+    precache.append({"url": rel, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+version = h.hexdigest()[:16]
+fallback = {}
+for rel, ctype in (
+    ("index.html", "text/html; charset=utf-8"),
+    ("static/boot.js", "text/javascript; charset=utf-8"),
+    ("static/boot-failure.js", "text/javascript; charset=utf-8"),
+):
+    with open(os.path.join(stage, rel), "rb") as f:
+        fallback[rel] = {"type": ctype, "body": f.read().decode("utf-8")}  # UTF-8, or the build fails
+# One pass, so no placeholder inside the substituted text is ever replaced.
+values = {
+    "__VERSION__": version,
+    "__PRECACHE__": "[\n" + ",\n".join(" " + json.dumps(e) for e in precache) + "\n]",
+    "__FALLBACK__": json.dumps(fallback),
+}
+for key in values:
+    if sw.count(key) != 1:
+        sys.exit(f"static/sw.js must contain {key} exactly once")
+sw = re.sub("|".join(values), lambda m: values[m.group(0)], sw)
 with open(os.path.join(stage, "sw.js"), "w", encoding="utf-8") as f:
     f.write(sw)
-print(f"[build] sw.js: version {version}, {len(files)} files precached")
+total = sum(e["size"] for e in precache)
+print(f"[build] sw.js: version {version}, {len(files)} files precached ({total} bytes, each with its SHA-256)")
 PY
 fi
 

@@ -9,6 +9,10 @@
 //    (saved drafts, a store it must report as unreadable, a share link, a preselected set, demo
 //    mode, the drafts list), otherwise when the start module asks for it (event "ocop:full";
 //    what the user asked for is in <html data-ocop-intent>).
+// A module whose file fails to load or compile is repaired by the service worker (static/sw.js:
+// fetched again from the network and checked against the build's hashes) and loaded once more;
+// if that fails too, the start-up failure screen (showFailure) offers the drafts' download, a
+// "repair" that deletes only the app's offline copy, and a reload.
 const STORE_KEY = "ocop-self-check/store";
 const here = (path) => new URL(path, import.meta.url);
 const params = new URLSearchParams(location.search);
@@ -27,23 +31,103 @@ function compile(url) {
   });
 }
 
-// Load and start a module: the .wasm is fetched and compiled in parallel with the JS glue.
-function load(name, attempt, compiled) {
-  const suffix = attempt ? "?retry=" + attempt : "";
+// The service worker in charge of this page (or the registration's active one), or null.
+async function worker() {
+  try {
+    const sw = navigator.serviceWorker; // throws in a sandboxed frame
+    if (!sw) return null;
+    if (sw.controller) return sw.controller;
+    const reg = await Promise.race([sw.getRegistration(), new Promise((r) => setTimeout(r, 2000))]);
+    return (reg && reg.active) || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+// Ask the worker something (static/sw.js, "messages"); resolves to its answer, or null when there
+// is no worker or it does not answer within `ms`.
+async function askWorker(message, ms) {
+  const w = await worker();
+  if (!w) return null;
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), ms);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data);
+    };
+    try {
+      w.postMessage(message, [channel.port2]);
+    } catch (e) {
+      clearTimeout(timer);
+      resolve(null);
+    }
+  });
+}
+
+// Ask the worker to check a module's two files against the build's hash list and fetch again from
+// the network whatever does not match. Resolves to [{url, status}] ("good", "repaired", "failed",
+// "unknown") or null (no worker). 30 s: a phone on slow data may need that for the full app.
+let lastRepair = null;
+function repair(name) {
+  setBootText("Đang sửa bản sao của ứng dụng…", "Repairing the app's copy…");
+  const urls = [here("../" + name + ".js").href, here("../" + name + "_bg.wasm").href];
+  return askWorker({ type: "ocop-self-check:repair", urls }, 30000).then((answer) => {
+    lastRepair = answer && Array.isArray(answer.files) ? answer.files : null;
+    return lastRepair;
+  });
+}
+
+// Each load of a module uses a new address ("?retry=N"; the worker ignores the query): a browser
+// remembers a failed import() by its URL, and without a worker this also bypasses a bad HTTP cache.
+const tries = new Map();
+function nextTry(name) {
+  const n = tries.get(name) || 0;
+  tries.set(name, n + 1);
+  return n ? "?retry=" + n : "";
+}
+
+// Fetch and compile the .wasm in parallel with importing the JS glue (no Rust code runs yet).
+function fetchModule(name, compiled) {
+  const suffix = nextTry(name);
   const wasm = compiled || compile(here("../" + name + "_bg.wasm" + suffix));
   wasm.catch(() => {}); // reported through Promise.all below
-  return Promise.all([import("../" + name + ".js" + suffix), wasm]).then(([glue, module]) =>
-    glue.default({ module_or_path: module }));
+  return Promise.all([import("../" + name + ".js" + suffix), wasm]);
+}
+
+// Load and start a module. When a file fails to load or compile (or the two do not fit together),
+// the worker repairs it and the module is loaded once more; a second failure is reported.
+async function load(name, compiled) {
+  const start = ([glue, module]) => glue.default({ module_or_path: module });
+  let parts;
+  try {
+    parts = await fetchModule(name, compiled);
+    return await start(parts);
+  } catch (e) {
+    // A panic while starting is the panic screen's (src/platform/panic.rs), not a file's fault.
+    if (parts && !(e instanceof WebAssembly.LinkError || e instanceof WebAssembly.CompileError)) throw e;
+    console.warn(name + " did not load; repairing and trying once more", e);
+    await repair(name);
+    return start(await fetchModule(name, null));
+  }
 }
 
 // The dossier writer (third module), loaded by the full app when a download is asked for
 // (src/platform/dossier_lazy.rs calls this; kept here so the app's glue has no extra JS file to
 // fetch before it can start).
 let dossier = null;
+function importDossier() {
+  const suffix = nextTry("ocop-dossier");
+  return import("../ocop-dossier.js" + suffix).then((m) =>
+    m.default({ module_or_path: here("../ocop-dossier_bg.wasm" + suffix) }).then(() => m));
+}
 window.__ocopLoadDossier = () => {
   if (dossier === null) {
-    dossier = import("../ocop-dossier.js").then((m) =>
-      m.default({ module_or_path: here("../ocop-dossier_bg.wasm") }).then(() => m));
+    // A bad file is repaired by the worker and loaded once more, like the app's own modules.
+    dossier = importDossier().catch((e) => {
+      console.warn("ocop-dossier did not load; repairing and trying once more", e);
+      return repair("ocop-dossier").then(importDossier);
+    });
     dossier.catch(() => { dossier = null; });
   }
   return dossier;
@@ -108,30 +192,45 @@ if (stored !== null) {
 }
 if (full) preloadRubric(params.get("set"));
 
+// The "Loading…" line, while it is there (the app removes it once it has rendered).
+function setBootText(vi, en) {
+  const boot = document.getElementById("boot");
+  if (!boot || document.querySelector("#start *")) return;
+  const slow = boot.querySelector(".boot-slow"); // index.html's hint after 30 s stays
+  boot.textContent = vi + " ";
+  const span = document.createElement("span");
+  span.lang = "en";
+  span.textContent = "/ " + en;
+  boot.appendChild(span);
+  if (slow) boot.appendChild(slow);
+}
+
+// 3. The start-up failure screen (static/boot-failure.js, loaded only when needed: the drafts'
+//    download, "repair", reload). If even that file cannot be had, a plain line says what to do.
 function showFailure(e) {
   console.error(e);
-  const boot = document.getElementById("boot");
-  if (boot && !document.getElementById("fatal")) {
-    boot.textContent =
-      "Không tải được ứng dụng; hãy tải lại trang. / The app could not load; please reload the page.";
-  }
+  if (document.getElementById("fatal") || document.getElementById("boot-failure")) return;
+  import("./boot-failure.js")
+    .then((m) => m.show(e, lastRepair))
+    .catch((e2) => {
+      console.error(e2);
+      setBootText("Không tải được ứng dụng; hãy kết nối mạng rồi tải lại trang. Bản nháp đã lưu vẫn còn trên máy.",
+        "The app could not load; connect to the network and reload the page. Saved drafts are still on this device.");
+    });
 }
 
 // 2. The full app, at most once; after a failure (offline before it was cached) the start module
 //    shows a "try again" button that asks again.
 let fullApp = null;
-let attempts = 0;
 let precompiled = null;
 function startFull() {
   if (fullApp) return;
   const intent = new URLSearchParams(document.documentElement.getAttribute("data-ocop-intent") || "");
   preloadRubric(intent.get("set"));
-  const attempt = attempts++;
   // The background compile, if any (a failed one is simply redone).
-  const pre = attempt === 0 && precompiled
-    ? precompiled.catch(() => compile(here("../ocop-self-check_bg.wasm")))
-    : null;
-  fullApp = load("ocop-self-check", attempt, pre).catch((e) => {
+  const pre = precompiled ? precompiled.catch(() => compile(here("../ocop-self-check_bg.wasm"))) : null;
+  precompiled = null;
+  fullApp = load("ocop-self-check", pre).catch((e) => {
     fullApp = null;
     if (document.querySelector("#start *")) {
       console.warn("full app not loaded", e);
@@ -147,7 +246,7 @@ if (full) {
 } else {
   window.addEventListener("ocop:full", startFull);
   window.addEventListener("hashchange", () => isShareLink() && startFull());
-  load("ocop-start", 0)
+  load("ocop-start")
     .then(() => {
       // Once the service worker has the app cached (it controls the page), compile the full app
       // in the background, so a chosen set opens without waiting; never a second download.
