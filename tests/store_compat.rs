@@ -12,7 +12,7 @@ use ocop_self_check::assess::assess;
 use ocop_self_check::draft::check_against;
 use ocop_self_check::draft::store::{self, STORE_KEY};
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::platform;
+use ocop_self_check::platform::storage;
 use ocop_self_check::rubric::embedded;
 use ocop_self_check::ui::state::{AppState, Screen};
 
@@ -73,9 +73,9 @@ fn a_store_written_by_version_1_opens() {
 
 #[test]
 fn the_app_starts_on_a_version_1_store() {
-    platform::clear_storage();
-    platform::simulate_storage_failure(None);
-    platform::storage_set(STORE_KEY, FROZEN_V1).expect("in-memory storage");
+    storage::clear();
+    storage::simulate_failure(None);
+    storage::set(STORE_KEY, FROZEN_V1).expect("in-memory storage");
     let s = AppState::boot();
     assert!(s.load_problem.is_none(), "{:?}", s.load_problem);
     assert!(s.persist);
@@ -85,5 +85,5 @@ fn the_app_starts_on_a_version_1_store() {
         s.current_draft().map(|d| d.product_set.as_str()),
         Some("QD26-11")
     );
-    platform::clear_storage();
+    storage::clear();
 }

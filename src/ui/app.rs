@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::assess::assess;
 use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{self, t, Key};
-use crate::platform;
+use crate::platform::{self, clock, dom, fetch, files, panic, storage};
 use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
@@ -51,7 +51,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.revision, move |rev| {
             if *rev > 0 && state.persist {
                 let text = store::encode(state.lang, state.current.as_deref(), &state.drafts);
-                let status = match platform::storage_set(STORE_KEY, &text) {
+                let status = match storage::set(STORE_KEY, &text) {
                     Ok(()) => StorageStatus::Saved,
                     Err(e) => e.into(),
                 };
@@ -61,7 +61,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // <html lang> and the title follow the language.
     use_effect_with(lang, |lang| {
-        platform::set_document_lang(*lang, t(*lang, Key::AppTitle));
+        dom::set_document_lang(*lang, t(*lang, Key::AppTitle));
     });
     // After a change of screen, start at its top with the focus on the main region (the
     // button that was pressed may be gone), so keyboard and screen-reader users follow.
@@ -76,18 +76,18 @@ pub fn app(props: &AppProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            platform::focus_top("main");
+            dom::focus_top("main");
         });
     }
     use_effect_with((), |_| {
-        platform::mark_first_render();
+        dom::mark_first_render();
         // Started by the start module: its screen goes, and the focus moves to the screen
         // the user asked for (as after any change of screen).
         platform::start::remove_start_screen();
         if platform::start::handed_over() {
-            platform::focus_top("main");
+            dom::focus_top("main");
         }
-        if platform::test_panic_requested() {
+        if panic::test_panic_requested() {
             platform::spawn(async { panic!("test panic requested by #test-panic") });
         }
     });
@@ -105,7 +105,7 @@ pub fn app(props: &AppProps) -> Html {
                 let rubrics = rubrics.clone();
                 platform::spawn(async move {
                     rubrics.dispatch(RubricAction::Loading(id.clone()));
-                    let result = platform::load_rubric(id.clone()).await.map(Rc::new);
+                    let result = fetch::load_rubric(id.clone()).await.map(Rc::new);
                     rubrics.dispatch(RubricAction::Loaded(id, result));
                 });
             }
@@ -159,9 +159,9 @@ pub fn app(props: &AppProps) -> Html {
                 let cb = on_action.clone();
                 Callback::from(move |set: String| {
                     cb.emit(Action::NewDraft {
-                        id: platform::new_id(),
+                        id: clock::new_id(),
                         product_set: set,
-                        now_ms: platform::now_ms(),
+                        now_ms: clock::now_ms(),
                     })
                 })
             };
@@ -292,7 +292,7 @@ fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
         };
         let raw = Rc::clone(&p.raw);
         let download = Callback::from(move |_: MouseEvent| {
-            platform::download(
+            files::download_text(
                 "ocop-self-check-backup.json",
                 "application/json",
                 &raw,

@@ -18,8 +18,9 @@ use crate::draft::{
     ImportErrorKind, Problem, RegistrationType, MAX_FIELD_CHARS, MAX_IMPORT_BYTES,
 };
 use crate::i18n::{self, t, Key, Lang};
+use crate::platform::dom::{self, Focus};
 use crate::platform::dossier_lazy::{self, Kind, Output};
-use crate::platform::{self, files};
+use crate::platform::{self, clock, fetch, files};
 use crate::rubric::ProductSet;
 
 use super::state::{Action, Screen};
@@ -192,7 +193,7 @@ enum Status {
 pub fn details_screen(props: &DetailsProps) -> Html {
     let lang = props.lang;
     let draft = &props.draft;
-    let today = props.today.unwrap_or_else(files::today);
+    let today = props.today.unwrap_or_else(clock::today);
     // The field being edited, and whether its error was visible when the user entered it: a
     // new error shows when the user leaves the field; a shown error updates live while fixed.
     let editing = use_state(|| None::<(Field, bool)>);
@@ -230,11 +231,11 @@ pub fn details_screen(props: &DetailsProps) -> Html {
             let on_action = props.on_action.clone();
             let id = draft.id.clone();
             Callback::from(move |e: InputEvent| {
-                let v = platform::event_value(&e);
+                let v = dom::event_value(&e);
                 on_action.emit(Action::Apply {
                     id: id.clone(),
                     command: Command::SetField(f, v),
-                    now_ms: platform::now_ms(),
+                    now_ms: clock::now_ms(),
                 });
             })
         };
@@ -307,7 +308,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
                     on_action.emit(Action::Apply {
                         id: draft.id.clone(),
                         command: Command::SetProduct(q),
-                        now_ms: platform::now_ms(),
+                        now_ms: clock::now_ms(),
                     });
                 })
             };
@@ -332,7 +333,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
     let missing = {
         let items = problems.iter().map(|p| {
             let id = field_dom_id(p.field);
-            let go = Callback::from(move |_: MouseEvent| platform::scroll_to_and_focus(&id));
+            let go = Callback::from(move |_: MouseEvent| dom::scroll_to_and_focus(&id, Focus::FirstControl));
             let what = if p.problem == Problem::Missing {
                 String::new()
             } else {
@@ -390,7 +391,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
                             Status::PrintOpened
                         } else {
                             let name = Kind::Html.file_name(&d, today);
-                            platform::download(&name, Kind::Html.mime(), &page);
+                            files::download_text(&name, Kind::Html.mime(), &page);
                             Status::PrintBlocked(name)
                         }
                     }
@@ -410,7 +411,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
             let name = draft::export_file_name(&draft, today);
-            if platform::download(&name, "application/json", &draft::to_json(&draft)) {
+            if files::download_text(&name, "application/json", &draft::to_json(&draft)) {
                 status.set(Status::Done(name));
             }
         })
@@ -455,7 +456,7 @@ pub fn details_screen(props: &DetailsProps) -> Html {
                 if let Some(saved) = props.saved {
                     { " " }{ t(lang, if saved { Key::SavedHere } else { Key::NotSavedHere }) }
                 }</p>
-            <form class="details-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| platform::prevent_default(&e))}>
+            <form class="details-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| dom::prevent_default(&e))}>
                 <fieldset class="group-box">
                     <legend>{ t(lang, Key::ProducerSection) }</legend>
                     { for PRODUCER.iter().map(field) }
@@ -553,7 +554,7 @@ where
 pub fn import_draft(props: &ImportProps) -> Html {
     let lang = props.lang;
     let state = use_state(|| ImportState::Idle);
-    let pick = Callback::from(|_: MouseEvent| files::click_element("import-file"));
+    let pick = Callback::from(|_: MouseEvent| dom::click_element("import-file"));
     let onchange = {
         let state = state.clone();
         let on_action = props.on_action.clone();
@@ -579,7 +580,7 @@ pub fn import_draft(props: &ImportProps) -> Html {
                         return;
                     }
                 };
-                match import_bytes(lang, &bytes, platform::load_rubric).await {
+                match import_bytes(lang, &bytes, fetch::load_rubric).await {
                     Ok((d, set)) => {
                         if let Some(cb) = &on_rubric {
                             cb.emit(Rc::new(set));
@@ -587,7 +588,7 @@ pub fn import_draft(props: &ImportProps) -> Html {
                         state.set(ImportState::Idle);
                         on_action.emit(Action::Import {
                             draft: d,
-                            fresh_id: platform::new_id(),
+                            fresh_id: clock::new_id(),
                         });
                     }
                     Err(message) => state.set(ImportState::Failed(message)),

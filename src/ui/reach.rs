@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::assess::Assessment;
 use crate::i18n::{t, Key, Lang};
 use crate::platform::embed::{self, EmbedConfig};
-use crate::platform::{self, page, sw};
+use crate::platform::{clock, fetch, page, start, sw};
 use crate::rubric::Catalogue;
 
 use super::state::{AppState, Screen};
@@ -21,20 +21,20 @@ use super::Shared;
 pub fn boot() -> AppState {
     let cfg = embed::parse_query(&embed::query());
     let mut st = AppState::boot();
-    let fresh_id = platform::new_id();
-    apply_config(&mut st, &cfg, fresh_id.clone(), platform::now_ms());
+    let fresh_id = clock::new_id();
+    apply_config(&mut st, &cfg, fresh_id.clone(), clock::now_ms());
     // What the user asked the start module for (a set, the drafts list, the examples; the
     // language they chose there, even if it could not be saved).
-    if let Some(intent) = platform::start::take_intent() {
+    if let Some(intent) = start::take_intent() {
         apply_config(
             &mut st,
             &embed::parse_query(&intent),
             fresh_id,
-            platform::now_ms(),
+            clock::now_ms(),
         );
     }
     if let Some(d) = st.current_draft() {
-        platform::prefetch_rubric(&d.product_set);
+        fetch::prefetch_rubric(&d.product_set);
     }
     st
 }

@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{t, Key, Lang};
-use crate::platform::{self, embed, start, StorageError};
+use crate::platform::storage::{self, StorageError};
+use crate::platform::{dom, embed, start};
 use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
@@ -43,17 +44,17 @@ pub fn start_app(props: &StartAppProps) -> Html {
         let initial = props
             .lang
             .or(embed_cfg.lang)
-            .or_else(start::document_lang)
+            .or_else(dom::document_lang)
             .unwrap_or_default();
         use_state(move || initial)
     };
     let opening = use_state(|| Opening::Idle);
     // Storage blocked: say so at once, as the full app does (answers would not be kept).
-    let storage = use_state(|| platform::storage_get(STORE_KEY).err());
+    let storage = use_state(|| storage::get(STORE_KEY).err());
     let catalogue = use_memo((), |_| Shared::new(Catalogue::builtin()));
 
     use_effect_with(*lang, |lang| {
-        platform::set_document_lang(*lang, t(*lang, Key::AppTitle));
+        dom::set_document_lang(*lang, t(*lang, Key::AppTitle));
     });
     {
         let opening = opening.clone();
@@ -62,7 +63,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
             .clone()
             .filter(|_| embed::in_frame());
         use_effect_with((), move |_| {
-            platform::mark_first_render();
+            dom::mark_first_render();
             if let Some(o) = origin {
                 embed::watch_height(o);
             }
@@ -80,7 +81,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
         Callback::from(move |request: String| {
             last.borrow_mut().clone_from(&request);
             opening.set(Opening::Loading);
-            platform::focus_top("main");
+            dom::focus_top("main");
             start::open_full_app(&format!("lang={}&{request}", lang.tag()));
         })
     };
@@ -97,9 +98,9 @@ pub fn start_app(props: &StartAppProps) -> Html {
         Callback::from(move |l: Lang| {
             lang.set(l);
             // Saved like the full app saves it, unless drafts appeared meanwhile (another tab).
-            match platform::storage_get(STORE_KEY) {
+            match storage::get(STORE_KEY) {
                 Ok(stored) if store::replaceable_by_empty(stored.as_deref()) => {
-                    if let Err(e) = platform::storage_set(STORE_KEY, &store::empty(l)) {
+                    if let Err(e) = storage::set(STORE_KEY, &store::empty(l)) {
                         storage.set(Some(e));
                     }
                 }

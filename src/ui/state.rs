@@ -8,7 +8,8 @@ use yew::Reducible;
 use crate::draft::store::{self, STORE_KEY};
 use crate::draft::{Command, Draft};
 use crate::i18n::Lang;
-use crate::platform::{self, StorageError};
+use crate::platform::storage::{self, StorageError};
+use crate::platform::{clock, fetch};
 use crate::rubric::ProductSet;
 
 /// Which screen is shown.
@@ -133,7 +134,7 @@ impl AppState {
     /// store is copied to a backup key before anything can overwrite it).
     pub fn boot() -> AppState {
         let mut st = AppState::default();
-        let raw = match platform::storage_get(STORE_KEY) {
+        let raw = match storage::get(STORE_KEY) {
             Ok(Some(raw)) => raw,
             Ok(None) => return st,
             Err(e) => {
@@ -144,11 +145,11 @@ impl AppState {
         let decoded = store::decode(&raw);
         st.restore(decoded.lang, decoded.current, decoded.drafts);
         if let Some(d) = st.current_draft() {
-            platform::prefetch_rubric(&d.product_set);
+            fetch::prefetch_rubric(&d.product_set);
         }
         if decoded.unreadable || !decoded.skipped.is_empty() {
-            let key = format!("{STORE_KEY}.backup.{}", platform::now_ms());
-            if let Err(e) = platform::storage_set(&key, &raw) {
+            let key = format!("{STORE_KEY}.backup.{}", clock::now_ms());
+            if let Err(e) = storage::set(&key, &raw) {
                 st.persist = false;
                 st.storage = e.into();
             }
@@ -171,7 +172,7 @@ impl AppState {
             .into_iter()
             .map(|mut d| {
                 while d.id.is_empty() || seen.contains(&d.id) {
-                    d.id = platform::new_id();
+                    d.id = clock::new_id();
                 }
                 seen.push(d.id.clone());
                 Rc::new(d)
@@ -401,8 +402,8 @@ mod tests {
 
     #[test]
     fn boot_restores_and_keeps_unreadable_data_as_a_backup() {
-        platform::clear_storage();
-        platform::simulate_storage_failure(None);
+        storage::clear();
+        storage::simulate_failure(None);
         assert_eq!(AppState::boot(), AppState::default(), "nothing stored");
 
         // A good store with one bad draft: the good one is restored, the raw text backed up.
@@ -417,7 +418,7 @@ mod tests {
             a.push(serde_json::json!({"format": "ocop-self-check/draft", "version": 7}));
         }
         let raw = v.to_string();
-        platform::storage_set(STORE_KEY, &raw).ok();
+        storage::set(STORE_KEY, &raw).ok();
         let s = AppState::boot();
         assert_eq!(s.drafts, vec![good]);
         assert_eq!(s.lang, Lang::En);
@@ -427,18 +428,18 @@ mod tests {
         assert!(s.persist);
 
         // Unreadable text while storage is full: nothing is overwritten.
-        platform::clear_storage();
-        platform::storage_set(STORE_KEY, "{not json").ok();
-        platform::simulate_storage_failure(Some(StorageError::Full));
+        storage::clear();
+        storage::set(STORE_KEY, "{not json").ok();
+        storage::simulate_failure(Some(StorageError::Full));
         let s = AppState::boot();
         assert!(s.load_problem.as_ref().is_some_and(|p| p.unreadable));
         assert!(!s.persist, "must not overwrite what it could not back up");
         assert_eq!(s.storage, StorageStatus::Full);
 
         // Blocked storage: works in memory, says so.
-        platform::simulate_storage_failure(Some(StorageError::Unavailable));
+        storage::simulate_failure(Some(StorageError::Unavailable));
         assert_eq!(AppState::boot().storage, StorageStatus::Unavailable);
-        platform::simulate_storage_failure(None);
+        storage::simulate_failure(None);
     }
 
     #[test]
