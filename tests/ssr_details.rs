@@ -13,6 +13,7 @@ use ocop_self_check::lang::slug;
 use ocop_self_check::platform::dossier_lazy::{self, Kind, Output};
 use ocop_self_check::rubric::{embedded, ProductSet};
 use ocop_self_check::ui::app::{App, AppProps};
+use ocop_self_check::ui::boot::restore;
 use ocop_self_check::ui::details::{
     field_dom_id, import_bytes, too_large, DetailsProps, DetailsScreen,
 };
@@ -419,7 +420,7 @@ async fn the_app_shows_the_details_tab_and_screen() {
     let mut st = AppState::default();
     let mut d = filled();
     d.id = "a".into();
-    st.restore(None, Some("a".into()), vec![d]);
+    restore(&mut st, None, Some("a".into()), vec![d]);
     st.screen = Screen::Details;
     let html = render::<App>(AppProps {
         initial: Some(Shared::new(st)),
@@ -440,7 +441,7 @@ async fn the_app_shows_the_details_tab_and_screen() {
 #[tokio::test]
 async fn the_drafts_screen_offers_import() {
     let mut st = AppState::default();
-    st.restore(None, None, vec![filled()]);
+    restore(&mut st, None, None, vec![filled()]);
     assert_eq!(st.screen, Screen::Drafts);
     let html = render::<App>(AppProps {
         initial: Some(Shared::new(st)),

@@ -5,7 +5,7 @@
 //! The hand-over: the start module writes what the user asked for as a query string (the
 //! embedding parameters' syntax, e.g. `lang=en&set=QD26-09`) into `<html data-ocop-intent>` and
 //! fires `ocop:full` on `window`; boot.js loads the full app, whose start-up
-//! ([`crate::ui::reach::boot`]) takes the intent and applies it like the address's parameters.
+//! ([`crate::ui::boot`]) takes the intent and applies it like the address's parameters.
 //! If the full app cannot be loaded (offline before it was cached), boot.js fires
 //! `ocop:full-failed` and the start module says so, keeping the user's place.
 

@@ -8,18 +8,21 @@ use yew::prelude::*;
 use crate::assess::assess;
 use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{self, t, Key};
-use crate::platform::{self, clock, dom, fetch, files, panic, storage};
-use crate::rubric::Catalogue;
+use crate::platform::{self, clock, dom, fetch, files, panic, start, storage};
+use crate::rubric::{Catalogue, ProductSet};
 
+use super::boot::boot;
 use super::chooser::SetChooser;
 use super::demo::{DemoBanner, DemoEntry, DemoList};
 use super::details::{DetailsScreen, ImportDraft};
 use super::drafts::DraftsList;
+use super::embed::{use_embed_config, use_host_messages};
 use super::questionnaire::Questionnaire;
-use super::reach::{self, UpdateNotice};
 use super::result::ResultPanel;
 use super::share::{IncomingShare, ShareEntry};
-use super::state::{Action, AppState, RubricAction, Rubrics, Screen, StorageStatus};
+use super::state::rubrics::{RubricAction, Rubrics};
+use super::state::{Action, AppState, Screen, StorageStatus};
+use super::update_notice::UpdateNotice;
 use super::Shared;
 
 #[derive(Properties, PartialEq, Default)]
@@ -29,12 +32,12 @@ pub struct AppProps {
     pub initial: Option<Shared<AppState>>,
 }
 
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
+#[component]
+pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || match initial {
         Some(s) => (*s.0).clone(),
-        None => reach::boot(),
+        None => boot(),
     });
     let rubrics = use_reducer(Rubrics::default);
     let catalogue = use_memo((), |_| Shared::new(Catalogue::builtin()));
@@ -83,8 +86,8 @@ pub fn app(props: &AppProps) -> Html {
         dom::mark_first_render();
         // Started by the start module: its screen goes, and the focus moves to the screen
         // the user asked for (as after any change of screen).
-        platform::start::remove_start_screen();
-        if platform::start::handed_over() {
+        start::remove_start_screen();
+        if start::handed_over() {
             dom::focus_top("main");
         }
         if panic::test_panic_requested() {
@@ -126,14 +129,14 @@ pub fn app(props: &AppProps) -> Html {
         },
     );
 
-    // Embedding: theme colour, hidden header, messages to the host page (issue 5).
-    let embed = reach::use_embed_config();
-    reach::use_host_messages(embed.clone(), (*assessment).clone());
+    // Embedding: theme colour, hidden header, messages to the host page.
+    let embed = use_embed_config();
+    use_host_messages(embed.clone(), (*assessment).clone());
 
     // A product set loaded elsewhere (to check an imported file) joins the loaded ones.
     let on_rubric = {
         let rubrics = rubrics.clone();
-        Callback::from(move |set: Rc<crate::rubric::ProductSet>| {
+        Callback::from(move |set: Rc<ProductSet>| {
             rubrics.dispatch(RubricAction::Loaded(set.id.clone(), Ok(set)))
         })
     };
@@ -152,6 +155,7 @@ pub fn app(props: &AppProps) -> Html {
     .view();
 
     let notices = notices(&state, &on_action);
+    let on_open_demo = on_action.reform(|()| Action::EnterDemo);
 
     let body = match state.screen {
         Screen::Choose => {
@@ -168,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
             html! {
                 <main id="main" tabindex="-1">
                     <SetChooser lang={lang} catalogue={catalogue.clone()} {on_choose} />
-                    if !state.in_demo() { <DemoEntry lang={lang} on_action={on_action.clone()} /> }
+                    if !state.in_demo() { <DemoEntry lang={lang} on_open={on_open_demo.clone()} /> }
                 </main>
             }
         }
@@ -188,7 +192,7 @@ pub fn app(props: &AppProps) -> Html {
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
                             saved={state.storage == StorageStatus::Saved} />
                         <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
-                        <DemoEntry lang={lang} on_action={on_action.clone()} />
+                        <DemoEntry lang={lang} on_open={on_open_demo.clone()} />
                     }
                 </main>
             }

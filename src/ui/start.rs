@@ -16,9 +16,10 @@ use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
 use super::demo::DemoEntry;
-use super::reach::{self, UpdateNotice};
-use super::state::{Action, Screen};
+use super::embed::use_embed_config;
+use super::state::Screen;
 use super::top::TopBar;
+use super::update_notice::UpdateNotice;
 use super::Shared;
 
 /// Where the hand-over stands.
@@ -37,9 +38,9 @@ pub struct StartAppProps {
     pub lang: Option<Lang>,
 }
 
-#[function_component(StartApp)]
-pub fn start_app(props: &StartAppProps) -> Html {
-    let embed_cfg = reach::use_embed_config();
+#[component]
+pub fn StartApp(props: &StartAppProps) -> Html {
+    let embed_cfg = use_embed_config();
     let lang = {
         let initial = props
             .lang
@@ -110,7 +111,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
         })
     };
     let on_choose = open.reform(|set: String| format!("set={set}"));
-    let on_demo = open.reform(|_: Action| "demo=1".to_string());
+    let on_demo = open.reform(|()| "demo=1".to_string());
 
     let lang = *lang;
     let header = TopBar {
@@ -153,7 +154,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
             { status }
             <div hidden={*opening == Opening::Loading}>
                 <SetChooser lang={lang} catalogue={(*catalogue).clone()} {on_choose} />
-                <DemoEntry lang={lang} on_action={on_demo} />
+                <DemoEntry lang={lang} on_open={on_demo} />
             </div>
         </>
     };
