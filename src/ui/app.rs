@@ -14,7 +14,8 @@ use crate::rubric::{Catalogue, ProductSet};
 use super::boot::boot;
 use super::chooser::SetChooser;
 use super::demo::{DemoBanner, DemoEntry, DemoList};
-use super::details::{DetailsScreen, ImportDraft};
+use super::details::import::ImportDraft;
+use super::details::DetailsScreen;
 use super::drafts::DraftsList;
 use super::embed::{use_embed_config, use_host_messages};
 use super::questionnaire::Questionnaire;
@@ -254,9 +255,11 @@ pub fn App(props: &AppProps) -> Html {
                 let set = rubrics
                     .get(&draft.product_set)
                     .map(|s| Shared::from(Rc::clone(s)));
+                // The current draft's assessment (the one the result panel shows).
+                let unanswered = (*assessment).as_ref().map(|a| a.unanswered.len());
                 html! {
                     <main id="main" tabindex="-1">
-                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set}
+                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set} {unanswered}
                             set_label={AttrValue::from(set_label)} on_action={on_action.clone()}
                             on_rubric={on_rubric.clone()}
                             saved={(!state.in_demo()).then_some(state.storage == StorageStatus::Saved)} />
