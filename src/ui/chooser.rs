@@ -23,8 +23,8 @@ pub struct SetChooserProps {
     pub expanded: bool,
 }
 
-#[function_component(SetChooser)]
-pub fn set_chooser(props: &SetChooserProps) -> Html {
+#[component]
+pub fn SetChooser(props: &SetChooserProps) -> Html {
     let lang = props.lang;
     let query = use_state(|| props.query.to_string());
     let open = use_state(Vec::<String>::new);

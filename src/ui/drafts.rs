@@ -22,8 +22,8 @@ pub struct DraftsListProps {
     pub saved: bool,
 }
 
-#[function_component(DraftsList)]
-pub fn drafts_list(props: &DraftsListProps) -> Html {
+#[component]
+pub fn DraftsList(props: &DraftsListProps) -> Html {
     let lang = props.lang;
     // (draft id, text being typed) while renaming; draft id while confirming a delete.
     let renaming = use_state(|| None::<(String, String)>);

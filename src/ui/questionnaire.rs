@@ -42,8 +42,8 @@ pub fn first_open(a: &Assessment) -> Option<String> {
         .or_else(|| a.unanswered.first().map(|c| criterion_dom_id(c)))
 }
 
-#[function_component(Questionnaire)]
-pub fn questionnaire(props: &QuestionnaireProps) -> Html {
+#[component]
+pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     // Render the parts one task after another, so the top of a long sheet shows at once.
     // Counted in sections, across the parts.
     let shown = use_state(|| props.initial_sections);
@@ -189,8 +189,8 @@ pub struct SectionProps {
 }
 
 /// One numbered section; re-renders only when one of its answers changes.
-#[function_component(SectionView)]
-pub fn section_view(props: &SectionProps) -> Html {
+#[component]
+pub fn SectionView(props: &SectionProps) -> Html {
     let lang = props.lang;
     let (pi, si) = props.at;
     let Some(section) = props.set.parts.get(pi).and_then(|p| p.sections.get(si)) else {
@@ -322,8 +322,8 @@ pub struct CriterionProps {
     pub evidence_open: bool,
 }
 
-#[function_component(CriterionView)]
-pub fn criterion_view(props: &CriterionProps) -> Html {
+#[component]
+pub fn CriterionView(props: &CriterionProps) -> Html {
     let ev_open = use_state(|| props.evidence_open || !props.note.is_empty());
     let lang = props.lang;
     let (pi, si, ci) = props.at;

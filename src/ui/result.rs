@@ -28,8 +28,8 @@ fn star_glyphs(n: u8) -> String {
     (1..=5u8).map(|i| if i <= n { '★' } else { '☆' }).collect()
 }
 
-#[function_component(ResultPanel)]
-pub fn result_panel(props: &ResultPanelProps) -> Html {
+#[component]
+pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let lang = props.lang;
     let a = &props.assessment;
     let set = &props.set;

@@ -58,8 +58,8 @@ pub struct ShareEntryProps {
 }
 
 /// The "Share" button (`#open-share`) above the questionnaire, and the panel it opens.
-#[function_component(ShareEntry)]
-pub fn share_entry(props: &ShareEntryProps) -> Html {
+#[component]
+pub fn ShareEntry(props: &ShareEntryProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| props.open);
     let toggle = {
@@ -101,8 +101,8 @@ pub struct SharePanelProps {
     pub on_close: Callback<()>,
 }
 
-#[function_component(SharePanel)]
-pub fn share_panel(props: &SharePanelProps) -> Html {
+#[component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
     // Privacy first: contact details stay out unless the user asks for them.
     let leave_out = use_state(|| true);
@@ -217,8 +217,8 @@ pub struct IncomingShareProps {
 
 /// Shown when the address carries a shared draft (`#d=…`), at start or when the fragment
 /// changes: what the link contains, and "add as a new draft" / "don't add".
-#[function_component(IncomingShare)]
-pub fn incoming_share(props: &IncomingShareProps) -> Html {
+#[component]
+pub fn IncomingShare(props: &IncomingShareProps) -> Html {
     let lang = props.lang;
     let fragment = {
         let given = props.fragment.clone();
