@@ -25,8 +25,8 @@ pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     platform::mark("__wasmStart");
-    platform::install_panic_hook();
-    match platform::app_root() {
+    platform::panic::install_panic_hook();
+    match platform::dom::app_root() {
         Some(root) => {
             yew::Renderer::<ui::App>::with_root(root).render();
         }
@@ -41,8 +41,8 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 pub fn start_light() {
     platform::mark("__wasmStart");
-    platform::install_panic_hook();
-    match platform::start_root() {
+    platform::panic::install_panic_hook();
+    match platform::dom::start_root() {
         Some(root) => {
             yew::Renderer::<ui::start::StartApp>::with_root(root).render();
         }

@@ -414,11 +414,11 @@ async fn the_start_module_shows_the_same_first_screen_as_the_full_app() {
 #[test]
 fn the_full_app_takes_over_what_the_start_module_was_asked_for() {
     use ocop_self_check::platform::start::{open_full_app, take_intent};
-    use ocop_self_check::platform::{clear_storage, simulate_storage_failure};
-    use ocop_self_check::ui::reach::boot;
+    use ocop_self_check::platform::storage;
+    use ocop_self_check::ui::boot::boot;
 
-    simulate_storage_failure(None);
-    clear_storage();
+    storage::simulate_failure(None);
+    storage::clear();
     open_full_app("lang=en&set=QD26-09");
     let st = boot();
     assert_eq!(st.lang, Lang::En);

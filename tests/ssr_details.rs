@@ -13,9 +13,10 @@ use ocop_self_check::lang::slug;
 use ocop_self_check::platform::dossier_lazy::{self, Kind, Output};
 use ocop_self_check::rubric::{embedded, ProductSet};
 use ocop_self_check::ui::app::{App, AppProps};
-use ocop_self_check::ui::details::{
-    field_dom_id, import_bytes, too_large, DetailsProps, DetailsScreen,
-};
+use ocop_self_check::ui::boot::restore;
+use ocop_self_check::ui::details::form::field_dom_id;
+use ocop_self_check::ui::details::import::{import_bytes, too_large};
+use ocop_self_check::ui::details::{DetailsProps, DetailsScreen};
 use ocop_self_check::ui::state::{Action, AppState, Screen};
 use ocop_self_check::ui::Shared;
 use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer, Reducible};
@@ -41,6 +42,7 @@ fn props(lang: Lang, d: Draft) -> DetailsProps {
         today: Some(today()),
         on_rubric: None,
         saved: Some(true),
+        unanswered: None,
     }
 }
 
@@ -58,6 +60,21 @@ async fn the_intro_says_whether_changes_are_saved() {
     p.saved = None;
     let demo = render::<DetailsScreen>(p).await;
     assert!(!demo.contains("saved at once") && !demo.contains("not letting"));
+}
+
+/// The count of criteria not yet answered comes from the app's assessment; the screen says it,
+/// with a way back to the questionnaire, only when there are some.
+#[tokio::test]
+async fn the_unanswered_count_is_shown_with_a_way_to_the_questionnaire() {
+    let none = render::<DetailsScreen>(props(Lang::Vi, Draft::new("d1", "QD26-09", 1))).await;
+    assert!(!none.contains("chưa trả lời") && !none.contains("Đến bảng hỏi"));
+    for (n, shown) in [(Some(0), false), (Some(3), true)] {
+        let mut p = props(Lang::Vi, Draft::new("d1", "QD26-09", 1));
+        p.unanswered = n;
+        let html = render::<DetailsScreen>(p).await;
+        assert_eq!(html.contains("3 tiêu chí chưa trả lời"), shown, "{n:?}");
+        assert_eq!(html.contains("Đến bảng hỏi"), shown, "{n:?}");
+    }
 }
 
 fn filled() -> Draft {
@@ -419,7 +436,7 @@ async fn the_app_shows_the_details_tab_and_screen() {
     let mut st = AppState::default();
     let mut d = filled();
     d.id = "a".into();
-    st.restore(None, Some("a".into()), vec![d]);
+    restore(&mut st, None, Some("a".into()), vec![d]);
     st.screen = Screen::Details;
     let html = render::<App>(AppProps {
         initial: Some(Shared::new(st)),
@@ -440,7 +457,7 @@ async fn the_app_shows_the_details_tab_and_screen() {
 #[tokio::test]
 async fn the_drafts_screen_offers_import() {
     let mut st = AppState::default();
-    st.restore(None, None, vec![filled()]);
+    restore(&mut st, None, None, vec![filled()]);
     assert_eq!(st.screen, Screen::Drafts);
     let html = render::<App>(AppProps {
         initial: Some(Shared::new(st)),

@@ -1,9 +1,9 @@
-//! Drafts saved by an earlier version still open after an update (issue 5: the service worker
-//! delivers new versions while the drafts stay in local storage).
+//! Drafts saved by an earlier version still open after an update (the offline app: the service
+//! worker delivers new versions while the drafts stay in local storage).
 //!
 //! `tests/data/store-v1.json` is a local-storage value exactly as written by store format v1
-//! (`draft::store::encode`, then `ui::store::encode`, the build of November 2026): three drafts in three product sets, with
-//! answers, "none of the levels", knock-outs, evidence notes, producer and product details, a
+//! (`draft::store::encode`, then named `ui::store::encode`; the build of November 2026): three
+//! drafts in three product sets, with answers, "none of the levels", knock-outs, evidence notes, producer and product details, a
 //! title with markup-like text. It is FROZEN: never regenerate it to make this test pass. When the
 //! store format changes, add a migration and a new frozen sample beside it, and keep this one.
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,9 +12,10 @@ use ocop_self_check::assess::assess;
 use ocop_self_check::draft::check_against;
 use ocop_self_check::draft::store::{self, STORE_KEY};
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::platform;
+use ocop_self_check::platform::storage;
 use ocop_self_check::rubric::embedded;
-use ocop_self_check::ui::state::{AppState, Screen};
+use ocop_self_check::ui::boot::saved_state;
+use ocop_self_check::ui::state::Screen;
 
 const FROZEN_V1: &str = include_str!("data/store-v1.json");
 
@@ -73,10 +74,10 @@ fn a_store_written_by_version_1_opens() {
 
 #[test]
 fn the_app_starts_on_a_version_1_store() {
-    platform::clear_storage();
-    platform::simulate_storage_failure(None);
-    platform::storage_set(STORE_KEY, FROZEN_V1).expect("in-memory storage");
-    let s = AppState::boot();
+    storage::clear();
+    storage::simulate_failure(None);
+    storage::set(STORE_KEY, FROZEN_V1).expect("in-memory storage");
+    let s = saved_state();
     assert!(s.load_problem.is_none(), "{:?}", s.load_problem);
     assert!(s.persist);
     assert_eq!(s.drafts.len(), 3);
@@ -85,5 +86,5 @@ fn the_app_starts_on_a_version_1_store() {
         s.current_draft().map(|d| d.product_set.as_str()),
         Some("QD26-11")
     );
-    platform::clear_storage();
+    storage::clear();
 }

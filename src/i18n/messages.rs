@@ -231,7 +231,10 @@ mod tests {
         };
         assert!(qr_error(Lang::Vi, &q).contains("2345"));
         assert!(qr_error(Lang::En, &q).contains("1800"));
-        assert_eq!(super::super::answered_of(Lang::En, 3, 30), "3 of 30 criteria");
+        assert_eq!(
+            super::super::answered_of(Lang::En, 3, 30),
+            "3 of 30 criteria"
+        );
     }
 
     #[test]

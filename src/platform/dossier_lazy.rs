@@ -111,7 +111,7 @@ mod imp {
     }
 
     async fn rubric_text(set_id: &str) -> Result<String, String> {
-        crate::platform::imp::fetch_text(&crate::platform::rubric_url(set_id)).await
+        crate::platform::fetch::fetch_text(&crate::platform::fetch::rubric_url(set_id)).await
     }
 
     fn call(module: &JsValue, name: &str, args: [&str; 4]) -> Result<JsValue, String> {

@@ -253,7 +253,7 @@ mod imp {
     }
 
     fn local_get(key: &str) -> Option<String> {
-        crate::platform::storage_get(key).ok().flatten()
+        crate::platform::storage::get(key).ok().flatten()
     }
 
     impl DraftStore {
@@ -328,7 +328,7 @@ mod imp {
             }
             if !plan.complete() {
                 // Keep the whole old text once (same text, same key), then the key can go.
-                let now = crate::platform::now_ms();
+                let now = crate::platform::clock::now_ms();
                 db.keep_backup(&backup_value(&raw, "local-storage", now).to_string())
                     .await?;
             }
@@ -342,14 +342,12 @@ mod imp {
             loaded.migrated = plan.records.len();
             loaded.lang = plan.lang;
             // Checked: only now the old key goes.
-            if let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-                let _ = ls.remove_item(STORE_KEY);
-            }
+            crate::platform::storage::remove(STORE_KEY);
             Ok(())
         }
 
         async fn load(&self, db: &Db, loaded: &mut Loaded) -> Result<(), StoreError> {
-            let now = crate::platform::now_ms();
+            let now = crate::platform::clock::now_ms();
             for text in db.get_all_drafts().await? {
                 match read_record(&text) {
                     Ok(r) => {
@@ -386,7 +384,7 @@ mod imp {
                 .map(|d| d.product_set.clone());
             let text = index_text(s.latest.len(), set.as_deref());
             drop(s);
-            let _ = crate::platform::storage_set(INDEX_KEY, &text);
+            let _ = crate::platform::storage::set(INDEX_KEY, &text);
         }
 
         pub(super) async fn run(&self) {

@@ -1,10 +1,7 @@
-//! Files in and out of the browser: download bytes, open a page in a new tab, read a picked file,
-//! and today's local date (for file names and the dossier's date line).
+//! Files in and out of the browser: download bytes or text, open a page in a new tab, read a
+//! picked file.
 //!
-//! Natively (SSR tests, CLI) nothing is downloaded or read; today's date comes from the test
-//! clock.
-
-use crate::date::Date;
+//! Natively (SSR tests, CLI) nothing is downloaded or read.
 
 /// A file the user picked in an `<input type="file">`, not read yet.
 #[derive(Debug)]
@@ -17,14 +14,14 @@ pub struct Picked {
     file: wasm_bindgen::JsValue,
 }
 
-/// Today's date on this device (local time).
-pub fn today() -> Date {
-    imp::today()
-}
-
 /// Offer bytes as a file download. Returns false when the browser refused.
 pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> bool {
     imp::download_bytes(filename, mime, bytes)
+}
+
+/// Offer `text` as a file download (UTF-8). Returns false when the browser refused.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
+    download_bytes(filename, mime, text.as_bytes())
 }
 
 /// Open a self-contained HTML page (no scripts) in a new tab through a Blob URL. Returns false
@@ -37,11 +34,6 @@ pub fn open_html(html: &str) -> bool {
 /// picking the same file again fires another change).
 pub fn picked_file(e: &yew::Event) -> Option<Picked> {
     imp::picked_file(e)
-}
-
-/// Click an element by id (a button opening a hidden file input).
-pub fn click_element(id: &str) {
-    imp::click_element(id);
 }
 
 /// A warning in the browser console (technical detail of a failure the UI words itself).
@@ -62,22 +54,6 @@ mod imp {
     use js_sys::{Array, Reflect, Uint8Array};
     use wasm_bindgen::{JsCast, JsValue};
 
-    pub fn today() -> Date {
-        let d = js_sys::Date::new_0();
-        let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
-        u16::try_from(y)
-            .ok()
-            .zip(u8::try_from(m).ok())
-            .zip(u8::try_from(day).ok())
-            .and_then(|((y, m), day)| Date::new(y, m, day))
-            .or_else(|| crate::date::from_unix_ms(super::super::now_ms()))
-            .unwrap_or(Date {
-                year: 2026,
-                month: 1,
-                day: 1,
-            })
-    }
-
     fn blob_url(part: &JsValue, mime: &str) -> Option<String> {
         let props = web_sys::BlobPropertyBag::new();
         props.set_type(mime);
@@ -92,16 +68,6 @@ mod imp {
             let _ = web_sys::Url::revoke_object_url(&url);
         })
         .forget();
-    }
-
-    pub fn click_element(id: &str) {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            el.click();
-        }
     }
 
     pub fn warn(message: &str) {
@@ -193,14 +159,6 @@ mod imp {
 mod imp {
     use super::*;
 
-    pub fn today() -> Date {
-        crate::date::from_unix_ms(super::super::now_ms()).unwrap_or(Date {
-            year: 2026,
-            month: 1,
-            day: 1,
-        })
-    }
-    pub fn click_element(_id: &str) {}
     pub fn warn(_message: &str) {}
     pub fn download_bytes(_filename: &str, _mime: &str, _bytes: &[u8]) -> bool {
         false

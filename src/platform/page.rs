@@ -123,19 +123,6 @@ mod imp {
         gloo::events::EventListener::new(&w, "hashchange", move |_| f(fragment())).forget();
     }
 
-    pub fn focus_element(id: &str) {
-        let Some(el) = window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-        else {
-            return;
-        };
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-        let _ = call(&el, "focus", &[]);
-    }
-
     pub fn set_theme_color_meta(colour: &str) {
         if let Some(meta) = window()
             .and_then(|w| w.document())
@@ -162,7 +149,6 @@ mod imp {
     pub fn set_root_properties(_props: &[(&str, String)]) {}
     pub fn set_theme_color_meta(_colour: &str) {}
     pub fn watch_fragment(_f: impl Fn(String) + 'static) {}
-    pub fn focus_element(_id: &str) {}
 }
 
 /// The address fragment with its `#` ("" when none).
@@ -205,10 +191,4 @@ pub fn set_theme_color_meta(colour: &str) {
 /// Call `f` with the new fragment whenever it changes (a share link opened in a running app).
 pub fn watch_fragment(f: impl Fn(String) + 'static) {
     imp::watch_fragment(f);
-}
-
-/// Scroll an element to the top of the view and focus it (it needs `tabindex` unless it is a
-/// control).
-pub fn focus_element(id: &str) {
-    imp::focus_element(id);
 }

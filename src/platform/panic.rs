@@ -1,6 +1,7 @@
 //! The panic hook: a panic replaces the page with a plain error screen (built with DOM calls,
 //! no Yew, no wasm callbacks: after a panic the module is dead) that still lets the user
-//! download the drafts saved in local storage, as the raw JSON kept there.
+//! download the drafts saved in local storage, as the raw JSON kept there. The screen speaks the
+//! language the document was last set to ([`super::dom::set_document_lang`]).
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -18,6 +19,7 @@ pub(super) fn remember_lang(lang: Lang) {
     );
 }
 
+#[cfg(target_arch = "wasm32")]
 fn current_lang() -> Lang {
     if LANG.load(Ordering::Relaxed) == 1 {
         Lang::En
@@ -118,8 +120,7 @@ fn show_error_screen(message: &str) {
     let _ = body.append_child(&main);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-#[allow(dead_code)]
-fn show_error_screen(_message: &str) {
-    let _ = current_lang();
+/// Whether the page was opened with `#test-panic` (used by the e2e test of the error screen).
+pub fn test_panic_requested() -> bool {
+    super::page::fragment() == "#test-panic"
 }

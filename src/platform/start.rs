@@ -1,17 +1,15 @@
-//! The two-module start-up (see ARCHITECTURE.md, "Start module"). A first visit loads only the
+//! The two-module start-up (see ARCHITECTURE.md, "As built: three wasm modules"). A first visit loads only the
 //! small start module (`ocop-start`: header, product-set chooser, demo entry); the full app
 //! (`ocop-self-check`) is loaded by `static/boot.js` when the user asks for anything more.
 //!
 //! The hand-over: the start module writes what the user asked for as a query string (the
 //! embedding parameters' syntax, e.g. `lang=en&set=QD26-09`) into `<html data-ocop-intent>` and
 //! fires `ocop:full` on `window`; boot.js loads the full app, whose start-up
-//! ([`crate::ui::reach::boot`]) takes the intent and applies it like the address's parameters.
+//! ([`crate::ui::boot`]) takes the intent and applies it like the address's parameters.
 //! If the full app cannot be loaded (offline before it was cached), boot.js fires
 //! `ocop:full-failed` and the start module says so, keeping the user's place.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-
-use crate::i18n::Lang;
 
 /// Attribute of `<html>` carrying the start module's request to the full app.
 pub const INTENT_ATTR: &str = "data-ocop-intent";
@@ -53,11 +51,6 @@ mod imp {
         }
     }
 
-    pub fn document_lang() -> Option<Lang> {
-        let tag = document()?.document_element()?.get_attribute("lang")?;
-        Lang::from_tag(&tag)
-    }
-
     pub fn remove_start_screen() {
         if let Some(el) = document().and_then(|d| d.get_element_by_id("start")) {
             el.remove();
@@ -76,7 +69,6 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::*;
     use std::cell::RefCell;
 
     thread_local! {
@@ -89,10 +81,6 @@ mod imp {
 
     pub fn open_full_app(intent: &str) {
         INTENT.with(|i| *i.borrow_mut() = Some(intent.to_string()));
-    }
-
-    pub fn document_lang() -> Option<Lang> {
-        None
     }
 
     pub fn remove_start_screen() {}
@@ -115,11 +103,6 @@ pub fn take_intent() -> Option<String> {
 /// [`take_intent`], so tests can follow the hand-over).
 pub fn open_full_app(intent: &str) {
     imp::open_full_app(intent);
-}
-
-/// `<html lang>` as boot.js set it from the saved language (natively: none).
-pub fn document_lang() -> Option<Lang> {
-    imp::document_lang()
 }
 
 /// Remove the start module's screen (the full app calls this once it has rendered).

@@ -8,18 +8,22 @@ use yew::prelude::*;
 use crate::assess::assess;
 use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{self, t, Key};
-use crate::platform;
-use crate::rubric::Catalogue;
+use crate::platform::{self, clock, dom, fetch, files, panic, start, storage};
+use crate::rubric::{Catalogue, ProductSet};
 
+use super::boot::boot;
 use super::chooser::SetChooser;
 use super::demo::{DemoBanner, DemoEntry, DemoList};
-use super::details::{DetailsScreen, ImportDraft};
+use super::details::import::ImportDraft;
+use super::details::DetailsScreen;
 use super::drafts::DraftsList;
+use super::embed::{use_embed_config, use_host_messages};
 use super::questionnaire::Questionnaire;
-use super::reach::{self, UpdateNotice};
 use super::result::ResultPanel;
 use super::share::{IncomingShare, ShareEntry};
-use super::state::{Action, AppState, RubricAction, Rubrics, Screen, StorageStatus};
+use super::state::rubrics::{RubricAction, Rubrics};
+use super::state::{Action, AppState, Screen, StorageStatus};
+use super::update_notice::UpdateNotice;
 use super::Shared;
 
 #[derive(Properties, PartialEq, Default)]
@@ -29,12 +33,12 @@ pub struct AppProps {
     pub initial: Option<Shared<AppState>>,
 }
 
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
+#[component]
+pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || match initial {
         Some(s) => (*s.0).clone(),
-        None => reach::boot(),
+        None => boot(),
     });
     let rubrics = use_reducer(Rubrics::default);
     let catalogue = use_memo((), |_| Shared::new(Catalogue::builtin()));
@@ -51,7 +55,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.revision, move |rev| {
             if *rev > 0 && state.persist {
                 let text = store::encode(state.lang, state.current.as_deref(), &state.drafts);
-                let status = match platform::storage_set(STORE_KEY, &text) {
+                let status = match storage::set(STORE_KEY, &text) {
                     Ok(()) => StorageStatus::Saved,
                     Err(e) => e.into(),
                 };
@@ -61,7 +65,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // <html lang> and the title follow the language.
     use_effect_with(lang, |lang| {
-        platform::set_document_lang(*lang, t(*lang, Key::AppTitle));
+        dom::set_document_lang(*lang, t(*lang, Key::AppTitle));
     });
     // After a change of screen, start at its top with the focus on the main region (the
     // button that was pressed may be gone), so keyboard and screen-reader users follow.
@@ -76,18 +80,18 @@ pub fn app(props: &AppProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            platform::focus_top("main");
+            dom::focus_top("main");
         });
     }
     use_effect_with((), |_| {
-        platform::mark_first_render();
+        dom::mark_first_render();
         // Started by the start module: its screen goes, and the focus moves to the screen
         // the user asked for (as after any change of screen).
-        platform::start::remove_start_screen();
-        if platform::start::handed_over() {
-            platform::focus_top("main");
+        start::remove_start_screen();
+        if start::handed_over() {
+            dom::focus_top("main");
         }
-        if platform::test_panic_requested() {
+        if panic::test_panic_requested() {
             platform::spawn(async { panic!("test panic requested by #test-panic") });
         }
     });
@@ -105,7 +109,7 @@ pub fn app(props: &AppProps) -> Html {
                 let rubrics = rubrics.clone();
                 platform::spawn(async move {
                     rubrics.dispatch(RubricAction::Loading(id.clone()));
-                    let result = platform::load_rubric(id.clone()).await.map(Rc::new);
+                    let result = fetch::load_rubric(id.clone()).await.map(Rc::new);
                     rubrics.dispatch(RubricAction::Loaded(id, result));
                 });
             }
@@ -126,14 +130,14 @@ pub fn app(props: &AppProps) -> Html {
         },
     );
 
-    // Embedding: theme colour, hidden header, messages to the host page (issue 5).
-    let embed = reach::use_embed_config();
-    reach::use_host_messages(embed.clone(), (*assessment).clone());
+    // Embedding: theme colour, hidden header, messages to the host page.
+    let embed = use_embed_config();
+    use_host_messages(embed.clone(), (*assessment).clone());
 
     // A product set loaded elsewhere (to check an imported file) joins the loaded ones.
     let on_rubric = {
         let rubrics = rubrics.clone();
-        Callback::from(move |set: Rc<crate::rubric::ProductSet>| {
+        Callback::from(move |set: Rc<ProductSet>| {
             rubrics.dispatch(RubricAction::Loaded(set.id.clone(), Ok(set)))
         })
     };
@@ -152,6 +156,7 @@ pub fn app(props: &AppProps) -> Html {
     .view();
 
     let notices = notices(&state, &on_action);
+    let on_open_demo = on_action.reform(|()| Action::EnterDemo);
 
     let body = match state.screen {
         Screen::Choose => {
@@ -159,16 +164,16 @@ pub fn app(props: &AppProps) -> Html {
                 let cb = on_action.clone();
                 Callback::from(move |set: String| {
                     cb.emit(Action::NewDraft {
-                        id: platform::new_id(),
+                        id: clock::new_id(),
                         product_set: set,
-                        now_ms: platform::now_ms(),
+                        now_ms: clock::now_ms(),
                     })
                 })
             };
             html! {
                 <main id="main" tabindex="-1">
                     <SetChooser lang={lang} catalogue={catalogue.clone()} {on_choose} />
-                    if !state.in_demo() { <DemoEntry lang={lang} on_action={on_action.clone()} /> }
+                    if !state.in_demo() { <DemoEntry lang={lang} on_open={on_open_demo.clone()} /> }
                 </main>
             }
         }
@@ -188,7 +193,7 @@ pub fn app(props: &AppProps) -> Html {
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
                             saved={state.storage == StorageStatus::Saved} />
                         <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
-                        <DemoEntry lang={lang} on_action={on_action.clone()} />
+                        <DemoEntry lang={lang} on_open={on_open_demo.clone()} />
                     }
                 </main>
             }
@@ -250,9 +255,11 @@ pub fn app(props: &AppProps) -> Html {
                 let set = rubrics
                     .get(&draft.product_set)
                     .map(|s| Shared::from(Rc::clone(s)));
+                // The current draft's assessment (the one the result panel shows).
+                let unanswered = (*assessment).as_ref().map(|a| a.unanswered.len());
                 html! {
                     <main id="main" tabindex="-1">
-                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set}
+                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set} {unanswered}
                             set_label={AttrValue::from(set_label)} on_action={on_action.clone()}
                             on_rubric={on_rubric.clone()}
                             saved={(!state.in_demo()).then_some(state.storage == StorageStatus::Saved)} />
@@ -292,7 +299,7 @@ fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
         };
         let raw = Rc::clone(&p.raw);
         let download = Callback::from(move |_: MouseEvent| {
-            platform::download(
+            files::download_text(
                 "ocop-self-check-backup.json",
                 "application/json",
                 &raw,

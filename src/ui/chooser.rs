@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{self, t, Key, Lang};
-use crate::platform;
+use crate::platform::dom;
 use crate::rubric::{Catalogue, SetEntry};
 
 use super::Shared;
@@ -23,20 +23,20 @@ pub struct SetChooserProps {
     pub expanded: bool,
 }
 
-#[function_component(SetChooser)]
-pub fn set_chooser(props: &SetChooserProps) -> Html {
+#[component]
+pub fn SetChooser(props: &SetChooserProps) -> Html {
     let lang = props.lang;
     let query = use_state(|| props.query.to_string());
     let open = use_state(Vec::<String>::new);
     let oninput = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(platform::event_value(&e)))
+        Callback::from(move |e: InputEvent| query.set(dom::event_value(&e)))
     };
     let clear = {
         let query = query.clone();
         Callback::from(move |_: MouseEvent| query.set(String::new()))
     };
-    let onsubmit = Callback::from(|e: SubmitEvent| platform::prevent_default(&e));
+    let onsubmit = Callback::from(|e: SubmitEvent| dom::prevent_default(&e));
     let q = query.trim();
     let results = if q.is_empty() {
         html! {}

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::draft::{self, Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
-use crate::platform;
+use crate::platform::{clock, dom, files};
 use crate::rubric::Catalogue;
 
 use super::state::{Action, Screen};
@@ -22,8 +22,8 @@ pub struct DraftsListProps {
     pub saved: bool,
 }
 
-#[function_component(DraftsList)]
-pub fn drafts_list(props: &DraftsListProps) -> Html {
+#[component]
+pub fn DraftsList(props: &DraftsListProps) -> Html {
     let lang = props.lang;
     // (draft id, text being typed) while renaming; draft id while confirming a delete.
     let renaming = use_state(|| None::<(String, String)>);
@@ -74,17 +74,17 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 cb.emit(Action::Duplicate {
                     from: id.clone(),
-                    id: platform::new_id(),
+                    id: clock::new_id(),
                     title: title.clone(),
-                    now_ms: platform::now_ms(),
+                    now_ms: clock::now_ms(),
                 })
             })
         };
         let download = {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| {
-                platform::download(
-                    &draft::export_file_name(&d, platform::files::today()),
+                files::download_text(
+                    &draft::export_file_name(&d, clock::today()),
                     "application/json",
                     &draft::to_json(&d),
                 );
@@ -106,7 +106,7 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
                     let renaming = renaming.clone();
                     let id = id.clone();
                     Callback::from(move |e: InputEvent| {
-                        renaming.set(Some((id.clone(), platform::event_value(&e))))
+                        renaming.set(Some((id.clone(), dom::event_value(&e))))
                     })
                 };
                 let onsubmit = {
@@ -115,11 +115,11 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
                     let id = id.clone();
                     let text = text.clone();
                     Callback::from(move |e: SubmitEvent| {
-                        platform::prevent_default(&e);
+                        dom::prevent_default(&e);
                         cb.emit(Action::Apply {
                             id: id.clone(),
                             command: Command::SetTitle(text.trim().to_string()),
-                            now_ms: platform::now_ms(),
+                            now_ms: clock::now_ms(),
                         });
                         renaming.set(None);
                     })

@@ -1,20 +1,25 @@
-//! Yew components and the app state. Components take props and emit callbacks; the one reducer
-//! ([`state::AppState`]) only calls `Draft::apply`; scores, stars and advice come from
-//! [`crate::assess`]; words from [`crate::i18n`]; browser calls from [`crate::platform`].
-//! Everything here also compiles natively, so `tests/ssr.rs` can render it to HTML.
+//! Yew components and the app state. Components take props and emit callbacks. There are two
+//! reducers: [`state::AppState`] (drafts, screen, demo mode; it only calls `Draft::apply` and
+//! makes pure state changes) and [`state::rubrics::Rubrics`] (the rubric files loaded so far).
+//! Start-up, the one place that reads storage and the address, is [`boot`]; saving is one effect
+//! in [`app`]. Scores, stars and advice come from [`crate::assess`]; words from [`crate::i18n`];
+//! browser calls from [`crate::platform`]. Everything here also compiles natively, so the SSR
+//! tests (`tests/ssr*.rs`) can render it to HTML.
 
 pub mod app;
+pub mod boot;
 pub mod chooser;
 pub mod demo;
 pub mod details;
 pub mod drafts;
+pub mod embed;
 pub mod questionnaire;
-pub mod reach;
 pub mod result;
 pub mod share;
 pub mod start;
 pub mod state;
 pub mod top;
+pub mod update_notice;
 
 pub use app::App;
 

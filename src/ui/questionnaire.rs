@@ -6,7 +6,8 @@ use yew::prelude::*;
 use crate::assess::Assessment;
 use crate::draft::{Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
-use crate::platform;
+use crate::platform::dom::{self, Focus};
+use crate::platform::{self, clock};
 use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, ProductSet};
 
 use super::state::Action;
@@ -41,8 +42,8 @@ pub fn first_open(a: &Assessment) -> Option<String> {
         .or_else(|| a.unanswered.first().map(|c| criterion_dom_id(c)))
 }
 
-#[function_component(Questionnaire)]
-pub fn questionnaire(props: &QuestionnaireProps) -> Html {
+#[component]
+pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     // Render the parts one task after another, so the top of a long sheet shows at once.
     // Counted in sections, across the parts.
     let shown = use_state(|| props.initial_sections);
@@ -78,8 +79,8 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         Callback::from(move |e: InputEvent| {
             cb.emit(Action::Apply {
                 id: id.clone(),
-                command: Command::SetTitle(platform::event_value(&e)),
-                now_ms: platform::now_ms(),
+                command: Command::SetTitle(dom::event_value(&e)),
+                now_ms: clock::now_ms(),
             })
         })
     };
@@ -188,8 +189,8 @@ pub struct SectionProps {
 }
 
 /// One numbered section; re-renders only when one of its answers changes.
-#[function_component(SectionView)]
-pub fn section_view(props: &SectionProps) -> Html {
+#[component]
+pub fn SectionView(props: &SectionProps) -> Html {
     let lang = props.lang;
     let (pi, si) = props.at;
     let Some(section) = props.set.parts.get(pi).and_then(|p| p.sections.get(si)) else {
@@ -242,7 +243,7 @@ pub fn next_unanswered(lang: Lang, target: Option<String>, before: Option<Callba
                 if let Some(cb) = &before {
                     cb.emit(());
                 }
-                platform::scroll_to_and_focus(&target)
+                dom::scroll_to_and_focus(&target, Focus::FirstControl)
             });
             html! {
                 <button type="button" class="btn next-open" {onclick}>{ t(lang, Key::NextUnanswered) }{ " ↓" }</button>
@@ -272,7 +273,7 @@ fn knock_out_question(
                     id: ko.clone(),
                     applies: Some(applies),
                 },
-                now_ms: platform::now_ms(),
+                now_ms: clock::now_ms(),
             })
         })
     };
@@ -321,8 +322,8 @@ pub struct CriterionProps {
     pub evidence_open: bool,
 }
 
-#[function_component(CriterionView)]
-pub fn criterion_view(props: &CriterionProps) -> Html {
+#[component]
+pub fn CriterionView(props: &CriterionProps) -> Html {
     let ev_open = use_state(|| props.evidence_open || !props.note.is_empty());
     let lang = props.lang;
     let (pi, si, ci) = props.at;
@@ -343,7 +344,7 @@ pub fn criterion_view(props: &CriterionProps) -> Html {
             cb.emit(Action::Apply {
                 id: id.clone(),
                 command,
-                now_ms: platform::now_ms(),
+                now_ms: clock::now_ms(),
             })
         }
     };
@@ -417,7 +418,7 @@ pub fn criterion_view(props: &CriterionProps) -> Html {
         Callback::from(move |e: InputEvent| {
             emit(Command::SetEvidence {
                 code: code.clone(),
-                text: platform::event_value(&e),
+                text: dom::event_value(&e),
             })
         })
     };

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::assess::Assessment;
 use crate::i18n::{self, t, Key, Lang};
-use crate::platform;
+use crate::platform::dom::{self, Focus};
 use crate::rubric::ProductSet;
 
 use super::questionnaire::{first_open, next_unanswered};
@@ -28,8 +28,8 @@ fn star_glyphs(n: u8) -> String {
     (1..=5u8).map(|i| if i <= n { '★' } else { '☆' }).collect()
 }
 
-#[function_component(ResultPanel)]
-pub fn result_panel(props: &ResultPanelProps) -> Html {
+#[component]
+pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let lang = props.lang;
     let a = &props.assessment;
     let set = &props.set;
@@ -48,7 +48,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
             let open = open.clone();
             Callback::from(move |_: MouseEvent| {
                 open.set(false);
-                platform::scroll_to_and_focus(&criterion_dom_id(&code));
+                dom::scroll_to_and_focus(&criterion_dom_id(&code), Focus::FirstControl);
             })
         }
     };

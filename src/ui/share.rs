@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::assess::assess;
 use crate::draft::{self, check_against, Draft};
 use crate::i18n::{self, t, Key, Lang};
-use crate::platform::{self, page};
+use crate::platform::dom::{self, Focus};
+use crate::platform::{self, clock, fetch, files, page};
 use crate::rubric::{Catalogue, ProductSet};
 use crate::share::{self, Content, QrError, ShareError};
 
@@ -57,8 +58,8 @@ pub struct ShareEntryProps {
 }
 
 /// The "Share" button (`#open-share`) above the questionnaire, and the panel it opens.
-#[function_component(ShareEntry)]
-pub fn share_entry(props: &ShareEntryProps) -> Html {
+#[component]
+pub fn ShareEntry(props: &ShareEntryProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| props.open);
     let toggle = {
@@ -67,7 +68,7 @@ pub fn share_entry(props: &ShareEntryProps) -> Html {
             let now = !*open;
             open.set(now);
             if now {
-                platform::defer(|| page::focus_element("share-panel"));
+                platform::defer(|| dom::scroll_to_and_focus("share-panel", Focus::Itself));
             }
         })
     };
@@ -75,7 +76,7 @@ pub fn share_entry(props: &ShareEntryProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: ()| {
             open.set(false);
-            platform::defer(|| page::focus_element("open-share"));
+            platform::defer(|| dom::scroll_to_and_focus("open-share", Focus::Itself));
         })
     };
     html! {
@@ -100,8 +101,8 @@ pub struct SharePanelProps {
     pub on_close: Callback<()>,
 }
 
-#[function_component(SharePanel)]
-pub fn share_panel(props: &SharePanelProps) -> Html {
+#[component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
     // Privacy first: contact details stay out unless the user asks for them.
     let leave_out = use_state(|| true);
@@ -148,8 +149,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             // The file carries what the link would: decode our own link back.
             let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
             let d = share::decode(fragment).unwrap_or_else(|_| (*draft).clone());
-            platform::download(
-                &draft::export_file_name(&d, platform::files::today()),
+            files::download_text(
+                &draft::export_file_name(&d, clock::today()),
                 "application/json",
                 &draft::to_json(&d),
             );
@@ -216,8 +217,8 @@ pub struct IncomingShareProps {
 
 /// Shown when the address carries a shared draft (`#d=…`), at start or when the fragment
 /// changes: what the link contains, and "add as a new draft" / "don't add".
-#[function_component(IncomingShare)]
-pub fn incoming_share(props: &IncomingShareProps) -> Html {
+#[component]
+pub fn IncomingShare(props: &IncomingShareProps) -> Html {
     let lang = props.lang;
     let fragment = {
         let given = props.fragment.clone();
@@ -250,7 +251,7 @@ pub fn incoming_share(props: &IncomingShareProps) -> Html {
                 loaded.set(Some(Ok(Rc::clone(&s.0))));
             } else if let Some(id) = set_id.clone() {
                 platform::spawn(async move {
-                    let r = platform::load_rubric(id).await.map(Rc::new).map_err(|_| ());
+                    let r = fetch::load_rubric(id).await.map(Rc::new).map_err(|_| ());
                     loaded.set(Some(r));
                 });
             }
@@ -260,7 +261,7 @@ pub fn incoming_share(props: &IncomingShareProps) -> Html {
         let shown = decoded.is_some();
         use_effect_with(shown, |shown| {
             if *shown {
-                platform::defer(|| platform::focus_top("incoming-share"));
+                platform::defer(|| dom::focus_top("incoming-share"));
             }
         });
     }
@@ -342,7 +343,7 @@ pub fn incoming_share(props: &IncomingShareProps) -> Html {
             }
             cb.emit(Action::Import {
                 draft: (*draft).clone(),
-                fresh_id: platform::new_id(),
+                fresh_id: clock::new_id(),
             });
             finish();
         })

@@ -10,14 +10,16 @@ use yew::prelude::*;
 
 use crate::draft::store::{self, STORE_KEY};
 use crate::i18n::{t, Key, Lang};
-use crate::platform::{self, embed, start, StorageError};
+use crate::platform::storage::{self, StorageError};
+use crate::platform::{dom, embed, start};
 use crate::rubric::Catalogue;
 
 use super::chooser::SetChooser;
 use super::demo::DemoEntry;
-use super::reach::{self, UpdateNotice};
-use super::state::{Action, Screen};
+use super::embed::use_embed_config;
+use super::state::Screen;
 use super::top::TopBar;
+use super::update_notice::UpdateNotice;
 use super::Shared;
 
 /// Where the hand-over stands.
@@ -36,24 +38,24 @@ pub struct StartAppProps {
     pub lang: Option<Lang>,
 }
 
-#[function_component(StartApp)]
-pub fn start_app(props: &StartAppProps) -> Html {
-    let embed_cfg = reach::use_embed_config();
+#[component]
+pub fn StartApp(props: &StartAppProps) -> Html {
+    let embed_cfg = use_embed_config();
     let lang = {
         let initial = props
             .lang
             .or(embed_cfg.lang)
-            .or_else(start::document_lang)
+            .or_else(dom::document_lang)
             .unwrap_or_default();
         use_state(move || initial)
     };
     let opening = use_state(|| Opening::Idle);
     // Storage blocked: say so at once, as the full app does (answers would not be kept).
-    let storage = use_state(|| platform::storage_get(STORE_KEY).err());
+    let storage = use_state(|| storage::get(STORE_KEY).err());
     let catalogue = use_memo((), |_| Shared::new(Catalogue::builtin()));
 
     use_effect_with(*lang, |lang| {
-        platform::set_document_lang(*lang, t(*lang, Key::AppTitle));
+        dom::set_document_lang(*lang, t(*lang, Key::AppTitle));
     });
     {
         let opening = opening.clone();
@@ -62,7 +64,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
             .clone()
             .filter(|_| embed::in_frame());
         use_effect_with((), move |_| {
-            platform::mark_first_render();
+            dom::mark_first_render();
             if let Some(o) = origin {
                 embed::watch_height(o);
             }
@@ -80,7 +82,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
         Callback::from(move |request: String| {
             last.borrow_mut().clone_from(&request);
             opening.set(Opening::Loading);
-            platform::focus_top("main");
+            dom::focus_top("main");
             start::open_full_app(&format!("lang={}&{request}", lang.tag()));
         })
     };
@@ -97,9 +99,9 @@ pub fn start_app(props: &StartAppProps) -> Html {
         Callback::from(move |l: Lang| {
             lang.set(l);
             // Saved like the full app saves it, unless drafts appeared meanwhile (another tab).
-            match platform::storage_get(STORE_KEY) {
+            match storage::get(STORE_KEY) {
                 Ok(stored) if store::replaceable_by_empty(stored.as_deref()) => {
-                    if let Err(e) = platform::storage_set(STORE_KEY, &store::empty(l)) {
+                    if let Err(e) = storage::set(STORE_KEY, &store::empty(l)) {
                         storage.set(Some(e));
                     }
                 }
@@ -109,7 +111,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
         })
     };
     let on_choose = open.reform(|set: String| format!("set={set}"));
-    let on_demo = open.reform(|_: Action| "demo=1".to_string());
+    let on_demo = open.reform(|()| "demo=1".to_string());
 
     let lang = *lang;
     let header = TopBar {
@@ -152,7 +154,7 @@ pub fn start_app(props: &StartAppProps) -> Html {
             { status }
             <div hidden={*opening == Opening::Loading}>
                 <SetChooser lang={lang} catalogue={(*catalogue).clone()} {on_choose} />
-                <DemoEntry lang={lang} on_action={on_demo} />
+                <DemoEntry lang={lang} on_open={on_demo} />
             </div>
         </>
     };

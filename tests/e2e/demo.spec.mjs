@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
-import { localStorageDump, openSet, total } from './reach-helpers.mjs';
+import { localStorageDump, openSet, total } from './site-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');

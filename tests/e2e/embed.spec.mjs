@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
-import { startServer } from './reach-helpers.mjs';
+import { startServer } from './site-helpers.mjs';
 
 let browser;
 let host;

@@ -19,7 +19,7 @@ import {
   startServer,
   total,
   waitForServiceWorker,
-} from './reach-helpers.mjs';
+} from './site-helpers.mjs';
 
 let browser;
 before(async () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, newPhonePage, shot, url, SHOT_DIR } from './helpers.mjs';
-import { openSet, waitForServiceWorker } from './reach-helpers.mjs';
+import { openSet, waitForServiceWorker } from './site-helpers.mjs';
 
 let browser;
 before(async () => {

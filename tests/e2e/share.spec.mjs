@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
-import { localStorageDump, openSet, total } from './reach-helpers.mjs';
+import { localStorageDump, openSet, total } from './site-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');

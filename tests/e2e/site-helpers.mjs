@@ -1,4 +1,6 @@
-// Helpers for the offline / share / embed / demo / privacy specs (issue 5). Not a spec file.
+// Helpers for the specs that serve the site themselves or look inside it (offline, share, embed,
+// demo, privacy): servers on free ports, a copy of dist/, storage and service-worker probes. Not a
+// spec file.
 
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';

@@ -1,15 +1,22 @@
 //! The app state and its reducer. The reducer only calls [`Draft::apply`] and makes pure state
-//! changes; time and ids arrive inside the actions. Persistence is an effect at the app root.
+//! changes; time and ids arrive inside the actions. Nothing here reads storage, the clock or the
+//! address: start-up is [`crate::ui::boot`], persistence an effect at the app root
+//! ([`crate::ui::app`]).
+//!
+//! Two more parts of the state live beside this file: [`demo`] (demonstration mode: what it sets
+//! aside and how it enters, resets and leaves) and [`rubrics`] (the rubric files loaded so far,
+//! the app's second reducer).
+
+pub mod demo;
+pub mod rubrics;
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::draft::store::{self, STORE_KEY};
 use crate::draft::{Command, Draft};
 use crate::i18n::Lang;
-use crate::platform::{self, StorageError};
-use crate::rubric::ProductSet;
+use crate::platform::storage::StorageError;
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,8 +72,8 @@ pub struct AppState {
     pub persist: bool,
     pub load_problem: Option<LoadProblem>,
     /// Demonstration mode: the user's own drafts set aside (in memory, untouched) while the
-    /// example products are shown; `None` when off. See `ui::demo`.
-    pub demo: Option<Rc<super::demo::Stash>>,
+    /// example products are shown; `None` when off. See [`demo`].
+    pub demo: Option<Rc<demo::Stash>>,
 }
 
 impl Default for AppState {
@@ -129,64 +136,6 @@ pub enum Action {
 }
 
 impl AppState {
-    /// The state restored from local storage (the one side effect of start-up: an unreadable
-    /// store is copied to a backup key before anything can overwrite it).
-    pub fn boot() -> AppState {
-        let mut st = AppState::default();
-        let raw = match platform::storage_get(STORE_KEY) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return st,
-            Err(e) => {
-                st.storage = e.into();
-                return st;
-            }
-        };
-        let decoded = store::decode(&raw);
-        st.restore(decoded.lang, decoded.current, decoded.drafts);
-        if let Some(d) = st.current_draft() {
-            platform::prefetch_rubric(&d.product_set);
-        }
-        if decoded.unreadable || !decoded.skipped.is_empty() {
-            let key = format!("{STORE_KEY}.backup.{}", platform::now_ms());
-            if let Err(e) = platform::storage_set(&key, &raw) {
-                st.persist = false;
-                st.storage = e.into();
-            }
-            st.load_problem = Some(LoadProblem {
-                unreadable: decoded.unreadable,
-                skipped: decoded.skipped.len(),
-                raw: raw.into(),
-            });
-        }
-        st
-    }
-
-    /// Take over decoded data: drafts get unique non-empty ids; the screen follows.
-    pub fn restore(&mut self, lang: Option<Lang>, current: Option<String>, drafts: Vec<Draft>) {
-        if let Some(l) = lang {
-            self.lang = l;
-        }
-        let mut seen: Vec<String> = Vec::new();
-        self.drafts = drafts
-            .into_iter()
-            .map(|mut d| {
-                while d.id.is_empty() || seen.contains(&d.id) {
-                    d.id = platform::new_id();
-                }
-                seen.push(d.id.clone());
-                Rc::new(d)
-            })
-            .collect();
-        self.current = current.filter(|c| seen.contains(c));
-        self.screen = if self.current.is_some() {
-            Screen::Questionnaire
-        } else if self.drafts.is_empty() {
-            Screen::Choose
-        } else {
-            Screen::Drafts
-        };
-    }
-
     pub fn draft(&self, id: &str) -> Option<&Rc<Draft>> {
         self.drafts.iter().find(|d| d.id == id)
     }
@@ -311,7 +260,7 @@ impl Reducible for AppState {
                 changed = false;
                 s.load_problem = None;
             }
-            // Never saved: demo mode switches persistence off and back (ui::demo).
+            // Never saved: demo mode switches persistence off and back (see `demo`).
             Action::EnterDemo => {
                 changed = false;
                 s.enter_demo();
@@ -332,113 +281,12 @@ impl Reducible for AppState {
     }
 }
 
-/// Rubric files loaded so far (not persisted). Few entries: plain lists.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Rubrics {
-    pub loaded: Vec<Rc<ProductSet>>,
-    /// (set id, error)
-    pub failed: Vec<(String, String)>,
-    pub loading: Vec<String>,
-    /// Bumped by every retry (starts a new load).
-    pub retries: u32,
-}
-
-impl Rubrics {
-    pub fn get(&self, id: &str) -> Option<&Rc<ProductSet>> {
-        self.loaded.iter().find(|s| s.id == id)
-    }
-
-    /// Whether `id` still has to be fetched.
-    pub fn wants(&self, id: &str) -> bool {
-        self.get(id).is_none()
-            && !self.loading.iter().any(|x| x == id)
-            && !self.failed.iter().any(|(x, _)| x == id)
-    }
-}
-
-/// Rubric loading events.
-pub enum RubricAction {
-    Loading(String),
-    Loaded(String, Result<Rc<ProductSet>, String>),
-    Retry(String),
-}
-
-impl Reducible for Rubrics {
-    type Action = RubricAction;
-
-    fn reduce(self: Rc<Self>, action: RubricAction) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            RubricAction::Loading(id) => {
-                s.failed.retain(|(x, _)| *x != id);
-                s.loading.push(id);
-            }
-            RubricAction::Loaded(id, result) => {
-                s.loading.retain(|x| *x != id);
-                match result {
-                    Ok(_) if s.get(&id).is_some() => {}
-                    Ok(set) if set.id == id => s.loaded.push(set),
-                    Ok(set) => s.failed.push((id, format!("file holds set {}", set.id))),
-                    Err(e) => s.failed.push((id, e)),
-                }
-            }
-            RubricAction::Retry(id) => {
-                s.failed.retain(|(x, _)| *x != id);
-                s.retries += 1;
-            }
-        }
-        Rc::new(s)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(s: AppState, actions: Vec<Action>) -> Rc<AppState> {
         actions.into_iter().fold(Rc::new(s), |st, a| st.reduce(a))
-    }
-
-    #[test]
-    fn boot_restores_and_keeps_unreadable_data_as_a_backup() {
-        platform::clear_storage();
-        platform::simulate_storage_failure(None);
-        assert_eq!(AppState::boot(), AppState::default(), "nothing stored");
-
-        // A good store with one bad draft: the good one is restored, the raw text backed up.
-        let good = Rc::new(Draft::new("a", "QD26-09", 1));
-        let mut v: serde_json::Value = serde_json::from_str(&store::encode(
-            Lang::En,
-            Some("a"),
-            std::slice::from_ref(&good),
-        ))
-        .unwrap_or_default();
-        if let Some(a) = v["drafts"].as_array_mut() {
-            a.push(serde_json::json!({"format": "ocop-self-check/draft", "version": 7}));
-        }
-        let raw = v.to_string();
-        platform::storage_set(STORE_KEY, &raw).ok();
-        let s = AppState::boot();
-        assert_eq!(s.drafts, vec![good]);
-        assert_eq!(s.lang, Lang::En);
-        assert_eq!(s.screen, Screen::Questionnaire);
-        let p = s.load_problem.clone().expect("reported");
-        assert_eq!((p.unreadable, p.skipped), (false, 1));
-        assert!(s.persist);
-
-        // Unreadable text while storage is full: nothing is overwritten.
-        platform::clear_storage();
-        platform::storage_set(STORE_KEY, "{not json").ok();
-        platform::simulate_storage_failure(Some(StorageError::Full));
-        let s = AppState::boot();
-        assert!(s.load_problem.as_ref().is_some_and(|p| p.unreadable));
-        assert!(!s.persist, "must not overwrite what it could not back up");
-        assert_eq!(s.storage, StorageStatus::Full);
-
-        // Blocked storage: works in memory, says so.
-        platform::simulate_storage_failure(Some(StorageError::Unavailable));
-        assert_eq!(AppState::boot().storage, StorageStatus::Unavailable);
-        platform::simulate_storage_failure(None);
     }
 
     #[test]

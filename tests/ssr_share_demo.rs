@@ -1,6 +1,7 @@
-//! Issue 5 screens rendered to HTML natively (Yew SSR): the share panel (link, QR code as a data:
-//! image, too-long fallback), the prompt for an incoming link (summary, confirm; errors in words),
-//! demonstration mode (banner, labelled examples), the new-version notice.
+//! Sharing, demonstration mode and the update notice rendered to HTML natively (Yew SSR): the
+//! share panel (link, QR code as a data: image, too-long fallback), the prompt for an incoming
+//! link (summary, confirm; errors in words), demonstration mode (banner, labelled examples), the
+//! new-version notice.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
@@ -10,12 +11,13 @@ use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, Catalogue};
 use ocop_self_check::share::{self, Content, MAX_QR_LINK};
 use ocop_self_check::ui::app::{App, AppProps};
-use ocop_self_check::ui::demo::{example_copies, DemoBanner, DemoProps};
-use ocop_self_check::ui::reach::{UpdateNotice, UpdateNoticeProps};
+use ocop_self_check::ui::demo::{DemoBanner, DemoBannerProps};
 use ocop_self_check::ui::share::{
     share_link, svg_data_url, IncomingShare, IncomingShareProps, SharePanel, SharePanelProps,
 };
+use ocop_self_check::ui::state::demo::example_copies;
 use ocop_self_check::ui::state::{Action, AppState};
+use ocop_self_check::ui::update_notice::{UpdateNotice, UpdateNoticeProps};
 use ocop_self_check::ui::Shared;
 use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer};
 
@@ -215,7 +217,7 @@ async fn demo_mode_shows_the_banner_and_labelled_examples() {
         "the user's draft is set aside"
     );
 
-    let html = render::<DemoBanner>(DemoProps {
+    let html = render::<DemoBanner>(DemoBannerProps {
         lang: Lang::En,
         on_action: Callback::noop(),
     })

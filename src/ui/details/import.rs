@@ -1,0 +1,139 @@
+//! Importing a draft from a .json file: a button opening a hidden file input, and the checks a
+//! file goes through before it becomes a new draft (size before reading, then the interchange
+//! format, then its product set's rubric). Anything refused is said in words and changes nothing.
+//! Shown on the dossier screen and under the drafts list.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::draft::{self, Draft, ImportError, ImportErrorKind, MAX_IMPORT_BYTES};
+use crate::i18n::{self, t, Key, Lang};
+use crate::platform::{self, clock, dom, fetch, files};
+use crate::rubric::ProductSet;
+
+use crate::ui::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+    /// Told about the product set loaded to check the file (so the app need not fetch it again).
+    #[prop_or_default]
+    pub on_rubric: Option<Callback<Rc<ProductSet>>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ImportState {
+    Idle,
+    Reading,
+    Failed(String),
+}
+
+/// Why an imported file was refused, in words.
+pub fn import_message(lang: Lang, e: &ImportError) -> String {
+    format!(
+        "{} {}",
+        t(lang, Key::ImportFailed),
+        i18n::import_error(lang, e)
+    )
+}
+
+/// A file is refused before reading when the browser says it is larger than the limit.
+pub fn too_large(size: u64) -> Option<ImportError> {
+    (size > MAX_IMPORT_BYTES as u64).then(|| ImportError {
+        field: String::new(),
+        kind: ImportErrorKind::TooLarge {
+            bytes: usize::try_from(size).unwrap_or(usize::MAX),
+            limit: MAX_IMPORT_BYTES,
+        },
+    })
+}
+
+/// The outcome of checking an imported file, worded.
+pub async fn import_bytes<F, Fut>(
+    lang: Lang,
+    bytes: &[u8],
+    load: F,
+) -> Result<(Draft, ProductSet), String>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<ProductSet, String>>,
+{
+    let d = draft::from_bytes(bytes).map_err(|e| import_message(lang, &e))?;
+    let set = load(d.product_set.clone()).await.map_err(|_| {
+        format!(
+            "{} {}",
+            t(lang, Key::ImportFailed),
+            t(lang, Key::RubricFailed)
+        )
+    })?;
+    draft::check_against(&d, &set).map_err(|e| import_message(lang, &e))?;
+    Ok((d, set))
+}
+
+/// "Import a draft from a .json file": a button opening a hidden file input. A valid file is
+/// added as a new draft and opened; anything else is refused with a message and nothing changes.
+#[component]
+pub fn ImportDraft(props: &ImportProps) -> Html {
+    let lang = props.lang;
+    let state = use_state(|| ImportState::Idle);
+    let pick = Callback::from(|_: MouseEvent| dom::click_element("import-file"));
+    let onchange = {
+        let state = state.clone();
+        let on_action = props.on_action.clone();
+        let on_rubric = props.on_rubric.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = files::picked_file(&e) else {
+                return;
+            };
+            if let Some(err) = too_large(file.size) {
+                state.set(ImportState::Failed(import_message(lang, &err)));
+                return;
+            }
+            state.set(ImportState::Reading);
+            let state = state.clone();
+            let on_action = on_action.clone();
+            let on_rubric = on_rubric.clone();
+            platform::spawn(async move {
+                let bytes = match file.bytes().await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        files::warn(&format!("import: {e}"));
+                        state.set(ImportState::Failed(t(lang, Key::ImportFailed).to_string()));
+                        return;
+                    }
+                };
+                match import_bytes(lang, &bytes, fetch::load_rubric).await {
+                    Ok((d, set)) => {
+                        if let Some(cb) = &on_rubric {
+                            cb.emit(Rc::new(set));
+                        }
+                        state.set(ImportState::Idle);
+                        on_action.emit(Action::Import {
+                            draft: d,
+                            fresh_id: clock::new_id(),
+                        });
+                    }
+                    Err(message) => state.set(ImportState::Failed(message)),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="import">
+            <div class="actions">
+                <button type="button" class="btn" id="import-json" onclick={pick}>{ t(lang, Key::ImportJson) }</button>
+            </div>
+            <input type="file" id="import-file" accept=".json,application/json" hidden=true
+                tabindex="-1" aria-hidden="true" {onchange} />
+            <p class="hint">{ t(lang, Key::ImportHint) }</p>
+            <div role="status" class="import-status">
+                if *state == ImportState::Reading { <p>{ t(lang, Key::ImportReading) }</p> }
+            </div>
+            if let ImportState::Failed(msg) = &*state {
+                <div class="alert" role="alert" id="import-error"><p>{ msg.clone() }</p></div>
+            }
+        </div>
+    }
+}
