@@ -17,7 +17,7 @@
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort } from './reach-helpers.mjs';
+import { freePort } from './site-helpers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

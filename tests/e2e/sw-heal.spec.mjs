@@ -22,7 +22,7 @@ import {
   localStorageDump,
   serviceWorkerVersion,
   waitForServiceWorker,
-} from './reach-helpers.mjs';
+} from './site-helpers.mjs';
 import {
   PORTAL_PAGE,
   askWorker,
