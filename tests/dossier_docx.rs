@@ -106,7 +106,7 @@ fn hostile_text_is_inert_in_the_docx_and_the_html() {
         d.producer.name = with_controls.clone();
         d.title = h.to_string();
         for f in Field::ALL {
-            set_field(&mut d, f, &with_controls);
+            set_detail(&mut d, f, &with_controls);
         }
         for v in d.evidence.values_mut() {
             *v = h.to_string();
@@ -136,7 +136,7 @@ fn hostile_text_is_inert_in_the_docx_and_the_html() {
 }
 
 /// Set one detail (the draft layer's own mapping, `Field::set`).
-fn set_field(d: &mut Draft, f: Field, v: &str) {
+fn set_detail(d: &mut Draft, f: Field, v: &str) {
     f.set(d, v.to_string());
 }
 
