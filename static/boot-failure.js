@@ -102,6 +102,20 @@ function todayName() {
   return "ocop-ban-nhap-" + d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + ".json";
 }
 
+// The drafts' download on its own (the panic screen of src/platform/panic.rs calls it through
+// window.__ocopDownloadDrafts of boot.js: after a panic the wasm module is dead, and the drafts
+// are in the database, which only script can read). Resolves to the number of drafts saved.
+export async function downloadDrafts() {
+  const { text, drafts, extra } = await collectDrafts();
+  if (!drafts && !extra) return 0;
+  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: todayName() });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  return drafts;
+}
+
 // Online, for real: the browser says so AND index.html comes from the server (cache: "no-store",
 // which the worker leaves to the network), and it is this app's page, not a captive portal's.
 async function reachable() {

@@ -13,7 +13,11 @@
 // fetched again from the network and checked against the build's hashes) and loaded once more;
 // if that fails too, the start-up failure screen (showFailure) offers the drafts' download, a
 // "repair" that deletes only the app's offline copy, and a reload.
+// The keys of src/draft/store.rs: the version-1 store (read only until the full app has moved it
+// into the database), the index the full app keeps beside the database, and the language.
 const STORE_KEY = "ocop-self-check/store";
+const INDEX_KEY = "ocop-self-check/index";
+const LANG_KEY = "ocop-self-check/lang";
 const here = (path) => new URL(path, import.meta.url);
 const params = new URLSearchParams(location.search);
 const isShareLink = () => /^#d=/.test(location.hash);
@@ -133,6 +137,9 @@ window.__ocopLoadDossier = () => {
   return dossier;
 };
 
+// The drafts' download of the failure screen, also for the panic screen (src/platform/panic.rs).
+window.__ocopDownloadDrafts = () => import("./boot-failure.js").then((m) => m.downloadDrafts());
+
 // Benchmark hook (scripts/bench.sh opens the app with ?bench=1): time the .docx of the open draft.
 if (params.getAll("bench").includes("1")) {
   window.__ocopBenchDossier = async () => {
@@ -171,23 +178,39 @@ function preloadRubric(set) {
 //    saved and the start module says so.
 let full = isShareLink() || params.has("set") || params.has("demo") || params.has("view");
 let stored = null;
+let index = null;
+let savedLang = null;
 try {
   stored = localStorage.getItem(STORE_KEY);
+  index = localStorage.getItem(INDEX_KEY);
+  savedLang = localStorage.getItem(LANG_KEY);
 } catch (e) {}
+if (savedLang === "vi" || savedLang === "en") document.documentElement.lang = savedLang;
+if (index !== null) {
+  // Drafts in the database: the full app shows them (the index says how many, and the set of the
+  // one last opened, whose sheet can start loading now).
+  try {
+    const ix = JSON.parse(index);
+    if (!(ix && ix.drafts === 0)) full = true;
+    if (ix && typeof ix.set === "string") preloadRubric(ix.set);
+  } catch (e) {
+    full = true;
+  }
+}
 if (stored !== null) {
   try {
     const store = JSON.parse(stored);
     const empty = store && store.format === "ocop-self-check/store" && store.version === 1 &&
       Array.isArray(store.drafts) && store.drafts.length === 0 && (store.lang === "vi" || store.lang === "en");
     if (empty) {
-      document.documentElement.lang = store.lang; // the start module starts in this language
+      if (savedLang === null) document.documentElement.lang = store.lang; // the start module starts in this language
     } else {
       full = true;
       const draft = store && Array.isArray(store.drafts) && store.drafts.find((d) => d && d.id === store.current);
       if (draft) preloadRubric(draft.product_set);
     }
   } catch (e) {
-    full = true; // the full app reports the unreadable store and offers its text as a backup
+    full = true; // the full app keeps the unreadable store once and offers its text for download
   }
 }
 if (full) preloadRubric(params.get("set"));

@@ -14,7 +14,7 @@ use ocop_self_check::draft::store::{self, STORE_KEY};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::platform::storage;
 use ocop_self_check::rubric::embedded;
-use ocop_self_check::ui::boot::saved_state;
+use ocop_self_check::ui::state::open::open_with;
 use ocop_self_check::ui::state::Screen;
 
 const FROZEN_V1: &str = include_str!("data/store-v1.json");
@@ -74,12 +74,26 @@ fn a_store_written_by_version_1_opens() {
 
 #[test]
 fn the_app_starts_on_a_version_1_store() {
+    // The store is moved into the database at the first start of version 2: every draft, once,
+    // checked (see `draft::store::plan_migration`); the app then opens on what was moved.
     storage::clear();
     storage::simulate_failure(None);
     storage::set(STORE_KEY, FROZEN_V1).expect("in-memory storage");
-    let s = saved_state();
+    let raw = storage::get(STORE_KEY).ok().flatten().expect("stored");
+    let plan = store::plan_migration(&raw, &Default::default());
+    assert!(plan.complete(), "every draft read");
+    let mut s = ocop_self_check::ui::state::AppState {
+        loaded: false,
+        ..Default::default()
+    };
+    open_with(
+        &mut s,
+        plan.lang,
+        plan.current.clone(),
+        plan.records.iter().map(|r| r.draft.clone()).collect(),
+    );
     assert!(s.load_problem.is_none(), "{:?}", s.load_problem);
-    assert!(s.persist);
+    assert!(s.persist && s.loaded);
     assert_eq!(s.drafts.len(), 3);
     assert_eq!(s.screen, Screen::Questionnaire);
     assert_eq!(

@@ -131,6 +131,67 @@ pub const META_MIGRATED: &str = "migrated-from-local-storage";
 /// `{"drafts":3,"set":"QD26-09"}` (the number of drafts and the current draft's product set).
 pub const INDEX_KEY: &str = "ocop-self-check/index";
 
+/// The language chosen (`vi`/`en`), kept apart from the drafts (the start module saves it before
+/// any draft exists).
+pub const LANG_KEY: &str = "ocop-self-check/lang";
+
+/// Drafts changed in this tab whose database write has not been confirmed yet, written
+/// synchronously on every change so that a reload or a closed tab right after the last tap
+/// loses nothing: `{"<id>":{"rev":<revision the change started from, or null>,"draft":{…}}}`.
+pub const JOURNAL_KEY: &str = "ocop-self-check/unsaved";
+
+/// The journal text with `draft` (changed from revision `base`) in it.
+pub fn journal_put(text: Option<&str>, base: Option<u64>, draft: &Draft) -> String {
+    let mut map = text
+        .and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok())
+        .unwrap_or_default();
+    map.insert(
+        draft.id.clone(),
+        serde_json::json!({ "rev": base, "draft": draft::to_value(draft) }),
+    );
+    Value::Object(map).to_string()
+}
+
+/// The journal text without draft `id`, if `confirmed` is the journaled version (a newer change
+/// stays); `None` when the journal is then empty (remove the key).
+pub fn journal_confirm(text: Option<&str>, confirmed: &Draft) -> Option<String> {
+    let mut map = text
+        .and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok())
+        .unwrap_or_default();
+    let same = map
+        .get(&confirmed.id)
+        .and_then(|e| e.get("draft"))
+        .and_then(|d| draft::from_value(d).ok())
+        .is_some_and(|d| d == *confirmed);
+    if same {
+        map.remove(&confirmed.id);
+    }
+    (!map.is_empty()).then(|| Value::Object(map).to_string())
+}
+
+/// The journaled drafts with the revision each change started from.
+pub fn journal_read(text: &str) -> Vec<(Option<u64>, Draft)> {
+    let Ok(map) = serde_json::from_str::<Map<String, Value>>(text) else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter_map(|(id, e)| {
+            let mut d = draft::from_value(e.get("draft")?).ok()?;
+            if !draft::is_valid_id(id) {
+                return None;
+            }
+            d.id = id.clone();
+            Some((e.get("rev").and_then(Value::as_u64), d))
+        })
+        .collect()
+}
+
+/// Whether a journaled change may replace what the database holds: it started from the stored
+/// revision (nobody wrote since), or the draft was never stored.
+pub fn journal_applies(base: Option<u64>, stored: Option<u64>) -> bool {
+    base == stored
+}
+
 pub const RECORD_FORMAT: &str = "ocop-self-check/record";
 pub const RECORD_VERSION: u64 = 1;
 
@@ -459,6 +520,36 @@ mod tests {
         assert_eq!(room(400e6, 300e6), Room::Full { left: 0 });
         assert_eq!(room(0.0, 0.0), Room::Plenty, "unknown quota");
         assert_eq!(room(f64::NAN, 1e9), Room::Plenty);
+    }
+
+    #[test]
+    fn the_journal_keeps_unconfirmed_changes_until_the_same_version_is_saved() {
+        let mut d = draft("a1");
+        let t = journal_put(None, Some(3), &d);
+        assert_eq!(journal_read(&t), vec![(Some(3), d.clone())]);
+        let older = d.clone();
+        d.responses.answers.insert("1.2".into(), 1);
+        let t = journal_put(Some(&t), Some(3), &d);
+        assert_eq!(
+            journal_confirm(Some(&t), &older).as_deref(),
+            Some(t.as_str()),
+            "a newer change stays"
+        );
+        assert_eq!(
+            journal_confirm(Some(&t), &d),
+            None,
+            "confirmed: the key goes"
+        );
+        let two = journal_put(Some(&journal_put(None, None, &draft("b2"))), Some(1), &d);
+        assert_eq!(journal_read(&two).len(), 2);
+        assert!(journal_read("{broken").is_empty());
+        assert!(journal_applies(Some(3), Some(3)));
+        assert!(journal_applies(None, None), "never stored");
+        assert!(
+            !journal_applies(Some(3), Some(4)),
+            "another tab wrote since"
+        );
+        assert!(!journal_applies(Some(3), None), "deleted since");
     }
 
     #[test]

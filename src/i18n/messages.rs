@@ -197,6 +197,31 @@ pub fn qr_error(lang: Lang, e: &QrError) -> String {
     }
 }
 
+/// What a merge conflict with another tab is about: "Câu 1.2", "Tên chủ thể", "Tên bản nháp".
+pub fn conflict_item(lang: Lang, item: &crate::draft::merge::Item) -> String {
+    use crate::draft::merge::Item;
+    match item {
+        Item::Answer(code) => pick(
+            lang,
+            format!("Tiêu chí {code}"),
+            format!("Criterion {code}"),
+        ),
+        Item::KnockOut(_) => lang
+            .pick("Câu hỏi loại hồ sơ", "A knock-out question")
+            .to_string(),
+        Item::Evidence(code) => pick(
+            lang,
+            format!("Ghi chú minh chứng của tiêu chí {code}"),
+            format!("Evidence note of criterion {code}"),
+        ),
+        Item::Field(f) => field_label(lang, *f).to_string(),
+        Item::Title => lang.pick("Tên bản nháp", "Draft name").to_string(),
+        Item::RegistrationType => lang
+            .pick("Hình thức đăng ký", "Type of registration")
+            .to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

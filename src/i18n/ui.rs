@@ -136,6 +136,21 @@ strings! {
     StoreUnreadable => "Dữ liệu đã lưu trước đây không đọc được. Bản gốc được giữ lại làm bản sao lưu.",
         "The data saved earlier could not be read. The original was kept as a backup.";
     DownloadBackup => "Tải bản sao lưu", "Download the backup";
+    StorageBlocked => "Một thẻ khác đang mở phiên bản cũ của ứng dụng nên thay đổi ở đây chưa được lưu. Hãy đóng thẻ đó hoặc tải lại trang này.",
+        "Another tab has an older version of the app open, so changes here are not saved. Close that tab or reload this page.";
+    StorageFailed => "Trình duyệt báo lỗi khi lưu nên thay đổi mới chưa được lưu. Bạn vẫn làm tiếp được; hãy tải bản nháp xuống cho chắc.",
+        "The browser reported an error while saving, so new changes are not saved. You can keep working; download your drafts to be safe.";
+    LoadingDrafts => "Đang mở các bản nháp trên máy…", "Opening the drafts on this device…";
+    SyncConflict => "Một cửa sổ khác cũng vừa sửa bản nháp này ở cùng chỗ. Ứng dụng giữ những gì bạn vừa chọn ở đây:",
+        "Another tab or window changed the same items of this draft. What you chose here was kept:";
+    TakeTheirs => "Dùng bản của cửa sổ kia", "Use the other tab's";
+    KeptData => "Có dữ liệu trên máy mà phiên bản này của ứng dụng không đọc được (có thể do một phiên bản mới hơn, hoặc bị hỏng). Dữ liệu đó được giữ nguyên, không bị ghi đè; bạn có thể tải một bản sao về máy.",
+        "Some data on this device could not be read by this version of the app (perhaps written by a newer version, or damaged). It is kept as it is and never overwritten; you can download a copy.";
+    DownloadKept => "Tải bản sao dữ liệu không đọc được", "Download a copy of the unreadable data";
+    RoomLow => "Bộ nhớ trình duyệt dành cho ứng dụng sắp đầy. Hãy tải các bản nháp quan trọng về máy và xoá bớt bản nháp cũ.",
+        "The browser's storage for this app is nearly full. Download the drafts that matter and delete old ones.";
+    RoomFull => "Bộ nhớ trình duyệt dành cho ứng dụng đã gần hết: thay đổi mới có thể không lưu được. Hãy tải bản nháp về máy ngay.",
+        "The browser's storage for this app is almost used up: new changes may not be saved. Download your drafts now.";
     Dismiss => "Đóng thông báo", "Dismiss";
     ErrorTitle => "Đã xảy ra lỗi", "Something went wrong";
     ErrorBody => "Ứng dụng gặp lỗi không mong muốn và đã dừng. Các bản nháp đã lưu trên máy vẫn còn: hãy tải chúng xuống, rồi tải lại trang.",

@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use yew::Callback;
 
-use crate::draft::store::Room;
+use crate::draft::store::{journal_put, Room, JOURNAL_KEY};
 use crate::draft::sync::{Outcome, Syncer};
 use crate::draft::Draft;
 use crate::lang::Lang;
@@ -78,8 +78,9 @@ pub enum Event {
     Removed(String),
     /// A draft deleted in another tab while changed here was written again.
     Restored(String),
-    /// A new draft's id is already another draft's: give it a fresh id (nothing was overwritten).
-    IdTaken(String),
+    /// A new draft's id is already another draft's: it gets the fresh id `new` (nothing was
+    /// overwritten); the app renames it and saves it again.
+    IdTaken { old: String, new: String },
     /// How much room is left (after loading, and after saves that grow the data).
     Room(Room),
 }
@@ -135,6 +136,12 @@ impl DraftStore {
         store
     }
 
+    /// Whether this build has a database to load drafts from (the web app; natively, for the
+    /// tests and the SSR render, there is none and the app opens at once on no drafts).
+    pub fn has_database() -> bool {
+        cfg!(target_arch = "wasm32")
+    }
+
     /// A store that keeps nothing (demo mode, tests).
     pub fn in_memory() -> DraftStore {
         DraftStore {
@@ -143,19 +150,53 @@ impl DraftStore {
         }
     }
 
-    /// Save the app's version of a draft (a new or changed one).
+    /// Save the app's version of a draft (a new or changed one). It is written to a small
+    /// local-storage journal at once (synchronously), so a reload before the database write has
+    /// finished loses nothing; the journal entry goes when the write is confirmed.
     pub fn save(&self, draft: Rc<Draft>) {
-        self.inner
-            .borrow_mut()
-            .latest
-            .insert(draft.id.clone(), draft.clone());
+        let base = {
+            let mut s = self.inner.borrow_mut();
+            s.latest.insert(draft.id.clone(), draft.clone());
+            s.syncer.rev(&draft.id)
+        };
+        self.journal(|text| Some(journal_put(text, base, &draft)));
         self.enqueue(Job::Save(draft));
+    }
+
+    /// Rewrite the journal key (best effort: a full or blocked local storage only loses this
+    /// safety net, the database write still happens).
+    fn journal(&self, f: impl FnOnce(Option<&str>) -> Option<String>) {
+        let old = super::storage::get(JOURNAL_KEY).ok().flatten();
+        match f(old.as_deref()) {
+            Some(text) => {
+                let _ = super::storage::set(JOURNAL_KEY, &text);
+            }
+            None => super::storage::remove(JOURNAL_KEY),
+        }
     }
 
     /// Delete a draft the user deleted.
     pub fn delete(&self, id: &str) {
         self.inner.borrow_mut().latest.remove(id);
         self.enqueue(Job::Delete(id.to_string()));
+    }
+
+    /// Download every kept copy of unreadable data as one JSON file (an array of
+    /// `{id, created_ms, source, text}`), for the user to keep or send to someone who can help.
+    pub fn download_kept(&self, file_name: String) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let db = self.inner.borrow().db.clone();
+            super::spawn(async move {
+                let Some(db) = db else { return };
+                if let Ok(all) = db.backups().await {
+                    let text = format!("[{}]", all.join(","));
+                    super::files::download_text(&file_name, "application/json", &text);
+                }
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = file_name;
     }
 
     /// Remember which draft is open (and the small index `static/boot.js` reads).
@@ -222,7 +263,10 @@ impl DraftStore {
             }
             Outcome::IdTaken => {
                 self.inner.borrow_mut().latest.remove(id);
-                self.emit(Event::IdTaken(id.to_string()));
+                self.emit(Event::IdTaken {
+                    old: id.to_string(),
+                    new: super::clock::new_id(),
+                });
             }
             Outcome::Unreadable(_) => {
                 self.status(Some(Unsaved::Other("unreadable record".into())));
@@ -235,8 +279,9 @@ impl DraftStore {
 mod imp {
     use super::*;
     use crate::draft::store::{
-        self as format, backup_value, index_text, migration_verified, plan_migration, read_record,
-        record_value, INDEX_KEY, META_CURRENT, META_MIGRATED, STORE_KEY,
+        self as format, backup_value, index_text, journal_applies, journal_confirm, journal_read,
+        migration_verified, plan_migration, read_record, record_value, INDEX_KEY, META_CURRENT,
+        META_MIGRATED, STORE_KEY,
     };
     use crate::draft::sync::Message;
     use crate::platform::db::{self, Db, StoreError};
@@ -288,15 +333,20 @@ mod imp {
             let channel = super::super::channel::Channel::open(Callback::from(move |text| {
                 me.enqueue(Job::Heard(text));
             }));
-            {
+            let pending = {
                 let mut s = self.inner.borrow_mut();
                 s.db = Some(db);
                 s.channel = Some(channel);
                 for d in &loaded.drafts {
                     s.latest.insert(d.id.clone(), Rc::new(d.clone()));
                 }
-            }
+                !s.queue.is_empty() && !std::mem::replace(&mut s.running, true)
+            };
             self.emit(Event::Loaded(loaded));
+            if pending {
+                let me = self.clone();
+                super::super::spawn(async move { me.run().await });
+            }
             self.report_room().await;
         }
 
@@ -366,6 +416,23 @@ mod imp {
                     }
                 }
             }
+            // Changes made just before the last reload or close whose write never finished.
+            if let Some(text) = local_get(JOURNAL_KEY) {
+                for (base, d) in journal_read(&text) {
+                    let stored = self.inner.borrow().syncer.rev(&d.id);
+                    if !journal_applies(base, stored) {
+                        continue; // another tab wrote since: what it wrote stands
+                    }
+                    match loaded.drafts.iter_mut().find(|x| x.id == d.id) {
+                        Some(x) => *x = d.clone(),
+                        None => loaded.drafts.push(d.clone()),
+                    }
+                    self.inner
+                        .borrow_mut()
+                        .queue
+                        .push_back(Job::Save(Rc::new(d)));
+                }
+            }
             loaded.drafts.sort_by_key(|d| d.created_ms);
             loaded.current = db.get_meta(META_CURRENT).await?;
             Ok(())
@@ -433,6 +500,9 @@ mod imp {
                     }
                     if before.is_none() {
                         self.write_index(None);
+                    }
+                    if matches!(outcome, Outcome::Saved | Outcome::Restored) {
+                        self.journal(|text| journal_confirm(text, &draft));
                     }
                     self.apply_outcome(&draft.id, outcome);
                     self.maybe_persist(&draft).await;

@@ -1,6 +1,6 @@
 //! The panic hook: a panic replaces the page with a plain error screen (built with DOM calls,
 //! no Yew, no wasm callbacks: after a panic the module is dead) that still lets the user
-//! download the drafts saved in local storage, as the raw JSON kept there. The screen speaks the
+//! download the drafts saved on the device (through `static/boot.js`, which reads the database). The screen speaks the
 //! language the document was last set to ([`super::dom::set_document_lang`]).
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -40,7 +40,6 @@ pub fn install_panic_hook() {
 
 #[cfg(target_arch = "wasm32")]
 fn show_error_screen(message: &str) {
-    use crate::draft::store::STORE_KEY;
     use crate::i18n::{t, Key};
     use wasm_bindgen::JsCast;
 
@@ -74,31 +73,26 @@ fn show_error_screen(message: &str) {
         let _ = main.append_child(&child);
     }
 
-    let raw = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(STORE_KEY).ok().flatten());
     let actions = el("p", "actions", "");
-    match raw {
-        Some(raw) => {
-            let parts = js_sys::Array::of1(&raw.into());
-            let props = web_sys::BlobPropertyBag::new();
-            props.set_type("application/json");
-            let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props)
-                .ok()
-                .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
-            if let (Some(url), Some(a)) = (url, el("a", "btn primary", t(lang, Key::ErrorDownload)))
-            {
-                if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-                    a.set_href(&url);
-                    a.set_download("ocop-self-check-drafts.json");
-                    a.set_id("fatal-download");
-                    if let Some(p) = &actions {
-                        let _ = p.append_child(&a);
-                    }
-                }
+    // The drafts are in the browser's database, which only script can read now that this
+    // module is dead: the button runs boot.js's download (a JavaScript function), which reads
+    // the database and any version-1 local-storage store.
+    let download = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__ocopDownloadDrafts".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (
+        download,
+        el("button", "btn primary", t(lang, Key::ErrorDownload)),
+    ) {
+        (Some(f), Some(b)) => {
+            let _ = b.set_attribute("type", "button");
+            b.set_id("fatal-download");
+            let _ = b.add_event_listener_with_callback("click", &f);
+            if let Some(p) = &actions {
+                let _ = p.append_child(&b);
             }
         }
-        None => {
+        _ => {
             if let (Some(p), Some(note)) =
                 (&actions, el("span", "", t(lang, Key::ErrorNothingSaved)))
             {

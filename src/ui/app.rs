@@ -6,8 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::assess::assess;
-use crate::draft::store::{self, STORE_KEY};
+use std::collections::BTreeMap;
+
+use crate::draft::store::LANG_KEY;
 use crate::i18n::{self, t, Key};
+use crate::platform::drafts_store::DraftStore;
 use crate::platform::{self, clock, dom, fetch, files, panic, start, storage};
 use crate::rubric::{Catalogue, ProductSet};
 
@@ -25,6 +28,7 @@ use super::state::rubrics::{RubricAction, Rubrics};
 use super::state::{Action, AppState, Screen, StorageStatus};
 use super::update_notice::UpdateNotice;
 use super::Shared;
+use crate::draft::store::Room;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -49,20 +53,63 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
 
-    // Persistence: every saved change bumps `revision`; write the whole store at once.
+    // The drafts' home on the device (tests that start from a given state store nothing).
+    let from_device = props.initial.is_none();
+    let drafts_store = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            if from_device {
+                DraftStore::start(Callback::from(move |e| {
+                    dispatcher.dispatch(Action::Store(Box::new(e)))
+                }))
+            } else {
+                DraftStore::in_memory()
+            }
+        })
+    };
+    // Persistence: every change to save bumps `revision`; each draft that changed (or is new)
+    // goes to the store, each one gone is deleted there. One draft is written at a time, never
+    // the whole set, so another tab's drafts are never written over.
     {
         let state = state.clone();
-        use_effect_with(state.revision, move |rev| {
-            if *rev > 0 && state.persist {
-                let text = store::encode(state.lang, state.current.as_deref(), &state.drafts);
-                let status = match storage::set(STORE_KEY, &text) {
-                    Ok(()) => StorageStatus::Saved,
-                    Err(e) => e.into(),
-                };
-                state.dispatch(Action::Storage(status));
+        let store = (*drafts_store).clone();
+        let known = use_mut_ref(BTreeMap::<String, Rc<crate::draft::Draft>>::new);
+        let current = use_mut_ref(|| None::<String>);
+        use_effect_with(state.revision, move |_| {
+            if state.loaded && state.persist && !state.in_demo() {
+                let mut known = known.borrow_mut();
+                for d in &state.drafts {
+                    if known.get(&d.id).is_none_or(|k| !Rc::ptr_eq(k, d)) {
+                        store.save(Rc::clone(d));
+                    }
+                }
+                let ids: Vec<String> = known
+                    .keys()
+                    .filter(|id| state.draft(id).is_none())
+                    .cloned()
+                    .collect();
+                for id in ids {
+                    store.delete(&id);
+                }
+                *known = state
+                    .drafts
+                    .iter()
+                    .map(|d| (d.id.clone(), Rc::clone(d)))
+                    .collect();
+                if *current.borrow() != state.current {
+                    *current.borrow_mut() = state.current.clone();
+                    store.set_current(state.current.clone());
+                }
             }
         });
     }
+    // The language is kept on its own key (also before any draft exists).
+    use_effect_with(lang, move |lang| {
+        if from_device {
+            // Best effort: where storage is blocked the notice already says nothing is kept.
+            let _ = storage::set(LANG_KEY, lang.tag());
+        }
+    });
     // <html lang> and the title follow the language.
     use_effect_with(lang, |lang| {
         dom::set_document_lang(*lang, t(*lang, Key::AppTitle));
@@ -159,6 +206,11 @@ pub fn App(props: &AppProps) -> Html {
     let on_open_demo = on_action.reform(|()| Action::EnterDemo);
 
     let body = match state.screen {
+        _ if !state.loaded => html! {
+            <main id="main" tabindex="-1">
+                <p class="loading" role="status">{ t(lang, Key::LoadingDrafts) }</p>
+            </main>
+        },
         Screen::Choose => {
             let on_choose = {
                 let cb = on_action.clone();
@@ -189,6 +241,7 @@ pub fn App(props: &AppProps) -> Html {
                     if state.in_demo() {
                         <DemoList lang={lang} {drafts} catalogue={catalogue.clone()} on_action={on_action.clone()} />
                     } else {
+                        { kept_notice(&state, &drafts_store, &on_action) }
                         <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
                             saved={state.storage == StorageStatus::Saved} />
@@ -284,13 +337,65 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The notice of data kept because it could not be read, with its download (drafts list).
+fn kept_notice(state: &AppState, store: &DraftStore, on_action: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    if state.kept.copies == 0 && state.kept.unreadable == 0 {
+        return html! {};
+    }
+    let download = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("ocop-du-lieu-giu-lai-{}.json", clock::today().iso());
+            store.download_kept(name);
+        })
+    };
+    let dismiss = on_action.reform(|_: MouseEvent| Action::DismissKept);
+    html! {
+        <div class="warning" role="status" id="kept-data">
+            <p>{ t(lang, Key::KeptData) }</p>
+            <div class="actions">
+                <button type="button" class="btn" onclick={download}>{ t(lang, Key::DownloadKept) }</button>
+                <button type="button" class="btn ghost" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
+            </div>
+        </div>
+    }
+}
+
 fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
     let lang = state.lang;
     let storage = match state.storage {
         StorageStatus::Saved => None,
         StorageStatus::Unavailable => Some(t(lang, Key::StorageUnavailable)),
         StorageStatus::Full => Some(t(lang, Key::StorageFull)),
-    };
+        StorageStatus::Blocked => Some(t(lang, Key::StorageBlocked)),
+        StorageStatus::Failed => Some(t(lang, Key::StorageFailed)),
+    }
+    .or(match state.room {
+        Room::Plenty => None,
+        Room::Low { .. } => Some(t(lang, Key::RoomLow)),
+        Room::Full { .. } => Some(t(lang, Key::RoomFull)),
+    });
+    let conflict = state.conflict.as_ref().map(|c| {
+        let items = c.conflicts.iter().enumerate().map(|(i, k)| {
+            let take = on_action.reform(move |_: MouseEvent| Action::TakeTheirs(i));
+            html! {
+                <li>{ i18n::conflict_item(lang, &k.item) }{ " " }
+                    <button type="button" class="btn ghost take-theirs" onclick={take}>{ t(lang, Key::TakeTheirs) }</button>
+                </li>
+            }
+        });
+        let dismiss = on_action.reform(|_: MouseEvent| Action::DismissConflict);
+        html! {
+            <div class="warning" role="alert" id="sync-conflict">
+                <p>{ t(lang, Key::SyncConflict) }</p>
+                <ul>{ for items }</ul>
+                <div class="actions">
+                    <button type="button" class="btn ghost" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
+                </div>
+            </div>
+        }
+    });
     let problem = state.load_problem.as_ref().map(|p| {
         let text = if p.unreadable {
             t(lang, Key::StoreUnreadable).to_string()
@@ -325,6 +430,7 @@ fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
                 <div class="warning" role="alert" id="storage-warning"><p>{ text }</p></div>
             }
             { problem.unwrap_or_default() }
+            { conflict.unwrap_or_default() }
         </>
     }
 }

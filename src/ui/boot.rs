@@ -1,156 +1,93 @@
-//! Start-up in one place: the state the full app begins with. In order: what local storage holds
-//! (an unreadable store is kept as a backup first), the address's embedding parameters
-//! (`?lang=…&set=…&demo=1`, see [`crate::platform::embed`]), then what the user asked the start
-//! module for ([`crate::platform::start`]); finally the current product set's rubric file is
-//! prefetched, once, so it arrives while the first render runs.
+//! Start-up in one place: the state the full app begins with, before the drafts arrive from the
+//! device's database (`platform::drafts_store`, which then sends them to the reducer, see
+//! [`super::state::open`]). Here: the language saved on its own key (or in a version-1 store not
+//! yet moved), the address's embedding parameters (`?lang=…&set=…&demo=1`, see
+//! [`crate::platform::embed`]) and what the user asked the start module for
+//! ([`crate::platform::start`]), kept as pending until the drafts are known; and the product set's
+//! rubric file that will be needed is prefetched, once, so it arrives while the drafts load.
 //!
 //! The reducer ([`super::state`]) never does I/O; this is where start-up's I/O happens.
 
 use std::rc::Rc;
 
-use crate::draft::store::{self, STORE_KEY};
-use crate::draft::Draft;
+use crate::draft::store::{self, INDEX_KEY, LANG_KEY, STORE_KEY};
 use crate::i18n::Lang;
-use crate::platform::embed::{self, EmbedConfig};
+use crate::platform::embed;
 use crate::platform::{clock, fetch, start, storage};
 use crate::rubric::Catalogue;
 
-use super::state::{AppState, LoadProblem, Screen};
+use super::state::open::{open_with, Pending};
+use super::state::{AppState, StorageStatus};
+use crate::platform::drafts_store::DraftStore;
 
-/// The state the app starts with: what local storage holds, then the embedding parameters of
-/// the address, then the start module's request.
+/// The state the app starts with: the saved language, and the address's and the start module's
+/// requests waiting for the drafts.
 pub fn boot() -> AppState {
-    let cfg = embed::parse_query(&embed::query());
-    let mut st = saved_state();
-    let fresh_id = clock::new_id();
-    apply_config(&mut st, &cfg, fresh_id.clone(), clock::now_ms());
-    // What the user asked the start module for (a set, the drafts list, the examples; the
-    // language they chose there, even if it could not be saved).
-    if let Some(intent) = start::take_intent() {
-        apply_config(
-            &mut st,
-            &embed::parse_query(&intent),
-            fresh_id,
-            clock::now_ms(),
-        );
-    }
-    if let Some(d) = st.current_draft() {
-        fetch::prefetch_rubric(&d.product_set);
-    }
-    st
-}
-
-/// The state restored from local storage alone (no address parameters). An unreadable store, or
-/// one with drafts that could not be read, is copied to a backup key before anything can
-/// overwrite it; when that copy fails, saving stays off.
-pub fn saved_state() -> AppState {
-    let mut st = AppState::default();
-    let raw = match storage::get(STORE_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return st,
-        Err(e) => {
-            st.storage = e.into();
-            return st;
-        }
+    let config = embed::parse_query(&embed::query());
+    let intent = start::take_intent().map(|i| embed::parse_query(&i));
+    let mut st = AppState {
+        loaded: false,
+        ..AppState::default()
     };
-    let decoded = store::decode(&raw);
-    restore(&mut st, decoded.lang, decoded.current, decoded.drafts);
-    if decoded.unreadable || !decoded.skipped.is_empty() {
-        let key = format!("{STORE_KEY}.backup.{}", clock::now_ms());
-        if let Err(e) = storage::set(&key, &raw) {
-            st.persist = false;
-            st.storage = e.into();
+    match saved_lang() {
+        Ok(Some(l)) => st.lang = l,
+        Ok(None) => {}
+        Err(status) => st.storage = status,
+    }
+    for c in std::iter::once(&config).chain(intent.iter()) {
+        if let Some(l) = c.lang {
+            st.lang = l;
         }
-        st.load_problem = Some(LoadProblem {
-            unreadable: decoded.unreadable,
-            skipped: decoded.skipped.len(),
-            raw: raw.into(),
-        });
     }
-    st
-}
-
-/// Take over decoded data: drafts get unique non-empty ids (fresh ones where needed); the
-/// screen follows (the current draft's questionnaire, else the drafts list, else the chooser).
-pub fn restore(st: &mut AppState, lang: Option<Lang>, current: Option<String>, drafts: Vec<Draft>) {
-    if let Some(l) = lang {
-        st.lang = l;
-    }
-    let mut seen: Vec<String> = Vec::new();
-    st.drafts = drafts
-        .into_iter()
-        .map(|mut d| {
-            while d.id.is_empty() || seen.contains(&d.id) {
-                d.id = clock::new_id();
-            }
-            seen.push(d.id.clone());
-            Rc::new(d)
-        })
-        .collect();
-    st.current = current.filter(|c| seen.contains(c));
-    st.screen = if st.current.is_some() {
-        Screen::Questionnaire
-    } else if st.drafts.is_empty() {
-        Screen::Choose
-    } else {
-        Screen::Drafts
-    };
-}
-
-/// Apply the embedding parameters to a freshly restored state. `set`: open the user's most
-/// recently changed draft of that product set, or create one (with `fresh_id`); unknown sets
-/// are ignored. `demo`: start in demonstration mode (the example of that set opened, if any).
-/// `lang` replaces the stored choice (saved with the next change, like the header button).
-pub fn apply_config(st: &mut AppState, cfg: &EmbedConfig, fresh_id: String, now_ms: u64) {
-    if let Some(lang) = cfg.lang {
-        st.lang = lang;
-    }
-    let set = cfg
-        .set
-        .as_deref()
+    // The sheet that will be needed: the one asked for, else the current draft's (the index).
+    let set = intent
+        .as_ref()
+        .and_then(|c| c.set.clone())
+        .or_else(|| config.set.clone())
+        .or_else(indexed_set)
         .filter(|id| Catalogue::shared().set(id).is_some());
-    if cfg.show_drafts && !cfg.demo && cfg.set.is_none() {
-        st.screen = Screen::Drafts;
-        return;
+    if let Some(id) = &set {
+        fetch::prefetch_rubric(id);
     }
-    if cfg.demo {
-        st.enter_demo();
-        if let Some(id) = set {
-            if let Some(d) = st.drafts.iter().find(|d| d.product_set == id) {
-                st.current = Some(d.id.clone());
-                st.screen = Screen::Questionnaire;
-            }
-        }
-        return;
+    st.pending = Some(Rc::new(Pending {
+        config,
+        intent,
+        fresh_id: clock::new_id(),
+        now_ms: clock::now_ms(),
+    }));
+    if !DraftStore::has_database() {
+        // Nothing to wait for: open on no drafts now.
+        open_with(&mut st, None, None, Vec::new());
     }
-    let Some(id) = set else { return };
-    if st.current_draft().is_some_and(|d| d.product_set == id) {
-        st.screen = Screen::Questionnaire;
-        return;
+    st
+}
+
+/// The language saved on its own key, else in a version-1 store that is still to be moved.
+fn saved_lang() -> Result<Option<Lang>, StorageStatus> {
+    let lang = storage::get(LANG_KEY).map_err(StorageStatus::from)?;
+    if let Some(l) = lang.as_deref().and_then(Lang::from_tag) {
+        return Ok(Some(l));
     }
-    let existing = st
-        .drafts
-        .iter()
-        .filter(|d| d.product_set == id)
-        .max_by_key(|d| d.updated_ms)
-        .map(|d| d.id.clone());
-    match existing {
-        Some(draft_id) => st.current = Some(draft_id),
-        None => {
-            st.drafts
-                .push(Rc::new(Draft::new(fresh_id.clone(), id, now_ms)));
-            st.current = Some(fresh_id);
-            st.revision += 1;
-        }
-    }
-    st.screen = Screen::Questionnaire;
+    Ok(storage::get(STORE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| store::decode(&raw).lang))
+}
+
+/// The current draft's product set, as the small index kept beside the database says.
+fn indexed_set() -> Option<String> {
+    let raw = storage::get(INDEX_KEY).ok().flatten()?;
+    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    v.get("set")?.as_str().map(str::to_string)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::storage::StorageError;
-    use crate::ui::state::StorageStatus;
+    use crate::draft::Draft;
+    use crate::platform::embed;
+    use crate::ui::state::open::apply_config;
+    use crate::ui::state::Screen;
 
     fn with_drafts(drafts: &[(&str, &str, u64)]) -> AppState {
         AppState {
@@ -221,44 +158,74 @@ mod tests {
     }
 
     #[test]
-    fn boot_restores_and_keeps_unreadable_data_as_a_backup() {
-        storage::clear();
-        storage::simulate_failure(None);
-        assert_eq!(saved_state(), AppState::default(), "nothing stored");
+    fn opening_restores_the_drafts_then_applies_what_was_pending() {
+        let pending = |q: &str| Pending {
+            config: embed::parse_query(q),
+            intent: None,
+            fresh_id: "new".into(),
+            now_ms: 10,
+        };
+        // Nothing on the device: the chooser.
+        let mut s = AppState {
+            loaded: false,
+            pending: Some(Rc::new(pending(""))),
+            ..AppState::default()
+        };
+        open_with(&mut s, None, None, Vec::new());
+        assert!(s.loaded && s.pending.is_none());
+        assert_eq!(s.screen, Screen::Choose);
 
-        // A good store with one bad draft: the good one is restored, the raw text backed up.
-        let good = Rc::new(Draft::new("a", "QD26-09", 1));
-        let mut v: serde_json::Value = serde_json::from_str(&store::encode(
-            Lang::En,
-            Some("a"),
-            std::slice::from_ref(&good),
-        ))
-        .unwrap_or_default();
-        if let Some(a) = v["drafts"].as_array_mut() {
-            a.push(serde_json::json!({"format": "ocop-self-check/draft", "version": 7}));
-        }
-        let raw = v.to_string();
-        storage::set(STORE_KEY, &raw).ok();
-        let s = saved_state();
-        assert_eq!(s.drafts, vec![good]);
+        // A current draft: its questionnaire; the language comes along.
+        let good = Draft::new("a", "QD26-09", 1);
+        let mut s = AppState {
+            loaded: false,
+            ..AppState::default()
+        };
+        open_with(
+            &mut s,
+            Some(Lang::En),
+            Some("a".into()),
+            vec![good.clone(), good.clone()],
+        );
+        assert_eq!(
+            s.drafts,
+            vec![Rc::new(good.clone())],
+            "a repeated id is taken once"
+        );
         assert_eq!(s.lang, Lang::En);
         assert_eq!(s.screen, Screen::Questionnaire);
-        let p = s.load_problem.clone().expect("reported");
-        assert_eq!((p.unreadable, p.skipped), (false, 1));
-        assert!(s.persist);
 
-        // Unreadable text while storage is full: nothing is overwritten.
+        // The address asks for another set: a new draft of it, to be saved.
+        let mut s = AppState {
+            loaded: false,
+            pending: Some(Rc::new(pending("?set=QD26-01"))),
+            ..AppState::default()
+        };
+        open_with(&mut s, None, Some("a".into()), vec![good]);
+        assert_eq!(s.current.as_deref(), Some("new"));
+        assert_eq!(s.drafts.len(), 2);
+        assert_eq!(s.revision, 1);
+    }
+
+    #[test]
+    fn boot_waits_for_the_drafts_and_keeps_the_language() {
         storage::clear();
-        storage::set(STORE_KEY, "{not json").ok();
-        storage::simulate_failure(Some(StorageError::Full));
-        let s = saved_state();
-        assert!(s.load_problem.as_ref().is_some_and(|p| p.unreadable));
-        assert!(!s.persist, "must not overwrite what it could not back up");
-        assert_eq!(s.storage, StorageStatus::Full);
-
-        // Blocked storage: works in memory, says so.
-        storage::simulate_failure(Some(StorageError::Unavailable));
-        assert_eq!(saved_state().storage, StorageStatus::Unavailable);
         storage::simulate_failure(None);
+        storage::set(LANG_KEY, "en").ok();
+        let s = boot();
+        // Natively there is no database: the app opens at once on no drafts (in the browser it
+        // waits for them: `loaded` is false and the requests stay pending until they arrive).
+        assert_eq!(s.loaded, !DraftStore::has_database());
+        assert_eq!(s.lang, Lang::En);
+        assert!(s.drafts.is_empty());
+        // A version-1 store not moved yet still gives its language.
+        storage::clear();
+        storage::set(STORE_KEY, &store::empty(Lang::En)).ok();
+        assert_eq!(boot().lang, Lang::En);
+        // Blocked storage: said at once.
+        storage::simulate_failure(Some(crate::platform::storage::StorageError::Unavailable));
+        assert_eq!(boot().storage, StorageStatus::Unavailable);
+        storage::simulate_failure(None);
+        storage::clear();
     }
 }

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::draft::store::{self, STORE_KEY};
+use crate::draft::store::{LANG_KEY, STORE_KEY};
 use crate::i18n::{t, Key, Lang};
 use crate::platform::storage::{self, StorageError};
 use crate::platform::{dom, embed, start};
@@ -98,15 +98,9 @@ pub fn StartApp(props: &StartAppProps) -> Html {
         let storage = storage.clone();
         Callback::from(move |l: Lang| {
             lang.set(l);
-            // Saved like the full app saves it, unless drafts appeared meanwhile (another tab).
-            match storage::get(STORE_KEY) {
-                Ok(stored) if store::replaceable_by_empty(stored.as_deref()) => {
-                    if let Err(e) = storage::set(STORE_KEY, &store::empty(l)) {
-                        storage.set(Some(e));
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => storage.set(Some(e)),
+            // Saved on its own key, as the full app saves it (never touching any drafts).
+            if let Err(e) = storage::set(LANG_KEY, l.tag()) {
+                storage.set(Some(e));
             }
         })
     };

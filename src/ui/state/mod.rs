@@ -8,14 +8,18 @@
 //! the app's second reducer).
 
 pub mod demo;
+pub mod open;
 pub mod rubrics;
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::draft::merge::{merge, Conflict};
+use crate::draft::store::Room;
 use crate::draft::{Command, Draft};
 use crate::i18n::Lang;
+use crate::platform::drafts_store::{Event, Unsaved};
 use crate::platform::storage::StorageError;
 
 /// Which screen is shown.
@@ -31,12 +35,47 @@ pub enum Screen {
     Details,
 }
 
-/// Whether changes reach local storage.
+/// Whether changes reach the device's storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageStatus {
     Saved,
+    /// No storage for this page (private mode, settings, a frame on another site): in memory.
     Unavailable,
     Full,
+    /// Another tab holds an older version of the app open.
+    Blocked,
+    /// Another failure of the browser's database.
+    Failed,
+}
+
+impl From<&Unsaved> for StorageStatus {
+    fn from(u: &Unsaved) -> Self {
+        match u {
+            Unsaved::Unavailable => StorageStatus::Unavailable,
+            Unsaved::Full => StorageStatus::Full,
+            Unsaved::Blocked => StorageStatus::Blocked,
+            Unsaved::Other(_) => StorageStatus::Failed,
+        }
+    }
+}
+
+/// Both this tab and another changed the same items of a draft: this tab's values were kept;
+/// each conflict holds the command that takes the other tab's value instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncConflict {
+    pub draft_id: String,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What the device's store found at start-up that the user should know about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Kept {
+    /// Kept copies of data this version could not read (downloadable).
+    pub copies: usize,
+    /// Stored drafts left as they are because this version cannot read them.
+    pub unreadable: usize,
+    /// Drafts moved from the old local-storage store at this start.
+    pub migrated: usize,
 }
 
 impl From<StorageError> for StorageStatus {
@@ -74,6 +113,16 @@ pub struct AppState {
     /// Demonstration mode: the user's own drafts set aside (in memory, untouched) while the
     /// example products are shown; `None` when off. See [`demo`].
     pub demo: Option<Rc<demo::Stash>>,
+    /// Whether the drafts on the device are known yet (they arrive from the database just after
+    /// start); until then nothing is saved and the screens wait.
+    pub loaded: bool,
+    /// What start-up asked for, applied once the drafts are known ([`open::open_with`]).
+    pub pending: Option<Rc<open::Pending>>,
+    /// The last merge with another tab that could not take every change.
+    pub conflict: Option<Rc<SyncConflict>>,
+    pub kept: Kept,
+    /// How much room the browser leaves for drafts.
+    pub room: Room,
 }
 
 impl Default for AppState {
@@ -88,6 +137,11 @@ impl Default for AppState {
             persist: true,
             load_problem: None,
             demo: None,
+            loaded: true,
+            pending: None,
+            conflict: None,
+            kept: Kept::default(),
+            room: Room::Plenty,
         }
     }
 }
@@ -128,6 +182,12 @@ pub enum Action {
     },
     Delete(String),
     Storage(StorageStatus),
+    /// What the device's store says (drafts loaded, saving works or not, another tab's change).
+    Store(Box<Event>),
+    /// Take the other tab's value of one conflicting item (index into the conflict's list).
+    TakeTheirs(usize),
+    DismissConflict,
+    DismissKept,
     DismissLoadProblem,
     /// Demonstration mode on (example copies in memory), reset to the examples, off.
     EnterDemo,
@@ -142,6 +202,99 @@ impl AppState {
 
     pub fn current_draft(&self) -> Option<&Rc<Draft>> {
         self.current.as_deref().and_then(|id| self.draft(id))
+    }
+}
+
+impl AppState {
+    /// The reducer's part for the device's store. Changes that came from the database itself
+    /// (loaded, added or removed in another tab) are not saved again; a merge is (it may hold
+    /// this tab's unsaved changes).
+    fn store_event(mut self, event: Event, old: &Rc<AppState>) -> Rc<AppState> {
+        match event {
+            Event::Loaded(l) => {
+                if self.loaded && self.pending.is_none() {
+                    return old.clone(); // loaded once; a second load is ignored
+                }
+                let before = self.revision;
+                open::open_with(&mut self, l.lang, l.current, l.drafts);
+                self.kept = Kept {
+                    copies: l.kept,
+                    unreadable: l.unreadable,
+                    migrated: l.migrated,
+                };
+                // A draft created by the address's parameters must be saved.
+                self.revision = before.max(self.revision);
+            }
+            Event::Saved => {
+                if self.storage == StorageStatus::Saved {
+                    return old.clone();
+                }
+                self.storage = StorageStatus::Saved;
+            }
+            Event::NotSaved(u) => {
+                let status = StorageStatus::from(&u);
+                if self.storage == status {
+                    return old.clone();
+                }
+                self.storage = status;
+            }
+            Event::Merge { base, theirs } => {
+                let Some(pos) = self.drafts.iter().position(|d| d.id == theirs.id) else {
+                    return old.clone();
+                };
+                let m = merge(&base, &self.drafts[pos], &theirs);
+                if !m.conflicts.is_empty() {
+                    self.conflict = Some(Rc::new(SyncConflict {
+                        draft_id: theirs.id.clone(),
+                        conflicts: m.conflicts,
+                    }));
+                }
+                self.drafts[pos] = Rc::new(m.draft);
+                self.revision += 1;
+            }
+            Event::Added(d) => {
+                if self.in_demo() || self.draft(&d.id).is_some() {
+                    return old.clone();
+                }
+                self.drafts.push(Rc::new(*d));
+            }
+            Event::Removed(id) => {
+                if self.in_demo() {
+                    return old.clone();
+                }
+                let before = self.drafts.len();
+                self.drafts.retain(|d| d.id != id);
+                if before == self.drafts.len() {
+                    return old.clone();
+                }
+                if self.current.as_deref() == Some(id.as_str()) {
+                    self.current = None;
+                    if matches!(self.screen, Screen::Questionnaire | Screen::Details) {
+                        self.screen = Screen::Drafts;
+                    }
+                }
+            }
+            Event::Restored(_) => return old.clone(),
+            Event::IdTaken { old: was, new } => {
+                let Some(pos) = self.drafts.iter().position(|d| d.id == was) else {
+                    return old.clone();
+                };
+                let mut d = (*self.drafts[pos]).clone();
+                d.id = new.clone();
+                self.drafts[pos] = Rc::new(d);
+                if self.current.as_deref() == Some(was.as_str()) {
+                    self.current = Some(new);
+                }
+                self.revision += 1;
+            }
+            Event::Room(r) => {
+                if self.room == r {
+                    return old.clone();
+                }
+                self.room = r;
+            }
+        }
+        Rc::new(self)
     }
 }
 
@@ -259,6 +412,31 @@ impl Reducible for AppState {
             Action::DismissLoadProblem => {
                 changed = false;
                 s.load_problem = None;
+            }
+            Action::Store(event) => return s.store_event(*event, &self),
+            Action::TakeTheirs(i) => {
+                let Some(c) = s.conflict.take() else {
+                    return self;
+                };
+                let mut rest = (*c).clone();
+                if i >= rest.conflicts.len() {
+                    return self;
+                }
+                let taken = rest.conflicts.remove(i);
+                let Some(pos) = s.drafts.iter().position(|d| d.id == rest.draft_id) else {
+                    return self;
+                };
+                let now = s.drafts[pos].updated_ms;
+                s.drafts[pos] = Rc::new(s.drafts[pos].apply(taken.take_theirs, now));
+                s.conflict = (!rest.conflicts.is_empty()).then(|| Rc::new(rest));
+            }
+            Action::DismissConflict => {
+                changed = false;
+                s.conflict = None;
+            }
+            Action::DismissKept => {
+                changed = false;
+                s.kept = Kept::default();
             }
             // Never saved: demo mode switches persistence off and back (see `demo`).
             Action::EnterDemo => {

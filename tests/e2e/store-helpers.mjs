@@ -1,0 +1,79 @@
+// Helpers for tests that look at where drafts live: the browser's database (IndexedDB
+// "ocop-self-check", object stores "drafts", "meta", "backups"; see src/draft/store.rs). Not a
+// spec file.
+
+/** Every stored draft record (`{format, version, id, rev, updated_ms, draft}`), in id order. */
+export function storedRecords(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('ocop-self-check');
+        req.onupgradeneeded = () => req.transaction.abort(); // never create it from a test
+        req.onerror = () => resolve([]);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('drafts')) {
+            db.close();
+            return resolve([]);
+          }
+          const all = db.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result);
+          };
+          all.onerror = () => {
+            db.close();
+            resolve([]);
+          };
+        };
+      }),
+  );
+}
+
+/** The stored drafts (interchange v1 values). */
+export async function storedDrafts(page) {
+  return (await storedRecords(page)).map((r) => r.draft);
+}
+
+/** How many kept copies of unreadable data the database holds. */
+export function storedBackups(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('ocop-self-check');
+        req.onupgradeneeded = () => req.transaction.abort();
+        req.onerror = () => resolve([]);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('backups')) {
+            db.close();
+            return resolve([]);
+          }
+          const all = db.transaction('backups').objectStore('backups').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
+}
+
+/** Wait until the stored drafts satisfy `predicate(drafts)` (polled; the writes are async). */
+export async function waitForStored(page, predicate, { timeout = 10_000 } = {}) {
+  const end = Date.now() + timeout;
+  let last = [];
+  while (Date.now() < end) {
+    last = await storedDrafts(page);
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`stored drafts never matched: ${JSON.stringify(last).slice(0, 2000)}`);
+}
+
+/** The answers of the stored draft `id` (or of the only one). */
+export async function storedAnswers(page, id) {
+  const drafts = await storedDrafts(page);
+  const d = id ? drafts.find((x) => x.id === id) : drafts[0];
+  return (d && d.answers) || {};
+}
