@@ -169,6 +169,16 @@ pub fn journal_confirm(text: Option<&str>, confirmed: &Draft) -> Option<String> 
     (!map.is_empty()).then(|| Value::Object(map).to_string())
 }
 
+/// The journal text without draft `id` whatever version it holds (the app's draft is back to
+/// what the database holds); `None` when the journal is then empty.
+pub fn journal_forget(text: Option<&str>, id: &str) -> Option<String> {
+    let mut map = text
+        .and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok())
+        .unwrap_or_default();
+    map.remove(id);
+    (!map.is_empty()).then(|| Value::Object(map).to_string())
+}
+
 /// The journaled drafts with the revision each change started from.
 pub fn journal_read(text: &str) -> Vec<(Option<u64>, Draft)> {
     let Ok(map) = serde_json::from_str::<Map<String, Value>>(text) else {
@@ -542,6 +552,11 @@ mod tests {
         );
         let two = journal_put(Some(&journal_put(None, None, &draft("b2"))), Some(1), &d);
         assert_eq!(journal_read(&two).len(), 2);
+        // A change undone before it was written: the entry goes whatever version it holds.
+        let one = journal_forget(Some(&two), "a1").unwrap_or_default();
+        assert_eq!(journal_read(&one), vec![(None, draft("b2"))]);
+        assert_eq!(journal_forget(Some(&one), "b2"), None, "empty: the key goes");
+        assert_eq!(journal_forget(None, "b2"), None);
         assert!(journal_read("{broken").is_empty());
         assert!(journal_applies(Some(3), Some(3)));
         assert!(journal_applies(None, None), "never stored");

@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use yew::Callback;
 
-use crate::draft::store::{journal_put, Room, JOURNAL_KEY};
+use crate::draft::store::{journal_forget, journal_put, Room, JOURNAL_KEY};
 use crate::draft::sync::{Outcome, Syncer};
 use crate::draft::Draft;
 use crate::lang::Lang;
@@ -157,6 +157,13 @@ impl DraftStore {
         let base = {
             let mut s = self.inner.borrow_mut();
             s.latest.insert(draft.id.clone(), draft.clone());
+            if s.syncer.base(&draft.id) == Some(&*draft) {
+                // Exactly what the database holds (just loaded, heard from another tab, or a
+                // change undone before it was written): nothing to write, nothing to replay.
+                drop(s);
+                self.journal(|text| journal_forget(text, &draft.id));
+                return;
+            }
             s.syncer.rev(&draft.id)
         };
         self.journal(|text| Some(journal_put(text, base, &draft)));

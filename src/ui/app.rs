@@ -75,7 +75,9 @@ pub fn App(props: &AppProps) -> Html {
         let store = (*drafts_store).clone();
         let known = use_mut_ref(BTreeMap::<String, Rc<crate::draft::Draft>>::new);
         let current = use_mut_ref(|| None::<String>);
-        use_effect_with(state.revision, move |_| {
+        // Also run once the drafts are loaded: that writes the open draft and the index boot.js
+        // reads (a draft equal to the stored one is not written again).
+        use_effect_with((state.revision, state.loaded), move |_| {
             if state.loaded && state.persist && !state.in_demo() {
                 let mut known = known.borrow_mut();
                 for d in &state.drafts {

@@ -77,3 +77,16 @@ export async function storedAnswers(page, id) {
   const d = id ? drafts.find((x) => x.id === id) : drafts[0];
   return (d && d.answers) || {};
 }
+
+/** Delete the drafts database (nothing saved on this device any more); resolves to how it went. */
+export function deleteDatabase(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase('ocop-self-check');
+        req.onsuccess = () => resolve('deleted');
+        req.onerror = () => resolve('error');
+        req.onblocked = () => resolve('blocked');
+      }),
+  );
+}

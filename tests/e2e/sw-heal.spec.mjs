@@ -28,20 +28,24 @@ import {
   askWorker,
   cacheNames,
   corruptCached,
-  idbDump,
-  idbSeed,
   startSiteServer,
 } from './heal-helpers.mjs';
+import { deleteDatabase, storedDrafts, storedRecords } from './store-helpers.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STORE = 'ocop-self-check/store';
 const FROZEN = await readFile(path.join(REPO_ROOT, 'tests', 'data', 'store-v1.json'), 'utf8');
-const FROZEN_DRAFTS = JSON.parse(FROZEN).drafts;
+// The frozen store's drafts as the database keeps them: moved unchanged, but with the one field
+// added since that store was written (src/draft/details.rs) filled in as empty.
+const FROZEN_DRAFTS = JSON.parse(FROZEN).drafts.map((d) =>
+  d.producer ? { ...d, producer: { representative_disability: '', ...d.producer } } : d);
 // What the page's console may say when files fail on purpose.
 const EXPECTED = [/Failed to load resource/, /net::ERR_/, /ERR_INTERNET_DISCONNECTED/, /Failed to fetch/];
 
 const ready = (page) => page.locator('.questionnaire[data-complete="true"]').waitFor();
-const drafts = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE)).drafts;
+// The drafts the app keeps (in the database since issue 11), in id order like the frozen store.
+const drafts = async (page) => sortById(await storedDrafts(page));
+const sortById = (list) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
 const verify = (page, repair = true) => askWorker(page, { type: 'ocop-self-check:verify', repair });
 
 let browser;
@@ -52,7 +56,8 @@ after(async () => {
   await browser?.close();
 });
 
-/** A first visit (the worker installs), then the frozen v1 store is saved and the app reopened. */
+/** A first visit (the worker installs), then the frozen v1 store is saved and the app reopened
+ * (it moves the drafts into its database). */
 async function visitWithDrafts(server, opts = {}) {
   const { context, page, errors } = await newPhonePage(browser, { ignore: EXPECTED, ...opts });
   await page.goto(server.url);
@@ -313,33 +318,35 @@ test('offline with a damaged copy: the failure screen downloads the drafts (loca
     await shot(page, 'sw-heal-failure-offline', { fullPage: false });
     await shot(page, 'sw-heal-failure-offline-full');
 
-    // Download: the three drafts of local storage; the drafts database is not created by looking.
+    // Download: the drafts of the database (the app moved them there), read by the failure
+    // screen itself; looking changes nothing.
     const download = async () => {
       const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#boot-download')]);
       assert.match(dl.suggestedFilename(), /^ocop-ban-nhap-\d{4}-\d\d-\d\d\.json$/);
       return JSON.parse(await readFile(await dl.path(), 'utf8'));
     };
+    const records = await storedRecords(page);
+    assert.equal(records.length, 3);
     const first = await download();
     assert.equal(first.format, 'ocop-self-check/store');
     assert.equal(first.version, 1);
-    assert.deepEqual(first.drafts, FROZEN_DRAFTS);
-    assert.equal(await idbDump(page), null, 'no empty database was created');
+    assert.deepEqual(sortById(first.drafts), FROZEN_DRAFTS);
+    assert.deepEqual(await storedRecords(page), records, 'the database untouched by the download');
 
-    // With the drafts database (the coming store): merged, one per id, the database's copy wins.
-    const d1 = { ...FROZEN_DRAFTS[0], title: 'Nước mắm (bản trong cơ sở dữ liệu)', updated_ms: 1790000000000 };
-    const d9 = { format: 'ocop-self-check/draft', version: 1, rubric: 'QD26-2026', product_set: 'QD26-07', id: 'd9', answers: { '1.1': 2 } };
-    const records = [
-      { id: 'd1', rev: 4, updated_ms: d1.updated_ms, draft: d1 },
-      { id: 'd9', rev: 1, updated_ms: 1790000000001, draft: d9 },
-    ];
-    await idbSeed(page, records);
+    // Drafts an older version left in local storage (it never ran the move) come along too: one
+    // per id, the database's copy wins.
+    const d1old = { ...FROZEN_DRAFTS[0], title: 'Nước mắm (bản cũ trong bộ nhớ cục bộ)' };
+    const d7 = { format: 'ocop-self-check/draft', version: 1, rubric: 'QD26-2026', product_set: 'QD26-07', id: 'd7', answers: { '1.1': 2 } };
+    const old = { format: 'ocop-self-check/store', version: 1, lang: 'vi', current: 'd1', drafts: [d1old, d7] };
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORE, JSON.stringify(old)]);
     const second = await download();
     const byId = Object.fromEntries(second.drafts.map((d) => [d.id, d]));
-    assert.deepEqual(Object.keys(byId).sort(), ['d1', 'd2', 'd3', 'd9']);
+    assert.deepEqual(Object.keys(byId).sort(), ['d1', 'd2', 'd3', 'd7']);
     assert.equal(second.drafts.length, 4);
-    assert.deepEqual(byId.d1, d1);
-    assert.deepEqual(byId.d9, d9);
+    assert.deepEqual(byId.d1, FROZEN_DRAFTS[0], 'the database copy wins');
+    assert.deepEqual(byId.d7, d7);
     assert.deepEqual(byId.d2, FROZEN_DRAFTS[1]);
+    await page.evaluate((k) => localStorage.removeItem(k), STORE);
 
     // Another app's cache on the same origin, and a marker in this app's cache.
     await page.evaluate(async () => {
@@ -375,7 +382,7 @@ test('offline with a damaged copy: the failure screen downloads the drafts (loca
     assert.ok((await cacheNames(page)).includes('other-app-v1'));
     assert.deepEqual((await verify(page, false)).bad, [], 'a fresh, complete copy');
     assert.deepEqual(await localStorageDump(page), storage, 'local storage untouched');
-    assert.deepEqual(await idbDump(page), records, 'IndexedDB untouched');
+    assert.deepEqual(await storedRecords(page), records, 'the database untouched');
     assert.deepEqual(await drafts(page), FROZEN_DRAFTS);
     await shot(page, 'sw-heal-repaired', { fullPage: false });
     assert.deepEqual(errors.filter((e) => !/did not load|HTTP 503|could not/.test(e)), []);
@@ -411,6 +418,7 @@ test('a server that keeps failing: a bounded number of tries, then the failure s
     // A first visit's start module, nothing saved: the same screen; the download says there is
     // nothing to download.
     await page.evaluate(() => localStorage.clear());
+    assert.equal(await deleteDatabase(page), 'deleted');
     await corruptCached(page, 'ocop-start_bg.wasm', 'garbage', 'application/wasm');
     server.failNext(/ocop-start_bg\.wasm$/, 1000);
     await page.reload();
