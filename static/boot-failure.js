@@ -6,46 +6,60 @@
 // service worker has a built-in copy of this file, like boot.js and index.html.
 const STORE_KEY = "ocop-self-check/store";
 const here = (path) => new URL(path, import.meta.url);
-const DB_NAME = "ocop-self-check"; // IndexedDB: version 1, store "drafts" (keyPath "id")
+const DB_NAME = "ocop-self-check"; // IndexedDB (src/draft/store.rs): stores "drafts", "meta", "backups"
 
-// The drafts' records in IndexedDB, without ever creating the database: if it does not exist,
-// opening it would create it (an "upgradeneeded"), so that transaction is aborted.
-function readDatabaseDrafts() {
+// What the database holds: the drafts' records, the kept copies of unreadable data ("backups")
+// and the open draft's id (meta "current"), without ever creating the database: if it does not
+// exist, opening it would create it (an "upgradeneeded"), so that transaction is aborted.
+// Resolves to { records, backups, current, error }.
+export function readDatabase() {
   return new Promise((resolve) => {
     let done = false;
-    const finish = (records, error) => {
+    const finish = (got, error) => {
       if (done) return;
       done = true;
-      resolve({ records, error });
+      resolve({ records: [], backups: [], current: null, ...got, error });
     };
-    setTimeout(() => finish([], "timeout"), 3000);
+    setTimeout(() => finish({}, "timeout"), 3000);
     let req;
     try {
       req = indexedDB.open(DB_NAME);
     } catch (e) {
-      return finish([], String(e && e.name || e)); // blocked storage, or no IndexedDB
+      return finish({}, String(e && e.name || e)); // blocked storage, or no IndexedDB
     }
     req.onupgradeneeded = () => {
       try { req.transaction.abort(); } catch (e) {}
-      finish([], null); // no database: nothing saved there
+      finish({}, null); // no database: nothing saved there
     };
     req.onerror = (event) => {
       if (event && event.preventDefault) event.preventDefault();
-      finish([], done ? null : String(req.error && req.error.name));
+      finish({}, done ? null : String(req.error && req.error.name));
     };
     req.onsuccess = () => {
       const db = req.result;
       try {
-        if (!db.objectStoreNames.contains("drafts")) {
+        const names = ["drafts", "backups", "meta"].filter((n) => db.objectStoreNames.contains(n));
+        if (!names.includes("drafts")) {
           db.close();
-          return finish([], null);
+          return finish({}, null);
         }
-        const all = db.transaction("drafts", "readonly").objectStore("drafts").getAll();
-        all.onsuccess = () => { db.close(); finish(all.result || [], null); };
-        all.onerror = () => { db.close(); finish([], String(all.error && all.error.name)); };
+        const tx = db.transaction(names, "readonly");
+        const got = {};
+        const all = tx.objectStore("drafts").getAll();
+        all.onsuccess = () => { got.records = all.result || []; };
+        if (names.includes("backups")) {
+          const b = tx.objectStore("backups").getAll();
+          b.onsuccess = () => { got.backups = b.result || []; };
+        }
+        if (names.includes("meta")) {
+          const c = tx.objectStore("meta").get("current");
+          c.onsuccess = () => { got.current = typeof c.result === "string" ? c.result : null; };
+        }
+        tx.oncomplete = () => { db.close(); finish(got, null); };
+        tx.onerror = () => { db.close(); finish(got, String(tx.error && tx.error.name)); };
       } catch (e) {
         db.close();
-        finish([], String(e && e.name || e));
+        finish({}, String(e && e.name || e));
       }
     };
   });
@@ -53,8 +67,8 @@ function readDatabaseDrafts() {
 
 // Every saved draft, as one file: {"format":"ocop-self-check/store","version":1,"drafts":[…]}
 // (interchange v1 values) from local storage and IndexedDB, one per id (IndexedDB's copy wins).
-// Text that is not a readable store, and the store's backups, go in as they are, so nothing is
-// left behind. Resolves to { text, drafts, extra (unreadable texts), problem }.
+// Text that is not a readable store, the old store's backups and the database's kept copies go in
+// as they are, so nothing is left behind. Resolves to { text, drafts, extra (unreadable texts), problem }.
 async function collectDrafts() {
   const out = { format: "ocop-self-check/store", version: 1 };
   const drafts = new Map();
@@ -88,11 +102,14 @@ async function collectDrafts() {
       out.unreadable_store = raw; // exactly as it was stored
     }
   }
-  const db = await readDatabaseDrafts();
+  const db = await readDatabase();
   for (const r of db.records) if (r && typeof r === "object") add(r.draft, r.id);
+  if (db.current) out.current = db.current;
   out.drafts = Array.from(drafts.values());
   if (Object.keys(backups).length) out.backups = backups;
-  const extra = ("unreadable_store" in out ? 1 : 0) + Object.keys(backups).length;
+  // The database's kept copies of unreadable or newer data, as they were kept.
+  if (db.backups.length) out.kept = db.backups;
+  const extra = ("unreadable_store" in out ? 1 : 0) + Object.keys(backups).length + db.backups.length;
   return { text: JSON.stringify(out, null, 1), drafts: out.drafts.length, extra, problem: db.error };
 }
 
@@ -105,6 +122,14 @@ function todayName() {
 // The drafts' download on its own (the panic screen of src/platform/panic.rs calls it through
 // window.__ocopDownloadDrafts of boot.js: after a panic the wasm module is dead, and the drafts
 // are in the database, which only script can read). Resolves to the number of drafts saved.
+// A DOM element with attributes and children.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
 export async function downloadDrafts() {
   const { text, drafts, extra } = await collectDrafts();
   if (!drafts && !extra) return 0;
@@ -164,12 +189,6 @@ async function repairApp(say) {
 
 export function show(e, lastRepair) {
   if (document.getElementById("fatal") || document.getElementById("boot-failure")) return;
-  const el = (tag, attrs, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const c of children) node.append(c);
-    return node;
-  };
   const en = (text) => el("span", { lang: "en", class: "muted" }, text);
   const two = (vi, english) => [vi + " ", en(english)];
   const offline = navigator.onLine === false;

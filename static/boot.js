@@ -143,8 +143,9 @@ window.__ocopDownloadDrafts = () => import("./boot-failure.js").then((m) => m.do
 // Benchmark hook (scripts/bench.sh opens the app with ?bench=1): time the .docx of the open draft.
 if (params.getAll("bench").includes("1")) {
   window.__ocopBenchDossier = async () => {
-    const store = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
-    const draft = store && Array.isArray(store.drafts) && store.drafts.find((d) => d && d.id === store.current);
+    const saved = await import("./boot-failure.js").then((m) => m.readDatabase());
+    const record = saved.records.find((r) => r && r.id === saved.current);
+    const draft = record && record.draft;
     if (!draft || !/^QD26-\d\d$/.test(draft.product_set)) throw new Error("no current draft");
     const m = await window.__ocopLoadDossier();
     const res = await fetch(here("./rubric/" + draft.product_set + ".json"));

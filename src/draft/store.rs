@@ -387,6 +387,36 @@ pub fn room(usage: f64, quota: f64) -> Room {
     }
 }
 
+/// What the browser says about this app's room on the device: bytes used (the whole app: its
+/// offline copy as well as the drafts), bytes it may use, and whether it agreed to keep the data
+/// under storage pressure (`None`: not asked yet, or the browser cannot say).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Space {
+    pub used: u64,
+    pub quota: u64,
+    pub kept: Option<bool>,
+}
+
+impl Space {
+    /// From `navigator.storage.estimate()`'s figures; `None` when they make no sense.
+    pub fn new(usage: f64, quota: f64, kept: Option<bool>) -> Option<Space> {
+        (usage.is_finite() && quota.is_finite() && usage >= 0.0 && quota > 0.0).then(|| Space {
+            used: usage as u64,
+            quota: quota as u64,
+            kept,
+        })
+    }
+
+    pub fn room(&self) -> Room {
+        room(self.used as f64, self.quota as f64)
+    }
+
+    /// Bytes left (never negative).
+    pub fn left(&self) -> u64 {
+        self.quota.saturating_sub(self.used)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,7 +585,11 @@ mod tests {
         // A change undone before it was written: the entry goes whatever version it holds.
         let one = journal_forget(Some(&two), "a1").unwrap_or_default();
         assert_eq!(journal_read(&one), vec![(None, draft("b2"))]);
-        assert_eq!(journal_forget(Some(&one), "b2"), None, "empty: the key goes");
+        assert_eq!(
+            journal_forget(Some(&one), "b2"),
+            None,
+            "empty: the key goes"
+        );
         assert_eq!(journal_forget(None, "b2"), None);
         assert!(journal_read("{broken").is_empty());
         assert!(journal_applies(Some(3), Some(3)));
@@ -565,6 +599,26 @@ mod tests {
             "another tab wrote since"
         );
         assert!(!journal_applies(Some(3), None), "deleted since");
+    }
+
+    #[test]
+    fn space_gives_the_room_and_what_is_left() {
+        let s = Space::new(2.6e6, 300e6, Some(true)).expect("sensible figures");
+        assert_eq!(
+            (s.used, s.quota, s.left()),
+            (2_600_000, 300_000_000, 297_400_000)
+        );
+        assert_eq!(s.room(), Room::Plenty);
+        let full = Space::new(400e6, 300e6, None).expect("over quota is still a figure");
+        assert_eq!((full.left(), full.room()), (0, Room::Full { left: 0 }));
+        for (u, q) in [
+            (f64::NAN, 1e9),
+            (1.0, 0.0),
+            (-1.0, 1e9),
+            (1.0, f64::INFINITY),
+        ] {
+            assert_eq!(Space::new(u, q, None), None, "{u} of {q}");
+        }
     }
 
     #[test]

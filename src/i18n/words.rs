@@ -358,10 +358,70 @@ pub fn answered_of(lang: Lang, answered: usize, total: usize) -> String {
     }
 }
 
+/// A size in bytes for people: "850 kB", "2,6 MB", "1,2 GB" (a decimal comma in Vietnamese).
+pub fn bytes(lang: Lang, n: u64) -> String {
+    let (value, unit) = match n {
+        0..=999 => return pick(lang, format!("{n} byte"), format!("{n} bytes")),
+        1_000..=999_999 => (n as f64 / 1e3, "kB"),
+        1_000_000..=999_999_999 => (n as f64 / 1e6, "MB"),
+        _ => (n as f64 / 1e9, "GB"),
+    };
+    let text = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
+    let text = match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {unit}")
+}
+
+/// The drafts list's line on room: what the app uses on this device, what is left, and whether
+/// the browser agreed to keep the data.
+pub fn storage_space(lang: Lang, used: u64, left: u64, kept: Option<bool>) -> String {
+    let (u, l) = (bytes(lang, used), bytes(lang, left));
+    let kept_vi = match kept {
+        Some(true) => " Trình duyệt đã đồng ý giữ dữ liệu này, kể cả khi máy thiếu chỗ.",
+        Some(false) => " Trình duyệt chưa hứa giữ dữ liệu khi máy thiếu chỗ: hãy tải bản nháp quan trọng về máy.",
+        None => "",
+    };
+    let kept_en = match kept {
+        Some(true) => " The browser agreed to keep this data even when the device is short of space.",
+        Some(false) => " The browser has not promised to keep this data when the device is short of space: download the drafts that matter.",
+        None => "",
+    };
+    pick(
+        lang,
+        format!("Trên máy này, ứng dụng và các bản nháp đang dùng {u}; còn trống {l}.{kept_vi}"),
+        format!("On this device the app and its drafts use {u}; {l} is left.{kept_en}"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rubric::embedded;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(bytes(Lang::Vi, 512), "512 byte");
+        assert_eq!(bytes(Lang::En, 512), "512 bytes");
+        assert_eq!(bytes(Lang::Vi, 850_000), "850 kB");
+        assert_eq!(bytes(Lang::Vi, 2_600_000), "2,6 MB");
+        assert_eq!(bytes(Lang::En, 2_600_000), "2.6 MB");
+        assert_eq!(bytes(Lang::En, 297_400_000), "297 MB");
+        assert_eq!(bytes(Lang::Vi, 1_234_000_000), "1,2 GB");
+        let vi = storage_space(Lang::Vi, 2_600_000, 1_234_000_000, Some(true));
+        assert!(vi.contains("đang dùng 2,6 MB; còn trống 1,2 GB"), "{vi}");
+        assert!(vi.contains("đã đồng ý giữ"), "{vi}");
+        let en = storage_space(Lang::En, 2_600_000, 1_234_000_000, None);
+        assert_eq!(
+            en,
+            "On this device the app and its drafts use 2.6 MB; 1.2 GB is left."
+        );
+    }
 
     #[test]
     fn advice_is_worded_in_both_languages() {

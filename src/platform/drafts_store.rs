@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use yew::Callback;
 
-use crate::draft::store::{journal_forget, journal_put, Room, JOURNAL_KEY};
+use crate::draft::store::{journal_forget, journal_put, Space, JOURNAL_KEY};
 use crate::draft::sync::{Outcome, Syncer};
 use crate::draft::Draft;
 use crate::lang::Lang;
@@ -81,8 +81,9 @@ pub enum Event {
     /// A new draft's id is already another draft's: it gets the fresh id `new` (nothing was
     /// overwritten); the app renames it and saves it again.
     IdTaken { old: String, new: String },
-    /// How much room is left (after loading, and after saves that grow the data).
-    Room(Room),
+    /// How much room the app uses and has left (after loading, after the browser was asked to
+    /// keep the data, and at most every [`SPACE_EVERY_MS`] while saving).
+    Room(Space),
 }
 
 enum Job {
@@ -104,7 +105,15 @@ struct Inner {
     channel: Option<super::channel::Channel>,
     failing: bool,
     asked_persist: bool,
+    /// Whether the browser keeps the data under storage pressure (`None`: unknown).
+    kept: Option<bool>,
+    /// When the room was last estimated (ms since the epoch).
+    space_at_ms: u64,
 }
+
+/// While saving, the room is estimated again at most this often (an estimate is cheap but not
+/// free; the thresholds leave megabytes of margin, so a 30 s lag cannot miss the warning).
+pub const SPACE_EVERY_MS: u64 = 30_000;
 
 /// The app's handle on the device's drafts. Cheap to clone.
 #[derive(Clone)]
@@ -354,6 +363,9 @@ mod imp {
                 let me = self.clone();
                 super::super::spawn(async move { me.run().await });
             }
+            if quota::persisted().await == Some(true) {
+                self.inner.borrow_mut().kept = Some(true);
+            }
             self.report_room().await;
         }
 
@@ -446,8 +458,28 @@ mod imp {
         }
 
         async fn report_room(&self) {
-            if let Some(e) = quota::estimate().await {
-                self.emit(Event::Room(format::room(e.usage, e.quota)));
+            let now = crate::platform::clock::now_ms();
+            let kept = {
+                let mut s = self.inner.borrow_mut();
+                s.space_at_ms = now;
+                s.kept
+            };
+            if let Some(space) = quota::estimate()
+                .await
+                .and_then(|e| Space::new(e.usage, e.quota, kept))
+            {
+                self.emit(Event::Room(space));
+            }
+        }
+
+        /// After a save: estimate the room again if the last estimate is old.
+        async fn maybe_report_room(&self) {
+            let due = {
+                let s = self.inner.borrow();
+                crate::platform::clock::now_ms().saturating_sub(s.space_at_ms) >= SPACE_EVERY_MS
+            };
+            if due {
+                self.report_room().await;
             }
         }
 
@@ -566,8 +598,11 @@ mod imp {
                 ask
             };
             if ask {
-                quota::persist().await;
+                let kept = quota::persist().await;
+                self.inner.borrow_mut().kept = kept;
                 self.report_room().await;
+            } else {
+                self.maybe_report_room().await;
             }
         }
     }

@@ -20,6 +20,11 @@ pub async fn persist() -> Option<bool> {
     imp::persist().await
 }
 
+/// Whether the browser already keeps this origin's data under storage pressure (without asking).
+pub async fn persisted() -> Option<bool> {
+    imp::persisted().await
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::Estimate;
@@ -42,6 +47,13 @@ mod imp {
         })
     }
 
+    pub async fn persisted() -> Option<bool> {
+        JsFuture::from(manager()?.persisted().ok()?)
+            .await
+            .ok()?
+            .as_bool()
+    }
+
     pub async fn persist() -> Option<bool> {
         let m = manager()?;
         if let Some(true) = JsFuture::from(m.persisted().ok()?).await.ok()?.as_bool() {
@@ -56,6 +68,10 @@ mod imp {
     use super::Estimate;
 
     pub async fn estimate() -> Option<Estimate> {
+        None
+    }
+
+    pub async fn persisted() -> Option<bool> {
         None
     }
 

@@ -106,10 +106,15 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // The language is kept on its own key (also before any draft exists).
-    use_effect_with(lang, move |lang| {
-        if from_device {
+    // Not in demo mode (which leaves the device as it was), and only once the saved language has
+    // been read (the first render's is the default).
+    let (loaded, in_demo) = (state.loaded, state.in_demo());
+    use_effect_with((lang, loaded, in_demo), move |(lang, loaded, in_demo)| {
+        if from_device && *loaded && !*in_demo {
             // Best effort: where storage is blocked the notice already says nothing is kept.
-            let _ = storage::set(LANG_KEY, lang.tag());
+            if storage::get(LANG_KEY).ok().flatten().as_deref() != Some(lang.tag()) {
+                let _ = storage::set(LANG_KEY, lang.tag());
+            }
         }
     });
     // <html lang> and the title follow the language.
@@ -246,7 +251,7 @@ pub fn App(props: &AppProps) -> Html {
                         { kept_notice(&state, &drafts_store, &on_action) }
                         <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
-                            saved={state.storage == StorageStatus::Saved} />
+                            saved={state.storage == StorageStatus::Saved} space={state.space} />
                         <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
                         <DemoEntry lang={lang} on_open={on_open_demo.clone()} />
                     }
@@ -373,11 +378,13 @@ fn notices(state: &AppState, on_action: &Callback<Action>) -> Html {
         StorageStatus::Blocked => Some(t(lang, Key::StorageBlocked)),
         StorageStatus::Failed => Some(t(lang, Key::StorageFailed)),
     }
-    .or(match state.room {
-        Room::Plenty => None,
-        Room::Low { .. } => Some(t(lang, Key::RoomLow)),
-        Room::Full { .. } => Some(t(lang, Key::RoomFull)),
-    });
+    .or(
+        match state.space.map(|s| s.room()).unwrap_or(Room::Plenty) {
+            Room::Plenty => None,
+            Room::Low { .. } => Some(t(lang, Key::RoomLow)),
+            Room::Full { .. } => Some(t(lang, Key::RoomFull)),
+        },
+    );
     let conflict = state.conflict.as_ref().map(|c| {
         let items = c.conflicts.iter().enumerate().map(|(i, k)| {
             let take = on_action.reform(move |_: MouseEvent| Action::TakeTheirs(i));

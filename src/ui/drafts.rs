@@ -20,6 +20,9 @@ pub struct DraftsListProps {
     /// Changes reach local storage (otherwise the intro says they do not).
     #[prop_or(true)]
     pub saved: bool,
+    /// The browser's figures on room, once it has given them.
+    #[prop_or_default]
+    pub space: Option<crate::draft::store::Space>,
 }
 
 #[component]
@@ -202,6 +205,9 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
                 <p class="muted">{ t(lang, Key::NoDrafts) }</p>
             } else {
                 <ul class="draft-list">{ for items }</ul>
+            }
+            if let Some(space) = props.space.filter(|_| props.saved) {
+                <p class="muted" id="storage-space">{ i18n::storage_space(lang, space.used, space.left(), space.kept) }</p>
             }
         </div>
     }

@@ -194,8 +194,9 @@ test('phone: search, answer, see the result change, reload, switch language, man
 
 test('storage blocked or full: a translated warning, and the app keeps working in memory', async () => {
   const { context, page, errors } = await newPhonePage(browser);
+  // The database refuses every write, as when the disk is full.
   await context.addInitScript(() => {
-    Storage.prototype.setItem = function () {
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException('full', 'QuotaExceededError');
     };
   });

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
-import { localStorageDump, openSet, total } from './site-helpers.mjs';
+import { openSet, total } from './site-helpers.mjs';
+import { deviceDump, waitForStored } from './store-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,6 +33,13 @@ async function axe(page) {
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Nothing in local storage, no draft or setting in the database (it may exist, empty). */
+async function nothingStored(page, what) {
+  const d = await deviceDump(page);
+  assert.deepEqual(d.local, {}, what);
+  assert.deepEqual([...(d.drafts ?? []), ...(d.meta ?? []), ...(d.backups ?? [])], [], what);
+}
+
 const draftNames = (page) => page.locator('li.draft .draft-name').allTextContents();
 
 test('demo mode works on copies; the user\'s drafts and storage are untouched', async () => {
@@ -44,8 +52,9 @@ test('demo mode works on copies; the user\'s drafts and storage are untouched', 
   await page.getByRole('button', { name: /^Bản nháp/ }).first().click();
   await page.locator('li.draft').first().waitFor();
   const mine = await draftNames(page);
-  const stored = await localStorageDump(page);
-  assert.ok(JSON.stringify(stored).includes('Bản nháp của tôi'));
+  await waitForStored(page, (ds) => ds.length === 1 && ds[0].title === 'Bản nháp của tôi');
+  const stored = await deviceDump(page);
+  assert.ok(JSON.stringify(stored.drafts).includes('Bản nháp của tôi'));
 
   // Enter from the drafts screen.
   await page.click('#open-demo');
@@ -69,7 +78,7 @@ test('demo mode works on copies; the user\'s drafts and storage are untouched', 
   await page.locator(`label[for="${crit}-none"]`).click();
   await page.waitForFunction((t) => Number(document.querySelector('.bar-total .num')?.textContent) !== t, shipped);
   assert.ok((await total(page)) < shipped);
-  assert.deepEqual(await localStorageDump(page), stored);
+  assert.deepEqual(await deviceDump(page), stored);
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'demo-questionnaire', { fullPage: false });
 
@@ -84,7 +93,7 @@ test('demo mode works on copies; the user\'s drafts and storage are untouched', 
   await page.getByRole('button', { name: /^Bản nháp/ }).first().click();
   await page.locator('li.draft').first().waitFor();
   assert.deepEqual(await draftNames(page), mine);
-  assert.deepEqual(await localStorageDump(page), stored);
+  assert.deepEqual(await deviceDump(page), stored);
   await page.reload();
   await page.getByRole('button', { name: /^Bản nháp/ }).first().click();
   await page.locator('li.draft').first().waitFor();
@@ -97,12 +106,12 @@ test('?demo=1 starts in demonstration mode; leaving drops the parameter', async 
   const { context, page, errors } = await newPhonePage(browser, { locale: 'en-US' });
   await page.goto(url('?demo=1'));
   await page.locator('#demo-banner').waitFor();
-  assert.equal(await localStorageDump(page).then((s) => Object.keys(s).length), 0, 'nothing stored');
+  await nothingStored(page, 'nothing stored');
   await page.getByRole('button', { name: /English/ }).first().click();
   await page.locator('#demo-banner', { hasText: 'Demonstration mode: the examples' }).waitFor();
   for (const text of await page.locator('li.draft.example').allTextContents()) assert.match(text, /Example/);
   await shot(page, 'demo-list-en', { fullPage: false });
-  assert.equal(await localStorageDump(page).then((s) => Object.keys(s).length), 0, 'still nothing stored');
+  await nothingStored(page, 'still nothing stored');
   await page.click('#demo-leave');
   await page.locator('#demo-banner').waitFor({ state: 'detached' });
   assert.equal(new URL(page.url()).search, '');

@@ -12,6 +12,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { launchBrowser, newPhonePage, shot, url, SHOT_DIR } from './helpers.mjs';
+import { storeSnapshot, waitForStored } from './store-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -21,7 +22,6 @@ after(async () => {
   await browser?.close();
 });
 
-const STORE = 'ocop-self-check/store';
 const LONG = 'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm số 123/2024; '.repeat(200).slice(0, 10000);
 
 /** What goes into each field: Vietnamese text and hostile text. */
@@ -100,7 +100,9 @@ async function openDetails(page) {
   await page.locator('#f-producer-name').waitFor();
 }
 
-const store = (page) => page.evaluate((k) => localStorage.getItem(k), STORE);
+// What the database holds (drafts and the open one), as text; the writes are asynchronous, so a
+// check that something was saved waits for it (waitForStored).
+const store = (page) => storeSnapshot(page);
 const draftsOf = (text) => JSON.parse(text).drafts;
 
 async function tmpFile(name, content) {
@@ -259,8 +261,13 @@ test('details form, downloads, export and import at phone size', async () => {
   const exportedFile = await tmpFile('dossier-export.json', JSON.stringify(exported));
   await page.setInputFiles('#import-file', exportedFile);
   await page.locator('.questionnaire[data-complete="true"]').waitFor();
-  const after = JSON.parse(await store(page));
   const old = JSON.parse(before);
+  await waitForStored(page, (ds) => ds.length === old.drafts.length + 1);
+  let after = JSON.parse(await store(page));
+  for (let i = 0; i < 50 && after.current === old.current; i += 1) {
+    await page.waitForTimeout(100); // the open draft is written just after the draft itself
+    after = JSON.parse(await store(page));
+  }
   assert.equal(after.drafts.length, old.drafts.length + 1);
   assert.notEqual(after.current, old.current);
   assert.deepEqual(after.drafts[0], old.drafts[0], 'the original draft is untouched');

@@ -13,7 +13,6 @@ import path from 'node:path';
 import { launchBrowser, newPhonePage, shot } from './helpers.mjs';
 import {
   copyDist,
-  localStorageDump,
   openSet,
   serviceWorkerVersion,
   startServer,
@@ -21,6 +20,7 @@ import {
   waitForServiceWorker,
 } from './site-helpers.mjs';
 
+import { deviceDump, waitForStored } from './store-helpers.mjs';
 let browser;
 before(async () => {
   browser = await launchBrowser();
@@ -91,7 +91,8 @@ test('a new version waits for the user; drafts saved by the old version still op
     await page.locator('label[for="c-1-2-l2"]').click();
     await page.fill('#draft-title', 'Nước mắm trước cập nhật');
     const before = await total(page);
-    const stored = await localStorageDump(page);
+    await waitForStored(page, (ds) => ds.length === 1 && ds[0].title === 'Nước mắm trước cập nhật');
+    const stored = await deviceDump(page);
 
     // Deploy a "new version": another service-worker version over the same files.
     const swPath = path.join(copy.dir, 'sw.js');
@@ -113,7 +114,7 @@ test('a new version waits for the user; drafts saved by the old version still op
     assert.equal(await page.locator('#update-notice').count(), 0);
     assert.equal(await total(page), before, 'the draft saved by the old version opens');
     assert.equal(await page.inputValue('#draft-title'), 'Nước mắm trước cập nhật');
-    assert.deepEqual(await localStorageDump(page), stored);
+    assert.deepEqual(await deviceDump(page), stored);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
-import { localStorageDump, openSet, total } from './site-helpers.mjs';
+import { openSet, total } from './site-helpers.mjs';
+import { deviceDump, storedDrafts } from './store-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -104,7 +105,7 @@ test('a share link made in one context imports in another only after confirmatio
   assert.match(await b.page.textContent('#incoming-answered'), /^3\/\d+ câu$/);
   await b.page.locator('#incoming-stars', { hasText: `${sent}/100` }).waitFor();
   assert.match(await b.page.textContent('#incoming-stars'), /1 sao/);
-  const storeBefore = await localStorageDump(b.page);
+  const storeBefore = await deviceDump(b.page);
   assert.ok(!JSON.stringify(storeBefore).includes('Cô Ba'), 'not stored before confirming');
   assert.deepEqual(await axe(b.page), []);
   await shot(b.page, 'share-incoming', { fullPage: false });
@@ -119,8 +120,9 @@ test('a share link made in one context imports in another only after confirmatio
   await b.page.reload();
   await b.page.locator('.questionnaire[data-complete="true"]').waitFor();
   assert.equal(await b.page.locator('#incoming-share').count(), 0, 'a reload does not ask again');
-  const stored = JSON.parse((await localStorageDump(b.page))['ocop-self-check/store']);
-  assert.equal(stored.drafts.length, 1);
+  const stored = await storedDrafts(b.page);
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].title, 'Nước mắm Cô Ba');
   assert.deepEqual(b.errors, []);
   await b.context.close();
 
@@ -131,7 +133,7 @@ test('a share link made in one context imports in another only after confirmatio
   await c.page.click('#import-cancel');
   await c.page.locator('#incoming-share').waitFor({ state: 'detached' });
   assert.equal(await c.page.evaluate(() => location.hash), '');
-  const cs = await localStorageDump(c.page);
+  const cs = await deviceDump(c.page);
   assert.ok(!JSON.stringify(cs).includes('Cô Ba'), JSON.stringify(cs));
   assert.deepEqual(c.errors, []);
   await c.context.close();

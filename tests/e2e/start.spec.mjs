@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
+import { deviceDump, waitForStored } from './store-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -16,7 +17,7 @@ after(async () => {
   await browser?.close();
 });
 
-const STORE = 'ocop-self-check/store';
+const LANG_KEY = 'ocop-self-check/lang';
 const ready = (page) => page.locator('.questionnaire[data-complete="true"]').waitFor();
 const file = (u) => new URL(u).pathname.split('/').pop();
 
@@ -37,12 +38,14 @@ test('a first visit loads only the start module; choosing a set opens the full a
   assert.ok(!seen.some((f) => /^QD26-\d\d\.json$/.test(f)), 'no scoring sheet before a set is chosen');
   assert.equal(await page.locator('#start .app').count(), 1);
 
-  // Language switched on the start screen: saved (an empty store), kept over a reload.
+  // Language switched on the start screen: saved on its own key (no drafts, no database yet),
+  // kept over a reload.
   await page.getByRole('button', { name: /English/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Choose the product set' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE));
-  assert.deepEqual([saved.lang, saved.drafts], ['en', []]);
+  const saved = await deviceDump(page);
+  assert.deepEqual(saved.local, { [LANG_KEY]: 'en' });
+  assert.equal(saved.drafts, null, 'the start module creates no database');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Choose the product set' }).waitFor();
   assert.ok(!seen.includes('ocop-self-check_bg.wasm'), 'still only the start module');
@@ -57,10 +60,9 @@ test('a first visit loads only the start module; choosing a set opens the full a
   assert.match(await page.locator('.questionnaire').textContent(), /Criterion|criteria/i);
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'main',
     'focus follows to the new screen');
-  const store = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE));
-  assert.equal(store.drafts.length, 1);
-  assert.equal(store.drafts[0].product_set, 'QD26-09');
-  assert.equal(store.lang, 'en');
+  const drafts = await waitForStored(page, (ds) => ds.length === 1);
+  assert.equal(drafts[0].product_set, 'QD26-09');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), LANG_KEY), 'en');
   await shot(page, 'start-01-handed-over', { fullPage: false });
 
   // With a draft saved, the next visit starts in the full app directly.
@@ -128,8 +130,8 @@ test('offline before the full app was cached: a clear message, the chooser kept,
   await context.setOffline(false);
   await alert.getByRole('button', { name: 'Thử lại' }).click();
   await ready(page);
-  const store = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE));
-  assert.equal(store.drafts[0].product_set, 'QD26-09', 'the set chosen before the failure');
+  const drafts = await waitForStored(page, (ds) => ds.length === 1);
+  assert.equal(drafts[0].product_set, 'QD26-09', 'the set chosen before the failure');
   assert.deepEqual(errors, []);
   await context.close();
 });

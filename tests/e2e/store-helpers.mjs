@@ -90,3 +90,79 @@ export function deleteDatabase(page) {
       }),
   );
 }
+
+/** Everything the app keeps on the device: local storage (the language, the small index and the
+ * unsaved-changes journal) and the database's drafts, settings and kept copies. For "nothing
+ * changed" checks. */
+export async function deviceDump(page) {
+  const local = await page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+  const read = (store) =>
+    page.evaluate(
+      (name) =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('ocop-self-check');
+          req.onupgradeneeded = () => req.transaction.abort();
+          req.onerror = () => resolve(null);
+          req.onsuccess = () => {
+            const db = req.result;
+            if (!db.objectStoreNames.contains(name)) {
+              db.close();
+              return resolve(null);
+            }
+            const all = db.transaction(name).objectStore(name).getAll();
+            all.onsuccess = () => {
+              db.close();
+              resolve(all.result);
+            };
+            all.onerror = () => {
+              db.close();
+              resolve(null);
+            };
+          };
+        }),
+      store,
+    );
+  return { local, drafts: await read('drafts'), meta: await read('meta'), backups: await read('backups') };
+}
+
+/** The open draft's id as the database keeps it (meta "current"), or null. */
+export function storedCurrent(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('ocop-self-check');
+        req.onupgradeneeded = () => req.transaction.abort();
+        req.onerror = () => resolve(null);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('meta')) {
+            db.close();
+            return resolve(null);
+          }
+          const get = db.transaction('meta').objectStore('meta').get('current');
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result ?? null);
+          };
+          get.onerror = () => {
+            db.close();
+            resolve(null);
+          };
+        };
+      }),
+  );
+}
+
+/** The stored drafts (oldest first, as the list shows them) and the open one, as JSON text: a
+ * snapshot for "nothing changed" checks. */
+export async function storeSnapshot(page) {
+  const drafts = (await storedDrafts(page)).sort((a, b) => (a.created_ms ?? 0) - (b.created_ms ?? 0));
+  return JSON.stringify({ current: await storedCurrent(page), drafts });
+}

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::draft::merge::{merge, Conflict};
-use crate::draft::store::Room;
+use crate::draft::store::Space;
 use crate::draft::{Command, Draft};
 use crate::i18n::Lang;
 use crate::platform::drafts_store::{Event, Unsaved};
@@ -122,7 +122,8 @@ pub struct AppState {
     pub conflict: Option<Rc<SyncConflict>>,
     pub kept: Kept,
     /// How much room the browser leaves for drafts.
-    pub room: Room,
+    /// The browser's figures on room (none until it has said).
+    pub space: Option<Space>,
 }
 
 impl Default for AppState {
@@ -141,7 +142,7 @@ impl Default for AppState {
             pending: None,
             conflict: None,
             kept: Kept::default(),
-            room: Room::Plenty,
+            space: None,
         }
     }
 }
@@ -288,10 +289,10 @@ impl AppState {
                 self.revision += 1;
             }
             Event::Room(r) => {
-                if self.room == r {
+                if self.space == Some(r) {
                     return old.clone();
                 }
-                self.room = r;
+                self.space = Some(r);
             }
         }
         Rc::new(self)
