@@ -14,7 +14,7 @@ use ocop_self_check::platform::dossier_lazy::{self, Kind, Output};
 use ocop_self_check::rubric::{embedded, ProductSet};
 use ocop_self_check::ui::app::{App, AppProps};
 use ocop_self_check::ui::details::form::field_dom_id;
-use ocop_self_check::ui::details::import::{import_bytes, too_large};
+use ocop_self_check::ui::details::import::{import_bytes, restore_bytes, too_large};
 use ocop_self_check::ui::details::{DetailsProps, DetailsScreen};
 use ocop_self_check::ui::state::open::restore;
 use ocop_self_check::ui::state::{Action, AppState, Screen};
@@ -356,6 +356,77 @@ async fn import_accepts_a_valid_export_and_words_every_refusal() {
     assert!(
         rubric_down.starts_with("The file could not be imported."),
         "{rubric_down}"
+    );
+}
+
+#[tokio::test]
+async fn a_backup_file_restores_beside_the_drafts_here_and_overwrites_nothing() {
+    use ocop_self_check::draft::store;
+    let mut here = filled();
+    here.responses.answers.insert("1.1".into(), 2);
+    let mut changed = here.clone();
+    changed.title = "Sửa trên máy khác".into();
+    let mut other = filled();
+    other.id = "khac".into();
+    let mut bad = filled();
+    bad.id = "sai".into();
+    bad.responses.answers.insert("9.9".into(), 1); // no such criterion in QD26-09
+    let file = store::encode(
+        Lang::Vi,
+        Some(&here.id),
+        &[here.clone(), changed.clone(), other.clone(), bad]
+            .into_iter()
+            .map(Rc::new)
+            .collect::<Vec<_>>(),
+    );
+    assert!(store::is_store_text(&file));
+    let (drafts, skipped) = restore_bytes(file.as_bytes(), load)
+        .await
+        .expect("a store file");
+    assert_eq!(
+        (drafts.len(), skipped),
+        (3, 1),
+        "the draft that fits no sheet is left out"
+    );
+    assert!(restore_bytes(
+        b"{\"format\":\"ocop-self-check/store\",\"version\":9,\"drafts\":[]}",
+        load
+    )
+    .await
+    .is_none());
+
+    let s = AppState {
+        drafts: vec![Rc::new(here.clone())],
+        current: Some(here.id.clone()),
+        ..AppState::default()
+    };
+    let after = run(
+        s,
+        vec![Action::Restore {
+            drafts,
+            fresh_ids: vec!["moi-1".into(), "moi-2".into(), "moi-3".into()],
+            skipped,
+        }],
+    );
+    assert_eq!(after.drafts.len(), 3);
+    assert_eq!(*after.drafts[0], here, "the draft here is untouched");
+    assert_eq!(
+        after.drafts[1].id, "moi-1",
+        "the changed copy is added beside it"
+    );
+    assert_eq!(after.drafts[1].title, "Sửa trên máy khác");
+    assert_eq!(after.drafts[2].id, "khac");
+    let r = after.restored.expect("a summary");
+    assert_eq!((r.added, r.already, r.skipped), (2, 1, 1));
+    assert_eq!(after.screen, Screen::Drafts);
+    assert!(after.revision > 0, "saved");
+    let html = render::<App>(AppProps {
+        initial: Some(Shared::new((*after).clone())),
+    })
+    .await;
+    assert!(
+        html.contains("Đã khôi phục 2 bản nháp; 1 bản đã có sẵn trên máy; 1 bản"),
+        "{html}"
     );
 }
 

@@ -107,6 +107,62 @@ pub fn replaceable_by_empty(stored: Option<&str>) -> bool {
     stored.is_none_or(|raw| raw == empty(Lang::Vi) || raw == empty(Lang::En))
 }
 
+/// The backup file's name: `ocop-ban-nhap-2026-12-01.json` (the same name the start-up failure
+/// screen gives its download, `static/boot-failure.js`).
+pub fn backup_file_name(today: crate::date::Date) -> String {
+    format!("ocop-ban-nhap-{}.json", today.iso())
+}
+
+/// Whether a file's text is a whole store (a backup: the drafts' download of the app's start-up
+/// failure screen or panic screen, or an old version's store), not a single draft.
+pub fn is_store_text(text: &str) -> bool {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| {
+            v.get("format")
+                .and_then(Value::as_str)
+                .map(|f| f == STORE_FORMAT)
+        })
+        .unwrap_or(false)
+}
+
+/// What restoring a backup does to the drafts already on the device: nothing is overwritten.
+#[derive(Debug, Default, PartialEq)]
+pub struct Restore {
+    /// Drafts to add (a draft whose id is taken by a different draft gets a fresh id).
+    pub add: Vec<Draft>,
+    /// Drafts of the backup already here, exactly (left as they are).
+    pub already: usize,
+}
+
+/// Plan a restore of `incoming` beside `existing`. `fresh` gives new ids (time and randomness are
+/// the caller's).
+pub fn plan_restore(
+    existing: &[Rc<Draft>],
+    incoming: Vec<Draft>,
+    mut fresh: impl FnMut() -> String,
+) -> Restore {
+    let mut out = Restore::default();
+    let mut taken: std::collections::BTreeSet<String> =
+        existing.iter().map(|d| d.id.clone()).collect();
+    for mut d in incoming {
+        if existing.iter().any(|e| **e == d) || out.add.contains(&d) {
+            out.already += 1;
+            continue;
+        }
+        if d.id.is_empty() || taken.contains(&d.id) {
+            let mut id = fresh();
+            while taken.contains(&id) {
+                id = fresh();
+            }
+            d.id = id;
+        }
+        taken.insert(d.id.clone());
+        out.add.push(d);
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Version 2: one record per draft in the browser's database (IndexedDB)
 
@@ -619,6 +675,41 @@ mod tests {
         ] {
             assert_eq!(Space::new(u, q, None), None, "{u} of {q}");
         }
+    }
+
+    #[test]
+    fn a_restore_adds_what_is_missing_and_overwrites_nothing() {
+        let a = draft("a1");
+        let mut a_changed = a.clone();
+        a_changed.title = "đổi ở nơi khác".into();
+        let b = draft("b2");
+        let existing = vec![Rc::new(a.clone())];
+        let mut n = 0;
+        let plan = plan_restore(
+            &existing,
+            vec![a.clone(), a_changed.clone(), b.clone(), b.clone()],
+            || {
+                n += 1;
+                if n == 1 {
+                    "a1".into()
+                } else {
+                    format!("new{n}")
+                } // a taken id is never used
+            },
+        );
+        assert_eq!(plan.already, 2, "a1 as it is here, and b2's second copy");
+        assert_eq!(plan.add.len(), 2);
+        assert_eq!(
+            plan.add[0].id, "new2",
+            "a changed a1 is added beside it, renamed"
+        );
+        assert_eq!(plan.add[0].title, "đổi ở nơi khác");
+        assert_eq!(plan.add[1], b);
+        assert!(is_store_text(&encode(Lang::Vi, None, &existing)));
+        let day = crate::date::Date::new(2026, 12, 1).expect("a date");
+        assert_eq!(backup_file_name(day), "ocop-ban-nhap-2026-12-01.json");
+        assert!(!is_store_text(&draft::to_json(&a)));
+        assert!(!is_store_text("{broken"));
     }
 
     #[test]

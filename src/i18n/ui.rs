@@ -200,8 +200,11 @@ strings! {
         "On a phone: open the print page, choose Share or Print, then Save as PDF.";
     ExportJson => "Xuất bản nháp (.json)", "Export the draft (.json)";
     ImportJson => "Nhập bản nháp từ tệp .json", "Import a draft from a .json file";
-    ImportHint => "Tệp nhập vào được thêm thành một bản nháp mới; không bản nháp nào bị ghi đè.",
-        "An imported file is added as a new draft; no draft is overwritten.";
+    BackupAll => "Tải tất cả bản nháp (sao lưu)", "Download all drafts (backup)";
+    BackupHint => "Một tệp chứa mọi bản nháp. Giữ nó ở nơi khác (máy tính, Zalo, thư điện tử); nhập lại tệp đó ở đây hoặc trên máy khác để khôi phục.",
+        "One file with every draft. Keep it somewhere else (a computer, a chat, e-mail); import it here or on another device to restore.";
+    ImportHint => "Tệp nhập vào được thêm thành một bản nháp mới; không bản nháp nào bị ghi đè. Tệp sao lưu (ocop-ban-nhap-….json) được khôi phục cả bộ.",
+        "An imported file is added as a new draft; no draft is overwritten. A backup file (ocop-ban-nhap-….json) is restored whole.";
     ImportFailed => "Không nhập được tệp.", "The file could not be imported.";
     ImportReading => "Đang đọc tệp…", "Reading the file…";
     Preparing => "Đang tạo hồ sơ…", "Preparing the dossier…";

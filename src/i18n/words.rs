@@ -399,10 +399,53 @@ pub fn storage_space(lang: Lang, used: u64, left: u64, kept: Option<bool>) -> St
     )
 }
 
+/// After restoring a backup file: "Đã khôi phục 3 bản nháp; 2 bản đã có sẵn trên máy; 1 bản
+/// không đọc được nên bỏ qua."
+pub fn restored(lang: Lang, added: usize, already: usize, skipped: usize) -> String {
+    let mut vi = if added == 0 {
+        "Không có bản nháp mới nào trong tệp".to_string()
+    } else {
+        format!("Đã khôi phục {added} bản nháp")
+    };
+    let mut en = if added == 0 {
+        "No new draft in the file".to_string()
+    } else {
+        format!("Restored {}", plural(added as u64, "draft", "drafts"))
+    };
+    if already > 0 {
+        vi.push_str(&format!("; {already} bản đã có sẵn trên máy"));
+        en.push_str(&format!("; {already} already on this device"));
+    }
+    if skipped > 0 {
+        vi.push_str(&format!(
+            "; {skipped} bản không đọc được hoặc không khớp phiếu chấm nên bỏ qua"
+        ));
+        en.push_str(&format!(
+            "; {skipped} could not be read or do not fit their scoring sheet, left out"
+        ));
+    }
+    vi.push_str(". Không bản nháp nào trên máy bị ghi đè.");
+    en.push_str(". No draft on this device was overwritten.");
+    pick(lang, vi, en)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rubric::embedded;
+
+    #[test]
+    fn a_restore_says_what_it_did() {
+        assert_eq!(
+            restored(Lang::Vi, 3, 2, 1),
+            "Đã khôi phục 3 bản nháp; 2 bản đã có sẵn trên máy; 1 bản không đọc được hoặc không khớp phiếu chấm nên bỏ qua. Không bản nháp nào trên máy bị ghi đè."
+        );
+        assert_eq!(
+            restored(Lang::En, 1, 0, 0),
+            "Restored 1 draft. No draft on this device was overwritten."
+        );
+        assert!(restored(Lang::Vi, 0, 4, 0).starts_with("Không có bản nháp mới nào"));
+    }
 
     #[test]
     fn sizes_read_as_people_write_them() {

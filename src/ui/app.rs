@@ -249,6 +249,11 @@ pub fn App(props: &AppProps) -> Html {
                         <DemoList lang={lang} {drafts} catalogue={catalogue.clone()} on_action={on_action.clone()} />
                     } else {
                         { kept_notice(&state, &drafts_store, &on_action) }
+                        if let Some(r) = state.restored {
+                            <div class="notice" role="status" id="restore-result">
+                                <p>{ i18n::restored(lang, r.added, r.already, r.skipped) }</p>
+                            </div>
+                        }
                         <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
                             saved={state.storage == StorageStatus::Saved} space={state.space} />

@@ -37,6 +37,17 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(Action::Show(Screen::Choose)))
     };
 
+    // Every draft in one file (a backup: restored whole by the import below, on this device or
+    // another).
+    let backup = {
+        let drafts: Vec<std::rc::Rc<Draft>> = props.drafts.iter().map(|d| d.0.clone()).collect();
+        let current = props.current.as_ref().map(|c| c.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let text = draft::store::encode(lang, current.as_deref(), &drafts);
+            let name = draft::store::backup_file_name(clock::today());
+            files::download_text(&name, "application/json", &text);
+        })
+    };
     let items = props.drafts.iter().map(|d| {
         let set_name = props
             .catalogue
@@ -205,6 +216,12 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
                 <p class="muted">{ t(lang, Key::NoDrafts) }</p>
             } else {
                 <ul class="draft-list">{ for items }</ul>
+            }
+            if !props.drafts.is_empty() {
+                <div class="actions backup">
+                    <button type="button" class="btn" id="backup-all" onclick={backup}>{ t(lang, Key::BackupAll) }</button>
+                </div>
+                <p class="hint">{ t(lang, Key::BackupHint) }</p>
             }
             if let Some(space) = props.space.filter(|_| props.saved) {
                 <p class="muted" id="storage-space">{ i18n::storage_space(lang, space.used, space.left(), space.kept) }</p>

@@ -5,7 +5,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
 import { openSet, REPO_ROOT } from './site-helpers.mjs';
@@ -218,3 +219,44 @@ test('a database that will not open: a notice, the app works in memory', async (
 });
 
 // A full disk and room running low: tests/e2e/storage.spec.mjs.
+
+test('back up and restore: the drafts\' download restores whole on another device, and again changes nothing', async () => {
+  const a = await newPhonePage(browser);
+  await a.page.goto(url());
+  await openSet(a.page, 'mat ong');
+  await answer(a.page, 'c-1-1-l2');
+  await a.page.click('#nav-new, button:has-text("Sản phẩm mới")');
+  await openSet(a.page, 'nuoc mam');
+  await answer(a.page, 'c-1-2-l2');
+  const saved = await waitForStored(a.page, (ds) => ds.length === 2 && ds.every((d) => Object.keys(d.answers).length === 1));
+  // The drafts list's backup (the start-up failure screen's download gives the same file).
+  await a.page.getByRole('button', { name: /^Bản nháp/ }).first().click();
+  const [dl] = await Promise.all([a.page.waitForEvent('download'), a.page.click('#backup-all')]);
+  assert.match(dl.suggestedFilename(), /^ocop-ban-nhap-\d{4}-\d\d-\d\d\.json$/);
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'ocop-backup-')), dl.suggestedFilename());
+  await dl.saveAs(file); // the download goes with its context
+  await a.context.close();
+
+  // Another phone with a draft of its own.
+  const b = await newPhonePage(browser);
+  await b.page.goto(url());
+  await openSet(b.page, 'che');
+  await answer(b.page, 'c-1-1-l1');
+  await waitForStored(b.page, (ds) => ds.length === 1);
+  await b.page.getByRole('button', { name: /^Bản nháp/ }).first().click();
+  await b.page.setInputFiles('#import-file', file);
+  await b.page.locator('#restore-result').waitFor();
+  assert.match(await b.page.textContent('#restore-result'), /Đã khôi phục 2 bản nháp\. Không bản nháp nào trên máy bị ghi đè\./);
+  const all = await waitForStored(b.page, (ds) => ds.length === 3);
+  for (const d of saved) assert.deepEqual(all.find((x) => x.id === d.id), d, d.id);
+  assert.equal(await b.page.locator('li.draft').count(), 3);
+  await b.page.locator('#restore-result').scrollIntoViewIfNeeded();
+  await shot(b.page, 'storage-restored', { fullPage: false });
+  // The same file again: nothing new, nothing overwritten.
+  await b.page.setInputFiles('#import-file', []);
+  await b.page.setInputFiles('#import-file', file);
+  await b.page.locator('#restore-result', { hasText: 'Không có bản nháp mới nào trong tệp; 2 bản đã có sẵn trên máy' }).waitFor();
+  assert.equal((await storedDrafts(b.page)).length, 3);
+  assert.deepEqual(b.errors, []);
+  await b.context.close();
+});

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::draft::{self, Draft, ImportError, ImportErrorKind, MAX_IMPORT_BYTES};
+use crate::draft::{self, store, Draft, ImportError, ImportErrorKind, MAX_IMPORT_BYTES};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::{self, clock, dom, fetch, files};
 use crate::rubric::ProductSet;
@@ -48,6 +48,35 @@ pub fn too_large(size: u64) -> Option<ImportError> {
             limit: MAX_IMPORT_BYTES,
         },
     })
+}
+
+/// The drafts of a backup file (a whole store) that can be restored: each read and checked
+/// against its product set's sheet (each sheet loaded once), and how many were left out; `None`
+/// when the file as a whole is not a store this version reads.
+pub async fn restore_bytes<F, Fut>(bytes: &[u8], load: F) -> Option<(Vec<Draft>, usize)>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<ProductSet, String>>,
+{
+    let text = String::from_utf8_lossy(bytes);
+    let decoded = store::decode(&text);
+    if decoded.unreadable {
+        return None;
+    }
+    let mut skipped = decoded.skipped.len();
+    let mut sets: std::collections::BTreeMap<String, Option<ProductSet>> = Default::default();
+    let mut ok = Vec::new();
+    for d in decoded.drafts {
+        if !sets.contains_key(&d.product_set) {
+            let set = load(d.product_set.clone()).await.ok();
+            sets.insert(d.product_set.clone(), set);
+        }
+        match sets.get(&d.product_set).and_then(Option::as_ref) {
+            Some(set) if draft::check_against(&d, set).is_ok() => ok.push(d),
+            _ => skipped += 1,
+        }
+    }
+    Some((ok, skipped))
 }
 
 /// The outcome of checking an imported file, worded.
@@ -104,6 +133,21 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
                         return;
                     }
                 };
+                if std::str::from_utf8(&bytes).is_ok_and(store::is_store_text) {
+                    let Some((drafts, skipped)) = restore_bytes(&bytes, fetch::load_rubric).await
+                    else {
+                        state.set(ImportState::Failed(t(lang, Key::ImportFailed).to_string()));
+                        return;
+                    };
+                    state.set(ImportState::Idle);
+                    let fresh_ids = drafts.iter().map(|_| clock::new_id()).collect();
+                    on_action.emit(Action::Restore {
+                        drafts,
+                        fresh_ids,
+                        skipped,
+                    });
+                    return;
+                }
                 match import_bytes(lang, &bytes, fetch::load_rubric).await {
                     Ok((d, set)) => {
                         if let Some(cb) = &on_rubric {

@@ -121,9 +121,21 @@ pub struct AppState {
     /// The last merge with another tab that could not take every change.
     pub conflict: Option<Rc<SyncConflict>>,
     pub kept: Kept,
-    /// How much room the browser leaves for drafts.
     /// The browser's figures on room (none until it has said).
     pub space: Option<Space>,
+    /// What the last restore of a backup file did (shown on the drafts list until the next
+    /// action).
+    pub restored: Option<Restored>,
+}
+
+/// What restoring a backup file did, for the drafts list's status line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    pub added: usize,
+    /// Already on this device, exactly as in the file.
+    pub already: usize,
+    /// Could not be read or do not fit their scoring sheet.
+    pub skipped: usize,
 }
 
 impl Default for AppState {
@@ -143,6 +155,7 @@ impl Default for AppState {
             conflict: None,
             kept: Kept::default(),
             space: None,
+            restored: None,
         }
     }
 }
@@ -168,6 +181,14 @@ pub enum Action {
     Import {
         draft: Draft,
         fresh_id: String,
+    },
+    /// Restore a backup file's drafts beside the ones here (never overwriting: see
+    /// [`crate::draft::store::plan_restore`]); `fresh_ids` for drafts whose id is taken,
+    /// `skipped` drafts of the file could not be used. Shows the drafts list.
+    Restore {
+        drafts: Vec<Draft>,
+        fresh_ids: Vec<String>,
+        skipped: usize,
     },
     /// Apply a command to a draft.
     Apply {
@@ -305,7 +326,30 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let mut changed = true;
+        s.restored = None;
         match action {
+            Action::Restore {
+                drafts,
+                fresh_ids,
+                skipped,
+            } => {
+                let mut fresh = fresh_ids.into_iter();
+                let mut n = 0;
+                let plan = crate::draft::store::plan_restore(&s.drafts, drafts, || {
+                    n += 1;
+                    fresh.next().unwrap_or_else(|| format!("restored-{n}"))
+                });
+                s.restored = Some(Restored {
+                    added: plan.add.len(),
+                    already: plan.already,
+                    skipped,
+                });
+                if plan.add.is_empty() {
+                    changed = false;
+                }
+                s.drafts.extend(plan.add.into_iter().map(Rc::new));
+                s.screen = Screen::Drafts;
+            }
             Action::SetLang(l) => {
                 if l == s.lang {
                     return self;
