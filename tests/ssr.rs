@@ -306,6 +306,7 @@ async fn hostile_text_in_a_draft_title_is_escaped() {
         catalogue: catalogue(),
         on_action: Callback::noop(),
         saved: true,
+        space: None,
     })
     .await;
     assert!(!html.contains("<script>"), "{html}");
@@ -334,9 +335,17 @@ async fn the_drafts_intro_tells_the_truth_about_saving() {
             catalogue: catalogue(),
             on_action: Callback::noop(),
             saved,
+            space: ocop_self_check::draft::store::Space::new(2.6e6, 1.2e9, Some(true)),
         })
         .await;
         assert!(html.contains(yes) && !html.contains(no), "{saved}: {html}");
+        // The room line and the backup button; no room line when nothing is saved.
+        assert!(html.contains(r#"id="backup-all""#), "{html}");
+        assert_eq!(
+            html.contains("đang dùng 2,6 MB; còn trống 1,2 GB"),
+            saved,
+            "{saved}: {html}"
+        );
     }
 }
 

@@ -456,7 +456,7 @@ pub struct Space {
 impl Space {
     /// From `navigator.storage.estimate()`'s figures; `None` when they make no sense.
     pub fn new(usage: f64, quota: f64, kept: Option<bool>) -> Option<Space> {
-        (usage.is_finite() && quota.is_finite() && usage >= 0.0 && quota > 0.0).then(|| Space {
+        (usage.is_finite() && quota.is_finite() && usage >= 0.0 && quota > 0.0).then_some(Space {
             used: usage as u64,
             quota: quota as u64,
             kept,

@@ -78,3 +78,39 @@ test('Firefox: first screen, search, hand-over, answer, reload, language', { ski
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Firefox: two tabs keep each other\'s answers and drafts (the database and BroadcastChannel)', { skip }, async () => {
+  const context = await browser.createBrowserContext();
+  const open = async () => {
+    const p = await context.newPage();
+    await p.setViewport({ width: 360, height: 740 });
+    return p;
+  };
+  const errors = [];
+  const a = await open();
+  for (const p of [a]) p.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  await a.goto(url('?set=QD26-09'));
+  await a.waitForSelector('.questionnaire[data-complete="true"]', { timeout: 30000 });
+  await a.click('label[for="c-1-1-l2"]');
+  const b = await open();
+  b.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  await b.goto(url());
+  await b.waitForSelector('.questionnaire[data-complete="true"]', { timeout: 30000 });
+  await b.waitForFunction(() => document.querySelector('#c-1-1-l2')?.checked, { timeout: 10000 });
+  // Different criteria in the two tabs: each tab ends up with both answers.
+  await a.click('label[for="c-1-2-l2"]');
+  await b.click('label[for="c-1-3-l1"]');
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => document.querySelector('#c-1-2-l2')?.checked && document.querySelector('#c-1-3-l1')?.checked, { timeout: 10000 });
+  }
+  // A new draft in tab A survives the next tap in tab B (opened before it).
+  await a.goto(url('?set=QD26-07'));
+  await a.waitForSelector('.questionnaire[data-complete="true"]', { timeout: 30000 });
+  await b.click('label[for="c-1-1-l3"]');
+  const c = await open();
+  await c.goto(url('?view=drafts'));
+  await c.waitForFunction(() => document.querySelectorAll('.draft-list li.draft').length === 2, { timeout: 10000 });
+  await c.screenshot({ path: path.join(SHOT_DIR, 'firefox-02-two-tabs.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
