@@ -2,32 +2,39 @@
 // "ocop-self-check", object stores "drafts", "meta", "backups"; see src/draft/store.rs). Not a
 // spec file.
 
-/** Every stored draft record (`{format, version, id, rev, updated_ms, draft}`), in id order. */
-export function storedRecords(page) {
+/** Every value of the database's object store `name` (getAll), or null when the database or the
+ * store does not exist. Never creates the database (the upgrade is aborted). */
+export function readAll(page, name) {
   return page.evaluate(
-    () =>
+    (storeName) =>
       new Promise((resolve) => {
         const req = indexedDB.open('ocop-self-check');
         req.onupgradeneeded = () => req.transaction.abort(); // never create it from a test
-        req.onerror = () => resolve([]);
+        req.onerror = () => resolve(null);
         req.onsuccess = () => {
           const db = req.result;
-          if (!db.objectStoreNames.contains('drafts')) {
+          if (!db.objectStoreNames.contains(storeName)) {
             db.close();
-            return resolve([]);
+            return resolve(null);
           }
-          const all = db.transaction('drafts').objectStore('drafts').getAll();
+          const all = db.transaction(storeName).objectStore(storeName).getAll();
           all.onsuccess = () => {
             db.close();
             resolve(all.result);
           };
           all.onerror = () => {
             db.close();
-            resolve([]);
+            resolve(null);
           };
         };
       }),
+    name,
   );
+}
+
+/** Every stored draft record (`{format, version, id, rev, updated_ms, draft}`), in id order. */
+export async function storedRecords(page) {
+  return (await readAll(page, 'drafts')) ?? [];
 }
 
 /** The stored drafts (interchange v1 values). */
@@ -35,28 +42,9 @@ export async function storedDrafts(page) {
   return (await storedRecords(page)).map((r) => r.draft);
 }
 
-/** How many kept copies of unreadable data the database holds. */
-export function storedBackups(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const req = indexedDB.open('ocop-self-check');
-        req.onupgradeneeded = () => req.transaction.abort();
-        req.onerror = () => resolve([]);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('backups')) {
-            db.close();
-            return resolve([]);
-          }
-          const all = db.transaction('backups').objectStore('backups').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result);
-          };
-        };
-      }),
-  );
+/** The kept copies of unreadable data the database holds. */
+export async function storedBackups(page) {
+  return (await readAll(page, 'backups')) ?? [];
 }
 
 /** Wait until the stored drafts satisfy `predicate(drafts)` (polled; the writes are async). */
@@ -103,32 +91,7 @@ export async function deviceDump(page) {
     }
     return out;
   });
-  const read = (store) =>
-    page.evaluate(
-      (name) =>
-        new Promise((resolve) => {
-          const req = indexedDB.open('ocop-self-check');
-          req.onupgradeneeded = () => req.transaction.abort();
-          req.onerror = () => resolve(null);
-          req.onsuccess = () => {
-            const db = req.result;
-            if (!db.objectStoreNames.contains(name)) {
-              db.close();
-              return resolve(null);
-            }
-            const all = db.transaction(name).objectStore(name).getAll();
-            all.onsuccess = () => {
-              db.close();
-              resolve(all.result);
-            };
-            all.onerror = () => {
-              db.close();
-              resolve(null);
-            };
-          };
-        }),
-      store,
-    );
+  const read = (name) => readAll(page, name);
   return { local, drafts: await read('drafts'), meta: await read('meta'), backups: await read('backups') };
 }
 
