@@ -208,9 +208,11 @@ pub fn journal_put(text: Option<&str>, base: Option<u64>, draft: &Draft) -> Stri
     Value::Object(map).to_string()
 }
 
-/// The journal text without draft `id`, if `confirmed` is the journaled version (a newer change
-/// stays); `None` when the journal is then empty (remove the key).
-pub fn journal_confirm(text: Option<&str>, confirmed: &Draft) -> Option<String> {
+/// `confirmed` was written as revision `rev`. If it is the journaled version, the entry goes; if
+/// the journal holds a newer change of the same draft (made while the write was under way), that
+/// change now builds on this tab's own write: its base becomes `rev`, so a reload before its own
+/// write still applies it. `None` when the journal is then empty (remove the key).
+pub fn journal_confirm(text: Option<&str>, confirmed: &Draft, rev: u64) -> Option<String> {
     let mut map = text
         .and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok())
         .unwrap_or_default();
@@ -218,9 +220,17 @@ pub fn journal_confirm(text: Option<&str>, confirmed: &Draft) -> Option<String> 
         .get(&confirmed.id)
         .and_then(|e| e.get("draft"))
         .and_then(|d| draft::from_value(d).ok())
-        .is_some_and(|d| d == *confirmed);
-    if same {
-        map.remove(&confirmed.id);
+        .map(|d| d == *confirmed);
+    match same {
+        Some(true) => {
+            map.remove(&confirmed.id);
+        }
+        Some(false) => {
+            if let Some(Value::Object(e)) = map.get_mut(&confirmed.id) {
+                e.insert("rev".into(), rev.into());
+            }
+        }
+        None => {}
     }
     (!map.is_empty()).then(|| Value::Object(map).to_string())
 }
@@ -626,15 +636,24 @@ mod tests {
         let older = d.clone();
         d.responses.answers.insert("1.2".into(), 1);
         let t = journal_put(Some(&t), Some(3), &d);
+        // The older version written as revision 4 while the newer change waited: the newer one
+        // stays, now based on revision 4 (this tab's own write), so a reload still applies it.
+        let rebased = journal_confirm(Some(&t), &older, 4).unwrap_or_default();
         assert_eq!(
-            journal_confirm(Some(&t), &older).as_deref(),
-            Some(t.as_str()),
+            journal_read(&rebased),
+            vec![(Some(4), d.clone())],
             "a newer change stays"
         );
+        assert!(journal_applies(Some(4), Some(4)));
         assert_eq!(
-            journal_confirm(Some(&t), &d),
+            journal_confirm(Some(&rebased), &d, 5),
             None,
             "confirmed: the key goes"
+        );
+        assert_eq!(
+            journal_confirm(None, &d, 5),
+            None,
+            "nothing journaled: nothing to do"
         );
         let two = journal_put(Some(&journal_put(None, None, &draft("b2"))), Some(1), &d);
         assert_eq!(journal_read(&two).len(), 2);

@@ -82,6 +82,14 @@ impl Syncer {
         self.synced.insert(record.draft.id.clone(), record);
     }
 
+    /// Every draft's revision as this tab last saw it.
+    pub fn revisions(&self) -> std::collections::BTreeMap<String, u64> {
+        self.synced
+            .iter()
+            .map(|(id, r)| (id.clone(), r.rev))
+            .collect()
+    }
+
     /// The revision this tab last saw of a draft.
     pub fn rev(&self, id: &str) -> Option<u64> {
         self.synced.get(id).map(|r| r.rev)

@@ -97,7 +97,11 @@ enum Job {
 struct Inner {
     #[cfg(target_arch = "wasm32")]
     db: Option<super::db::Db>,
+    /// Taken out by the job that is running (it awaits the database with it).
     syncer: Syncer,
+    /// The revisions the database last confirmed to this tab: a copy of the syncer's, kept
+    /// here so a change made while a job holds the syncer journals the right base.
+    revs: BTreeMap<String, u64>,
     queue: VecDeque<Job>,
     running: bool,
     /// The app's latest version of each draft (what a Heard job merges against).
@@ -166,14 +170,14 @@ impl DraftStore {
         let base = {
             let mut s = self.inner.borrow_mut();
             s.latest.insert(draft.id.clone(), draft.clone());
-            if s.syncer.base(&draft.id) == Some(&*draft) {
+            if !s.running && s.syncer.base(&draft.id) == Some(&*draft) {
                 // Exactly what the database holds (just loaded, heard from another tab, or a
                 // change undone before it was written): nothing to write, nothing to replay.
                 drop(s);
                 self.journal(|text| journal_forget(text, &draft.id));
                 return;
             }
-            s.syncer.rev(&draft.id)
+            s.revs.get(&draft.id).copied()
         };
         self.journal(|text| Some(journal_put(text, base, &draft)));
         self.enqueue(Job::Save(draft));
@@ -353,6 +357,7 @@ mod imp {
                 let mut s = self.inner.borrow_mut();
                 s.db = Some(db);
                 s.channel = Some(channel);
+                s.revs = s.syncer.revisions();
                 for d in &loaded.drafts {
                     s.latest.insert(d.id.clone(), Rc::new(d.clone()));
                 }
@@ -515,7 +520,11 @@ mod imp {
                     return;
                 };
                 let result = self.work(&db, &mut syncer, job).await;
-                self.inner.borrow_mut().syncer = syncer;
+                {
+                    let mut s = self.inner.borrow_mut();
+                    s.revs = syncer.revisions();
+                    s.syncer = syncer;
+                }
                 match result {
                     Ok(()) => self.status(None),
                     Err(e) => self.status(Some(unsaved(&e))),
@@ -540,11 +549,13 @@ mod imp {
                     if before.is_none() {
                         self.write_index(None);
                     }
-                    if matches!(outcome, Outcome::Saved | Outcome::Restored) {
-                        self.journal(|text| journal_confirm(text, &draft));
+                    if let (Outcome::Saved | Outcome::Restored, Some(rev)) =
+                        (&outcome, syncer.rev(&draft.id))
+                    {
+                        self.journal(|text| journal_confirm(text, &draft, rev));
                     }
                     self.apply_outcome(&draft.id, outcome);
-                    self.maybe_persist(&draft).await;
+                    self.maybe_persist(&draft);
                 }
                 Job::Delete(id) => {
                     syncer.delete(db, &id).await?;
@@ -590,20 +601,25 @@ mod imp {
 
         /// Ask the browser to keep the data once there is something worth keeping: the first
         /// saved answer. Then report the room left.
-        async fn maybe_persist(&self, draft: &Draft) {
+        fn maybe_persist(&self, draft: &Draft) {
             let ask = {
                 let mut s = self.inner.borrow_mut();
                 let ask = !s.asked_persist && !draft.responses.answers.is_empty();
                 s.asked_persist |= ask;
                 ask
             };
-            if ask {
-                let kept = quota::persist().await;
-                self.inner.borrow_mut().kept = kept;
-                self.report_room().await;
-            } else {
-                self.maybe_report_room().await;
-            }
+            // Never awaited by the job queue: Firefox answers persist() only once the user has
+            // answered its permission prompt (possibly never), and no save may wait for that.
+            let me = self.clone();
+            super::super::spawn(async move {
+                if ask {
+                    let kept = quota::persist().await;
+                    me.inner.borrow_mut().kept = kept;
+                    me.report_room().await;
+                } else {
+                    me.maybe_report_room().await;
+                }
+            });
         }
     }
 }

@@ -133,3 +133,20 @@ test('storage blocked (local storage and the database, as in a third-party frame
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a persist() request the user never answers (Firefox asks with a prompt) holds up no save', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await context.addInitScript(() => {
+    if (navigator.storage) navigator.storage.persist = () => new Promise(() => {});
+  });
+  await page.goto(url());
+  await openSet(page, 'nuoc mam');
+  await page.locator('label[for="c-1-1-l3"]').click();
+  await waitForStored(page, (ds) => ds.length === 1 && ds[0].answers['1.1'] === 3);
+  // The first saved answer asked; the next ones must not wait for the answer.
+  await page.locator('label[for="c-1-2-l2"]').click();
+  await page.locator('label[for="c-1-3-l2"]').click();
+  await waitForStored(page, (ds) => ds.length === 1 && ds[0].answers['1.2'] === 2 && ds[0].answers['1.3'] === 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
