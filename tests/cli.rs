@@ -345,3 +345,213 @@ fn a_pipe_is_read_only_up_to_the_limit() {
     let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
     assert_eq!(v["total"], 2);
 }
+
+/// F4: a title with a newline cannot forge a second summary, and escape sequences (hide a line,
+/// set the terminal title, write the clipboard) reach the terminal escaped, in `assess` and in
+/// `dossier`'s message; `--json` keeps the exact text.
+#[test]
+fn texts_from_a_draft_reach_the_terminal_escaped() {
+    let d = tmp("forge");
+    let mut x = filled_draft(&set("QD26-09"));
+    x.title = "Nước mắm\n  Tổng điểm 100/100 (A 40/40, B 25/25, C 35/35); khung điểm 5★; ước tính 5★\u{1b}]0;pwned\u{7}\u{1b}]52;c;aGk=\u{7}".into();
+    x.product.name = String::new();
+    let file = write(&d, "forged.json", &draft::to_json(&x));
+    let (code, out, err) = ocop(&["assess", &file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert_eq!(
+        out.matches("Tổng điểm").count(),
+        2,
+        "one real line, one escaped inside the name: {out}"
+    );
+    let first = out.lines().next().unwrap_or_default();
+    assert!(first.contains("Nước mắm\\n  Tổng điểm 100/100"), "{first}");
+    assert!(first.contains("\\u{1b}]0;pwned\\u{7}"), "{first}");
+    assert!(out
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim_start()
+        .starts_with("Tổng điểm"));
+
+    let (code, out, _) = ocop(&["assess", "--json", &file]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
+    assert_eq!(v["file"], file.as_str());
+
+    let docx = d.join("forged.docx");
+    let (code, _, err) = ocop(&["dossier", &file, "-o", docx.to_str().unwrap_or("")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+
+    // A file name with an escape in it is escaped in the error too.
+    let hostile = write(&d, "a\u{1b}[2Kb.json", "{");
+    let (code, _, err) = ocop(&["assess", &hostile]);
+    assert_eq!(code, 2);
+    assert!(err.contains("a\\u{1b}[2Kb.json"), "{err:?}");
+    assert!(!err.contains('\u{1b}'));
+}
+
+/// F6: a file name that is not UTF-8 is named (its bytes as \xNN) and the rest of the batch is
+/// still assessed; no abort.
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_does_not_stop_the_batch() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = tmp("non-utf8");
+    let good = write(
+        &d,
+        "good.json",
+        &draft::to_json(&filled_draft(&set("QD26-09"))),
+    );
+    let bad = d.join(std::ffi::OsStr::from_bytes(b"h\xf4-s\xc6.json"));
+    std::fs::write(&bad, "{").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .arg("assess")
+        .arg("--json")
+        .arg(&bad)
+        .arg(&good)
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("h\\xf4-s\\xc6.json: invalid draft"), "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        1,
+        "the good file still assessed"
+    );
+}
+
+/// F6/N8: standard output closed or full: a message and exit status 1, not a panic (134/101).
+#[cfg(unix)]
+#[test]
+fn an_output_that_cannot_be_written_is_said_not_panicked() {
+    let d = tmp("full");
+    let good = write(
+        &d,
+        "good.json",
+        &draft::to_json(&filled_draft(&set("QD26-09"))),
+    );
+    for args in [vec!["assess", good.as_str()], vec!["--help"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ocop"))
+            .args(&args)
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .expect("/dev/full"),
+            )
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("cannot write the output"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+/// F7: an output naming the input (directly, through another path, or a link), or -o and --html
+/// naming one file, is refused before anything is written; the input is unchanged.
+#[test]
+fn the_dossier_never_writes_over_its_input_or_one_output_over_the_other() {
+    let d = tmp("overwrite");
+    let text = draft::to_json(&filled_draft(&set("QD26-09")));
+    let input = write(&d, "x.json", &text);
+    let same_other_way = d.join(".").join("x.json");
+    let other = d.join("out.docx");
+    let other = other.to_str().unwrap_or("");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["dossier", &input, "-o", &input],
+        vec!["dossier", &input, "--html", &input],
+        vec![
+            "dossier",
+            &input,
+            "-o",
+            same_other_way.to_str().unwrap_or(""),
+        ],
+        vec!["dossier", &input, "-o", other, "--html", other],
+    ];
+    for args in cases {
+        let (code, _, err) = ocop(&args);
+        assert_eq!(code, 64, "{args:?}: {err}");
+        assert!(
+            err.contains("overwrite the input") || err.contains("name the same file"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&input).expect("input"),
+            text,
+            "{args:?}"
+        );
+        assert!(!std::path::Path::new(other).exists(), "{args:?}");
+    }
+    #[cfg(unix)]
+    {
+        let link = d.join("link.json");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&input, &link).expect("symlink");
+        let (code, _, err) = ocop(&["dossier", link.to_str().unwrap_or(""), "-o", &input]);
+        assert_eq!(code, 64, "{err}");
+        assert_eq!(std::fs::read_to_string(&input).expect("input"), text);
+    }
+    // Written whole through a temporary file beside it: nothing else is left in the directory.
+    let (code, _, err) = ocop(&["dossier", &input, "-o", other]);
+    assert_eq!(code, 0, "{err}");
+    let names: Vec<String> = std::fs::read_dir(&d)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".ocop-"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+/// `-` reads standard input (bounded like a file); `--` ends the options.
+#[test]
+fn standard_input_and_the_end_of_options() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let text = draft::to_json(&filled_draft(&set("QD26-09")));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(["assess", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    if let Some(mut i) = child.stdin.take() {
+        i.write_all(text.as_bytes()).expect("stdin");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["file"], "-");
+    assert_eq!(v["product_set"], "QD26-09");
+
+    let (code, _, err) = ocop(&["assess", "-", "-"]);
+    assert_eq!(code, 64, "{err}");
+
+    let d = tmp("dashdash");
+    write(&d, "-x.json", &text);
+    let in_dir = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ocop"))
+            .args(args)
+            .current_dir(&d)
+            .output()
+            .expect("run");
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    let (code, _, err) = in_dir(&["assess", "-x.json"]);
+    assert_eq!(code, Some(64), "an option: {err}");
+    let (code, out, err) = in_dir(&["assess", "--", "-x.json"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("-x.json: QD26-09"), "{out}");
+}

@@ -1,6 +1,6 @@
 //! The command line proper (native only; see main.rs).
 
-use std::io::Write;
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use ocop_self_check::assess::{assess, Assessment};
@@ -9,7 +9,8 @@ use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::ProductSet;
 use serde_json::json;
 
-use crate::input::load_draft;
+use crate::input::{load_draft, Source};
+use crate::term;
 
 const USAGE: &str = "\
 ocop — OCOP self-check (Decision 26/2026/QĐ-TTg) on the command line
@@ -22,79 +23,103 @@ USAGE:
         Write the draft dossier (Mẫu 01 + Mẫu 02 + estimated score sheet) as an editable
         .docx and/or a printable HTML page.
 
-Exit status: 0 all files handled, 2 some file was bad (named on stderr), 64 usage error.
-The result is an estimate, not an evaluation council's score.";
+    FILE is a file name, or - for standard input (read once, at most 1 MB like a file);
+    -- ends the options (a file named -x then reads as a file).
+    Text from the drafts is shown with control characters escaped (\\n, \\u{1b}, …).
+
+Exit status: 0 all files handled, 2 some file was bad (named on stderr), 64 usage error,
+1 the output could not be written. The result is an estimate, not an evaluation council's score.";
 
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = match args.first().map(String::as_str) {
-        Some("assess") => run_assess(&args[1..]),
-        Some("dossier") => crate::dossier::run_dossier(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            0
-        }
-        Some("-V" | "--version") => {
-            println!("ocop {}", env!("CARGO_PKG_VERSION"));
-            0
-        }
+    // `args_os`: a file name that is not UTF-8 is still a file name (std::env::args would panic).
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let code = match args.first().and_then(|a| a.to_str()) {
+        Some("assess") => run_assess(args[1..].to_vec()),
+        Some("dossier") => crate::dossier::run_dossier(args[1..].to_vec()),
+        Some("-h" | "--help" | "help") => print(USAGE),
+        Some("-V" | "--version") => print(&format!("ocop {}", env!("CARGO_PKG_VERSION"))),
         _ => {
-            eprintln!("{USAGE}");
+            term::err(USAGE);
             64
         }
     };
     ExitCode::from(code)
 }
 
-fn run_assess(args: &[String]) -> u8 {
+/// Print `text` on standard output: 0, or 1 when it cannot be written.
+fn print(text: &str) -> u8 {
+    match term::out(text) {
+        Ok(()) => 0,
+        Err(()) => 1,
+    }
+}
+
+fn run_assess(args: Vec<OsString>) -> u8 {
     let mut json_out = false;
     let mut lang = Lang::Vi;
-    let mut files = Vec::new();
-    let mut it = args.iter();
+    let mut files: Vec<Source> = Vec::new();
+    let mut options_ended = false;
+    let mut it = args.into_iter();
     while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => json_out = true,
-            "--lang" => match it.next().and_then(|t| Lang::from_tag(t)) {
+        if options_ended {
+            files.push(Source::File(a.into()));
+            continue;
+        }
+        match a.to_str() {
+            Some("--") => options_ended = true,
+            Some("--json") => json_out = true,
+            Some("--lang") => match it
+                .next()
+                .as_deref()
+                .and_then(|t| t.to_str())
+                .and_then(Lang::from_tag)
+            {
                 Some(l) => lang = l,
                 None => {
-                    eprintln!("--lang needs vi or en");
+                    term::err("ocop assess: --lang needs vi or en");
                     return 64;
                 }
             },
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return 0;
-            }
-            s if s.starts_with("--") => {
-                eprintln!("unknown option {s}\n\n{USAGE}");
+            Some("-h" | "--help") => return print(USAGE),
+            Some(s) if s.starts_with('-') && s != "-" => {
+                term::err(&format!(
+                    "ocop assess: unknown option {}\n\n{USAGE}",
+                    term::safe(s)
+                ));
                 return 64;
             }
-            _ => files.push(a.clone()),
+            _ => files.push(Source::from_arg(a)),
         }
     }
     if files.is_empty() {
-        eprintln!("ocop assess: no FILE given\n\n{USAGE}");
+        term::err(&format!("ocop assess: no FILE given\n\n{USAGE}"));
         return 64;
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    if files.iter().filter(|f| **f == Source::Stdin).count() > 1 {
+        term::err("ocop assess: standard input (-) can be read only once");
+        return 64;
+    }
     let mut bad = false;
-    for path in &files {
-        match load_draft(path) {
+    for source in &files {
+        match load_draft(source) {
             Ok((d, set)) => {
                 let a = assess(&set, &d.responses);
-                let written = if json_out {
-                    writeln!(out, "{}", json_line(path, &a))
+                let text = if json_out {
+                    json_line(&source.json_name(), &a)
                 } else {
-                    writeln!(out, "{}", summary(path, &set, &d, &a, lang))
+                    summary(&source.shown(), &set, &d, &a, lang)
                 };
-                if written.is_err() {
-                    return 2;
+                if term::out(&text).is_err() {
+                    return 1;
                 }
             }
             Err(e) => {
                 bad = true;
-                eprintln!("{path}: {e}");
+                term::err(&format!(
+                    "{}: {}",
+                    source.shown(),
+                    term::safe(&e.to_string())
+                ));
             }
         }
     }
@@ -139,11 +164,12 @@ fn stars(n: u8) -> String {
     format!("{n}★")
 }
 
-/// A readable summary of one draft.
+/// A readable summary of one draft; `path` is already made safe for the terminal.
 fn summary(path: &str, set: &ProductSet, d: &Draft, a: &Assessment, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let mut s = String::new();
-    let name = d.display_name("");
+    // The draft's own texts are the file's: escaped for the terminal (see term::safe).
+    let name = term::safe(d.display_name(""));
     s.push_str(&format!("{path}: {} {}", set.id, set.name.get(lang)));
     if !name.is_empty() {
         s.push_str(&format!(" — {name}"));

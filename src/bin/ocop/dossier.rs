@@ -4,111 +4,228 @@
 //! A module of the `ocop` binary (`src/bin/ocop/main.rs`); the entry point is [`run_dossier`],
 //! called by `cli.rs`. The draft is read by [`crate::input::load_draft`], like `ocop assess`'s.
 
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
 use ocop_self_check::date::{self, Date};
 use ocop_self_check::dossier;
 use ocop_self_check::i18n::Lang;
 
-use crate::input::load_draft;
+use crate::input::{load_draft, Source};
+use crate::term;
 
 /// Usage of the subcommand.
 pub const DOSSIER_USAGE: &str = "\
 USAGE:
     ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
 
-    FILE          a draft in the interchange format v1 (JSON), as exported by the app
+    FILE          a draft in the interchange format v1 (JSON), as exported by the app,
+                  or - for standard input; -- ends the options
     -o OUT.docx   write the dossier as an editable Word document
     --html FILE   also (or instead) write it as a printable HTML page
     --lang        language of headings and guidance (default vi; the forms stay Vietnamese)
     --date        date printed on the forms (default: today, UTC)
 
+An output that names the input FILE, or -o and --html naming one file, is refused before
+anything is read. Each output is written in full beside its place, then renamed into it.
+
 Exit status: 0 written, 2 bad input file (named on stderr), 64 usage error, 1 cannot write.";
 
 /// Run `ocop dossier` with the arguments after the subcommand; returns the exit status.
-pub fn run_dossier(args: &[String]) -> u8 {
-    let mut input: Option<&str> = None;
-    let mut docx: Option<&str> = None;
-    let mut html: Option<&str> = None;
+pub fn run_dossier(args: Vec<OsString>) -> u8 {
+    let mut input: Option<Source> = None;
+    let mut docx: Option<PathBuf> = None;
+    let mut html: Option<PathBuf> = None;
     let mut lang = Lang::Vi;
     let mut date: Option<Date> = None;
-    let mut it = args.iter();
+    let mut options_ended = false;
+    let mut it = args.into_iter();
     while let Some(a) = it.next() {
-        match a.as_str() {
-            "-h" | "--help" => {
-                println!("{DOSSIER_USAGE}");
-                return 0;
+        let opt = if options_ended { None } else { a.to_str() };
+        match opt {
+            Some("--") => options_ended = true,
+            Some("-h" | "--help") => {
+                return match term::out(DOSSIER_USAGE) {
+                    Ok(()) => 0,
+                    Err(()) => 1,
+                }
             }
-            "-o" | "--output" | "--docx" => match it.next() {
-                Some(p) => docx = Some(p),
-                None => return usage(&format!("{a} needs a file name")),
+            Some(o @ ("-o" | "--output" | "--docx")) => match it.next() {
+                Some(p) => docx = Some(p.into()),
+                None => return usage(&format!("{o} needs a file name")),
             },
-            "--html" => match it.next() {
-                Some(p) => html = Some(p),
+            Some("--html") => match it.next() {
+                Some(p) => html = Some(p.into()),
                 None => return usage("--html needs a file name"),
             },
-            "--lang" => match it.next().and_then(|t| Lang::from_tag(t)) {
+            Some("--lang") => match it
+                .next()
+                .as_deref()
+                .and_then(|t| t.to_str())
+                .and_then(Lang::from_tag)
+            {
                 Some(l) => lang = l,
                 None => return usage("--lang needs vi or en"),
             },
-            "--date" => match it.next().map(|d| (d, date::parse_date(d))) {
-                Some((_, Ok(d))) => date = Some(d),
-                Some((d, Err(_))) => {
-                    return usage(&format!("--date: cannot read {d:?} as DD/MM/YYYY"))
-                }
+            Some("--date") => match it.next() {
+                Some(d) => match d.to_str().map(date::parse_date) {
+                    Some(Ok(d)) => date = Some(d),
+                    _ => {
+                        return usage(&format!(
+                            "--date: cannot read {} as DD/MM/YYYY",
+                            term::name(&d)
+                        ))
+                    }
+                },
                 None => return usage("--date needs a date"),
             },
-            s if s.starts_with('-') && s.len() > 1 => return usage(&format!("unknown option {s}")),
-            s => {
+            Some(s) if s.starts_with('-') && s.len() > 1 => {
+                return usage(&format!("unknown option {}", term::safe(s)))
+            }
+            _ => {
                 if input.is_some() {
                     return usage("give one FILE");
                 }
-                input = Some(s);
+                input = Some(if options_ended {
+                    Source::File(a.into())
+                } else {
+                    Source::from_arg(a)
+                });
             }
         }
     }
     let Some(input) = input else {
         return usage("no FILE given");
     };
-    if docx.is_none() && html.is_none() {
+    let outputs: Vec<&PathBuf> = docx.iter().chain(html.iter()).collect();
+    if outputs.is_empty() {
         return usage("say where to write: -o OUT.docx and/or --html OUT.html");
     }
-    let (d, set) = match load_draft(input) {
+    // Never write over the draft being read, nor write both outputs to one file.
+    if let Source::File(inp) = &input {
+        if let Some(o) = outputs.iter().find(|o| same_file(inp, o)) {
+            return usage(&format!(
+                "{}: the output would overwrite the input FILE",
+                term::name(o.as_os_str())
+            ));
+        }
+    }
+    if let [a, b] = outputs[..] {
+        if same_file(a, b) {
+            return usage(&format!(
+                "{}: -o and --html name the same file",
+                term::name(a.as_os_str())
+            ));
+        }
+    }
+    let (d, set) = match load_draft(&input) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("{input}: {e}");
+            term::err(&format!(
+                "{}: {}",
+                input.shown(),
+                term::safe(&e.to_string())
+            ));
             return 2;
         }
     };
     let today = date.or_else(today_utc);
     let doc = dossier::from_draft(&set, &d, lang, today);
-    if let Some(path) = docx {
-        if let Err(e) = std::fs::write(path, dossier::render_docx(&doc)) {
-            eprintln!("{path}: cannot write: {e}");
-            return 1;
+    let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
+    if let Some(p) = &docx {
+        files.push((p, dossier::render_docx(&doc)));
+    }
+    if let Some(p) = &html {
+        files.push((p, dossier::render_html(&doc).into_bytes()));
+    }
+    // Each output is written to a temporary file beside it and renamed into place only once all
+    // are complete: a full disk or a killed process never leaves half a file, and never a .docx
+    // from this run beside an .html from the last.
+    let mut ready = Vec::new();
+    for (path, bytes) in &files {
+        match write_temp(path, bytes) {
+            Ok(t) => ready.push((*path, t)),
+            Err(e) => {
+                term::err(&format!(
+                    "{}: cannot write: {e}",
+                    term::name(path.as_os_str())
+                ));
+                return 1;
+            }
         }
     }
-    if let Some(path) = html {
-        if let Err(e) = std::fs::write(path, dossier::render_html(&doc)) {
-            eprintln!("{path}: cannot write: {e}");
+    for (path, t) in ready {
+        if let Err(e) = t.persist(path) {
+            term::err(&format!(
+                "{}: cannot write: {}",
+                term::name(path.as_os_str()),
+                e.error
+            ));
             return 1;
         }
     }
     let missing = doc.problems.len() + doc.unanswered.len();
     if missing > 0 {
-        eprintln!(
-            "{input}: {} — {} {}",
-            doc.title,
+        term::err(&format!(
+            "{}: {} — {} {}",
+            input.shown(),
+            term::safe(&doc.title),
             missing,
             lang.pick(
                 "mục cần bổ sung (xem phụ lục, mục 3)",
                 "items to complete (see the annex, section 3)"
             )
-        );
+        ));
     }
     0
 }
 
+/// `bytes` in a new temporary file in `path`'s directory (so the rename stays on one disk).
+fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut t = tempfile::Builder::new()
+        .prefix(".ocop-")
+        .suffix(".part")
+        .tempfile_in(dir)?;
+    t.write_all(bytes)?;
+    t.as_file().sync_all()?;
+    Ok(t)
+}
+
+/// Whether two paths name the same file: the same file on disk (hard links and symbolic links
+/// included) when both exist, else the same place once the directory is resolved.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (resolved(a), resolved(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// `p` with its directory made absolute and links resolved (the file itself may not exist yet).
+fn resolved(p: &Path) -> Option<PathBuf> {
+    if let Ok(c) = std::fs::canonicalize(p) {
+        return Some(c);
+    }
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+}
+
 fn usage(msg: &str) -> u8 {
-    eprintln!("ocop dossier: {msg}\n\n{DOSSIER_USAGE}");
+    term::err(&format!("ocop dossier: {msg}\n\n{DOSSIER_USAGE}"));
     64
 }
 
