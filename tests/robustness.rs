@@ -15,7 +15,7 @@ use ocop_self_check::share;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-/// Cases per property when PROPTEST_CASES is not set; 7 properties × 15,000 = 105,000 inputs.
+/// Cases per property when PROPTEST_CASES is not set; 9 properties × 15,000 = 135,000 inputs.
 const CASES: u32 = 15_000;
 
 fn config() -> ProptestConfig {
@@ -94,6 +94,27 @@ const FIELDS: &[&str] = &[
 
 proptest! {
     #![proptest_config(config())]
+
+    /// The strict parser (duplicate keys refused) reads every JSON document exactly as
+    /// serde_json does when no object repeats a key.
+    #[test]
+    fn strict_parsing_agrees_with_serde_json(v in any_json()) {
+        let text = v.to_string();
+        let loose: Value = serde_json::from_str(&text).expect("serde_json reads its own output");
+        prop_assert_eq!(draft::parse_strict(&text).ok(), Some(loose));
+    }
+
+    /// On any text, the strict parser refuses only what serde_json refuses, or a repeated key.
+    #[test]
+    fn strict_parsing_refuses_only_repeats(s in r#"[{}\[\]":,a-c0-9 ]{0,40}"#) {
+        let loose = serde_json::from_str::<Value>(&s).ok();
+        match (draft::parse_strict(&s), loose) {
+            (Ok(v), Some(l)) => prop_assert_eq!(v, l),
+            (Ok(_), None) => prop_assert!(false, "strict accepted what serde_json refused: {s}"),
+            (Err(e), Some(_)) => prop_assert!(matches!(e.kind, ImportErrorKind::DuplicateKey { .. }), "{s}: {e}"),
+            (Err(_), None) => {}
+        }
+    }
 
     /// Random bytes: invalid UTF-8, control characters, anything.
     #[test]
@@ -198,7 +219,13 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
             "[".repeat(depth),
             "]".repeat(depth)
         );
-        assert!(from_json(&text).is_err(), "depth {depth}");
+        let e = from_json(&text).expect_err("refused");
+        if depth > 128 {
+            assert!(
+                matches!(e.kind, ImportErrorKind::TooDeep { .. }),
+                "depth {depth}: {e}"
+            );
+        }
         let text = format!("{}{}", "{\"a\":".repeat(depth), "}".repeat(depth));
         assert!(from_json(&text).is_err(), "object depth {depth}");
     }

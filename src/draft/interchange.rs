@@ -41,8 +41,13 @@ pub enum ImportErrorKind {
     WrongFormat { found: String },
     /// A version this build cannot read.
     UnsupportedVersion { found: String },
+    /// JSON nested deeper than the parser allows (128 levels), anywhere in the file.
+    TooDeep { line: usize, column: usize },
+    /// The same key twice in one object (JSON readers disagree on which one counts, so neither
+    /// is taken); `key` is its path, e.g. "format" or "answers.1.1".
+    DuplicateKey { key: String },
     /// A field has the wrong JSON type.
-    WrongType { expected: &'static str },
+    WrongType { expected: Expected },
     /// A required field is missing.
     Missing,
     /// Another rubric (decision) than the one this build knows.
@@ -51,6 +56,9 @@ pub enum ImportErrorKind {
     UnknownProductSet { found: String },
     /// No criterion with this code in the product set.
     UnknownCriterion { code: String },
+    /// A position no criterion has: 0, or more than 255 (levels are numbered from 1; the set's
+    /// own range is checked by [`check_against`]).
+    NotAPosition { code: String, position: u64 },
     /// The position is outside the criterion's printed levels.
     InvalidPosition {
         code: String,
@@ -59,6 +67,32 @@ pub enum ImportErrorKind {
     },
     /// A value that is not one of the allowed words.
     InvalidValue { found: String },
+}
+
+/// The JSON type a field should have had (worded by `i18n::import_error` in each language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Text,
+    WholeNumber,
+    Position,
+    TrueFalse,
+    CodeList,
+    Code,
+}
+
+impl Expected {
+    fn english(self) -> &'static str {
+        match self {
+            Expected::Object => "an object",
+            Expected::Text => "a string",
+            Expected::WholeNumber => "a non-negative integer",
+            Expected::Position => "a level position (1, 2, 3 …)",
+            Expected::TrueFalse => "true or false",
+            Expected::CodeList => "a list of criterion codes",
+            Expected::Code => "a criterion code",
+        }
+    }
 }
 
 /// An import error: which field, and what is wrong with it.
@@ -92,7 +126,16 @@ impl std::fmt::Display for ImportError {
             NotJson { line, column } => write!(f, "not JSON (line {line}, column {column})"),
             WrongFormat { found } => write!(f, "{field}: not an OCOP self-check draft ({found})"),
             UnsupportedVersion { found } => write!(f, "{field}: unsupported version {found}"),
-            WrongType { expected } => write!(f, "{field}: expected {expected}"),
+            TooDeep { line, column } => write!(
+                f,
+                "nested more than 128 levels deep (line {line}, column {column})"
+            ),
+            DuplicateKey { key } => write!(f, "the key {key:?} appears twice"),
+            WrongType { expected } => write!(f, "{field}: expected {}", expected.english()),
+            NotAPosition { code, position } => write!(
+                f,
+                "{field}: criterion {code} has no level {position} (levels are numbered from 1)"
+            ),
             Missing => write!(f, "{field}: missing"),
             UnknownRubric { found } => write!(f, "{field}: unknown rubric {found:?}"),
             UnknownProductSet { found } => write!(f, "{field}: unknown product set {found:?}"),
@@ -132,7 +175,7 @@ fn string_field(
         Some(_) => Err(ImportError::new(
             format!("{path}{key}"),
             ImportErrorKind::WrongType {
-                expected: "a string",
+                expected: Expected::Text,
             },
         )),
     }
@@ -145,7 +188,7 @@ fn u64_field(obj: &Map<String, Value>, key: &str) -> Result<Option<u64>, ImportE
             ImportError::new(
                 key,
                 ImportErrorKind::WrongType {
-                    expected: "a non-negative integer",
+                    expected: Expected::WholeNumber,
                 },
             )
         }),
@@ -157,7 +200,7 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, Impor
         ImportError::new(
             field,
             ImportErrorKind::WrongType {
-                expected: "an object",
+                expected: Expected::Object,
             },
         )
     })
@@ -197,16 +240,130 @@ pub fn from_json(text: &str) -> Result<Draft, ImportError> {
             },
         ));
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        ImportError::new(
-            "",
-            ImportErrorKind::NotJson {
-                line: e.line(),
-                column: e.column(),
-            },
-        )
-    })?;
+    let value = parse_strict(text.trim_start_matches('\u{feff}'))?;
     from_value(&value)
+}
+
+/// Parse JSON text, refusing a key repeated within one object (serde_json, like `JSON.parse`,
+/// would silently keep the last one; a file whose readers disagree on its content is refused
+/// instead) and naming deep nesting as such.
+pub fn parse_strict(text: &str) -> Result<Value, ImportError> {
+    use serde::de::DeserializeSeed;
+    let duplicate = std::cell::RefCell::new(None::<String>);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = strict::Strict {
+        path: String::new(),
+        duplicate: &duplicate,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v));
+    parsed.map_err(|e| {
+        if let Some(key) = duplicate.borrow_mut().take() {
+            return ImportError::new("", ImportErrorKind::DuplicateKey { key });
+        }
+        let (line, column) = (e.line(), e.column());
+        // serde_json has no error category for its recursion limit; its message names it.
+        let kind = if e.to_string().starts_with("recursion limit exceeded") {
+            ImportErrorKind::TooDeep { line, column }
+        } else {
+            ImportErrorKind::NotJson { line, column }
+        };
+        ImportError::new("", kind)
+    })
+}
+
+/// A serde visitor that builds a [`Value`] like serde_json's own, but stops at the first key an
+/// object holds twice and records its path. Written here because serde_json offers no such
+/// option and the crates that do (serde_with's `maps_duplicate_key_is_error`) work on typed maps,
+/// not on a whole document.
+mod strict {
+    use std::cell::RefCell;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Value};
+
+    pub struct Strict<'a> {
+        pub path: String,
+        pub duplicate: &'a RefCell<Option<String>>,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Strict<'_> {
+        type Value = Value;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Strict<'_> {
+        type Value = Value;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_string()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            self.deserialize(d)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut out = Vec::new();
+            let mut i = 0usize;
+            while let Some(v) = seq.next_element_seed(Strict {
+                path: join(&self.path, &i.to_string()),
+                duplicate: self.duplicate,
+            })? {
+                out.push(v);
+                i += 1;
+            }
+            Ok(Value::Array(out))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut out = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let path = join(&self.path, &key);
+                if out.contains_key(&key) {
+                    *self.duplicate.borrow_mut() = Some(path);
+                    return Err(de::Error::custom("duplicate key"));
+                }
+                let v = map.next_value_seed(Strict {
+                    path,
+                    duplicate: self.duplicate,
+                })?;
+                out.insert(key, v);
+            }
+            Ok(Value::Object(out))
+        }
+    }
+
+    fn join(path: &str, key: &str) -> String {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    }
 }
 
 /// Read a draft from an already parsed JSON value (see [`from_json`]).
@@ -258,17 +415,16 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
                 ImportError::new(
                     field.clone(),
                     ImportErrorKind::WrongType {
-                        expected: "a level position (1, 2, 3 …)",
+                        expected: Expected::Position,
                     },
                 )
             })?;
             let p = u8::try_from(p).ok().filter(|p| *p >= 1).ok_or_else(|| {
                 ImportError::new(
                     field.clone(),
-                    ImportErrorKind::InvalidPosition {
+                    ImportErrorKind::NotAPosition {
                         code: code.clone(),
                         position: p,
-                        levels: 0,
                     },
                 )
             })?;
@@ -280,7 +436,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
             ImportError::new(
                 "none_of_levels",
                 ImportErrorKind::WrongType {
-                    expected: "a list of criterion codes",
+                    expected: Expected::CodeList,
                 },
             )
         })?;
@@ -289,7 +445,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
                 ImportError::new(
                     format!("none_of_levels.{i}"),
                     ImportErrorKind::WrongType {
-                        expected: "a criterion code",
+                        expected: Expected::Code,
                     },
                 )
             })?;
@@ -304,7 +460,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
                 ImportError::new(
                     format!("knock_outs.{id}"),
                     ImportErrorKind::WrongType {
-                        expected: "true or false",
+                        expected: Expected::TrueFalse,
                     },
                 )
             })?;
@@ -318,7 +474,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
                 ImportError::new(
                     format!("evidence.{code}"),
                     ImportErrorKind::WrongType {
-                        expected: "a string",
+                        expected: Expected::Text,
                     },
                 )
             })?;
@@ -637,7 +793,7 @@ mod tests {
         assert_eq!(
             err("[1]").kind,
             ImportErrorKind::WrongType {
-                expected: "an object"
+                expected: Expected::Object
             }
         );
         assert_eq!(err(r#"{"format":"x","version":1}"#).field, "format");

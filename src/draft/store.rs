@@ -39,7 +39,8 @@ pub struct Decoded {
 /// the raw text as a backup before anything overwrites it).
 pub fn decode(raw: &str) -> Decoded {
     let mut out = Decoded::default();
-    let value: Value = match serde_json::from_str(raw) {
+    // Strict: a backup file restored by the import is foreign input (a repeated key is refused).
+    let value: Value = match draft::parse_strict(raw) {
         Ok(v) => v,
         Err(_) => {
             out.unreadable = true;

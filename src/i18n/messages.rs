@@ -2,13 +2,37 @@
 //! detail, why an imported file or a share link was refused, why there is no QR code.
 
 use crate::draft::{
-    DateError, EmailError, Field, ImportError, ImportErrorKind, PhoneError, Problem,
+    DateError, EmailError, Expected, Field, ImportError, ImportErrorKind, PhoneError, Problem,
 };
 use crate::lang::Lang;
 use crate::share::{QrError, ShareError};
 
 fn pick(lang: Lang, vi: String, en: String) -> String {
     lang.pick(vi, en)
+}
+
+fn expected_vi(e: Expected) -> &'static str {
+    match e {
+        Expected::Object => "một đối tượng JSON { … }",
+        Expected::Text => "một chuỗi văn bản",
+        Expected::WholeNumber => "một số nguyên không âm",
+        Expected::Position => "số thứ tự của mức (1, 2, 3 …)",
+        Expected::TrueFalse => "true hoặc false",
+        Expected::CodeList => "một danh sách mã tiêu chí",
+        Expected::Code => "một mã tiêu chí",
+    }
+}
+
+fn expected_en(e: Expected) -> &'static str {
+    match e {
+        Expected::Object => "a JSON object { … }",
+        Expected::Text => "a string",
+        Expected::WholeNumber => "a non-negative integer",
+        Expected::Position => "a level position (1, 2, 3 …)",
+        Expected::TrueFalse => "true or false",
+        Expected::CodeList => "a list of criterion codes",
+        Expected::Code => "a criterion code",
+    }
 }
 
 /// An import error in words, naming the field.
@@ -36,9 +60,25 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
             format!("Phiên bản {found} của tệp chưa được hỗ trợ."),
             format!("Version {found} of the file is not supported."),
         ),
+        TooDeep { line, column } => (
+            format!("Tệp lồng nhau quá sâu (quá 128 tầng; dòng {line}, cột {column}): không phải bản nháp."),
+            format!("The file is nested too deep (over 128 levels; line {line}, column {column}): not a draft."),
+        ),
+        DuplicateKey { key } => (
+            format!("Trường “{key}” xuất hiện hai lần trong tệp; không rõ giá trị nào đúng nên tệp không được nhận."),
+            format!("The field “{key}” appears twice in the file; it is unclear which value counts, so the file is refused."),
+        ),
+        WrongType { expected } if field.is_empty() => (
+            format!("Nội dung tệp có kiểu dữ liệu sai (cần: {}).", expected_vi(*expected)),
+            format!("The file's content has the wrong type (expected {}).", expected_en(*expected)),
+        ),
         WrongType { expected } => (
-            format!("Trường “{field}” có kiểu dữ liệu sai (cần: {expected})."),
-            format!("Field “{field}” has the wrong type (expected {expected})."),
+            format!("Trường “{field}” có kiểu dữ liệu sai (cần: {}).", expected_vi(*expected)),
+            format!("Field “{field}” has the wrong type (expected {}).", expected_en(*expected)),
+        ),
+        NotAPosition { code, position } => (
+            format!("Tiêu chí {code} không có mức {position}: các mức được đánh số 1, 2, 3…"),
+            format!("Criterion {code} has no level {position}: levels are numbered 1, 2, 3…"),
         ),
         Missing => (
             format!("Thiếu trường “{field}”."),
@@ -231,11 +271,85 @@ mod tests {
         let e = ImportError {
             field: "answers.1.1".into(),
             kind: ImportErrorKind::WrongType {
-                expected: "a level position (1, 2, 3 …)",
+                expected: Expected::Position,
             },
         };
         assert!(import_error(Lang::Vi, &e).contains("answers.1.1"));
         assert!(import_error(Lang::En, &e).contains("wrong type"));
+    }
+
+    /// Adversarial review N2, N3, N4, F10: each message is right about what is wrong, and a
+    /// Vietnamese message carries no English.
+    #[test]
+    fn import_errors_say_what_is_wrong_in_one_language() {
+        use crate::draft::from_json;
+        let head = r#""format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09""#;
+        let deep = format!(
+            r#"{{{head},"extra":{}1{}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let cases: Vec<(String, &str, &str)> = vec![
+            (
+                format!(r#"{{{head},"answers":{{"1.1":0}}}}"#),
+                "Tiêu chí 1.1 không có mức 0: các mức được đánh số 1, 2, 3…",
+                "Criterion 1.1 has no level 0",
+            ),
+            (
+                format!(r#"{{{head},"answers":{{"1.1":256}}}}"#),
+                "Tiêu chí 1.1 không có mức 256",
+                "has no level 256",
+            ),
+            (
+                format!(r#"{{{head},"answers":{{"1.1":18446744073709551615}}}}"#),
+                "không có mức 18446744073709551615",
+                "no level 18446744073709551615",
+            ),
+            (
+                deep,
+                "Tệp lồng nhau quá sâu (quá 128 tầng",
+                "nested too deep",
+            ),
+            (
+                format!(r#"{{"format":"nope",{head}}}"#),
+                "Trường “format” xuất hiện hai lần",
+                "“format” appears twice",
+            ),
+            (
+                format!(r#"{{{head},"answers":{{"1.1":1,"1.1":3}}}}"#),
+                "Trường “answers.1.1” xuất hiện hai lần",
+                "“answers.1.1” appears twice",
+            ),
+            (
+                "[1,2]".to_string(),
+                "Nội dung tệp có kiểu dữ liệu sai (cần: một đối tượng JSON { … }).",
+                "The file's content has the wrong type",
+            ),
+            (
+                format!(r#"{{{head},"answers":[]}}"#),
+                "Trường “answers” có kiểu dữ liệu sai (cần: một đối tượng JSON { … }).",
+                "expected a JSON object",
+            ),
+            (
+                format!(r#"{{{head},"answers":{{"1.1":"x"}}}}"#),
+                "(cần: số thứ tự của mức (1, 2, 3 …))",
+                "expected a level position",
+            ),
+            (
+                format!(r#"{{{head},"knock_outs":{{"k":1}}}}"#),
+                "(cần: true hoặc false)",
+                "expected true or false",
+            ),
+        ];
+        for (text, vi, en) in cases {
+            let e = from_json(&text).expect_err("refused");
+            let (v, n) = (import_error(Lang::Vi, &e), import_error(Lang::En, &e));
+            assert!(v.contains(vi), "{v}");
+            assert!(n.contains(en), "{n}");
+            for english in [" an ", "object", "expected", "level position", " or ", "“”"] {
+                assert!(!v.contains(english), "English in {v:?}");
+            }
+        }
     }
 
     #[test]
