@@ -15,6 +15,11 @@
 #                                                   at the root to control ./index.html; register "./sw.js")
 #
 # Needs: scripts/setup.sh done once. Works offline after that (CARGO_NET_OFFLINE=true is fine).
+#
+#   scripts/build.sh --test-hooks   the same site in target/dist-test-hooks/, its full app built
+#                                   with the `test-hooks` feature (#test-panic shows the error
+#                                   screen), for the e2e tests of that screen only. dist/, what is
+#                                   deployed, never has the hook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +31,11 @@ DOSSIER=ocop-dossier
 TARGET=wasm32-unknown-unknown
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 DIST=dist
+APP_FEATURES=()
+if [ "${1:-}" = "--test-hooks" ]; then
+  DIST=target/dist-test-hooks
+  APP_FEATURES=(--features test-hooks)
+fi
 
 die() {
   printf '[build] ERROR: %s\n' "$*" >&2
@@ -44,7 +54,7 @@ fi
 
 t0=$(date +%s)
 echo "[build] cargo build --release --target $TARGET --bin $BIN --bin $START"
-cargo build --release --target "$TARGET" --locked --bin "$BIN" --bin "$START"
+cargo build --release --target "$TARGET" --locked --bin "$BIN" --bin "$START" "${APP_FEATURES[@]}"
 echo "[build] cargo build --release --target $TARGET --bin $DOSSIER --features dossier-module"
 cargo build --release --target "$TARGET" --locked --bin "$DOSSIER" --features dossier-module
 
@@ -158,4 +168,4 @@ size_row "$DIST/${BIN}_bg.wasm"
 size_row "$DIST/$BIN.js"
 size_row "$DIST/${DOSSIER}_bg.wasm"
 size_row "$DIST/$DOSSIER.js"
-echo "[build] dist/ total $(du -sb "$DIST" | cut -f1) bytes, $(find "$DIST" -type f | wc -l) files; $(($(date +%s) - t0)) s"
+echo "[build] $DIST/ total $(du -sb "$DIST" | cut -f1) bytes, $(find "$DIST" -type f | wc -l) files; $(($(date +%s) - t0)) s"

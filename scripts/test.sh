@@ -89,6 +89,8 @@ fi
 
 section "build (scripts/build.sh)"
 ./scripts/build.sh
+# The same site with the error screen's test hook (#test-panic), for the e2e tests of that screen.
+./scripts/build.sh --test-hooks
 
 section "e2e (node --test tests/e2e/*.spec.mjs)"
 shopt -s nullglob

@@ -541,7 +541,8 @@ fn read_registration_type(obj: &Map<String, Value>) -> Result<RegistrationType, 
     }
 }
 
-/// Check a draft's codes and positions against its product set's rubric.
+/// Check a draft's codes and positions against its product set's rubric: the first thing that
+/// does not fit (see [`misfits`] for all of them).
 pub fn check_against(draft: &Draft, set: &ProductSet) -> Result<(), ImportError> {
     if draft.product_set != set.id {
         return Err(ImportError::new(
@@ -551,50 +552,90 @@ pub fn check_against(draft: &Draft, set: &ProductSet) -> Result<(), ImportError>
             },
         ));
     }
+    match misfits(draft, set).into_iter().next() {
+        Some(m) => Err(m.error),
+        None => Ok(()),
+    }
+}
+
+/// One item of a draft that its product set does not have: an answer with an unknown code or a
+/// level the criterion does not print, a "none of the levels" for an unknown code, an unknown
+/// knock-out question, a note on an unknown criterion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Misfit {
+    pub error: ImportError,
+    /// The change that sets the item aside (removes it from the draft).
+    pub remove: super::Command,
+}
+
+/// Every item of `draft` that `set` does not have, in a stable order. A file or a link with any
+/// of them is refused ([`check_against`]); a stored draft is opened with them shown, and the
+/// user can set them aside ([`Misfit::remove`]); nothing is dropped silently.
+pub fn misfits(draft: &Draft, set: &ProductSet) -> Vec<Misfit> {
+    use super::Command;
+    let mut out = Vec::new();
     for (code, pos) in &draft.responses.answers {
         let field = format!("answers.{code}");
-        let c = set.criterion(code).ok_or_else(|| {
-            ImportError::new(
-                field.clone(),
-                ImportErrorKind::UnknownCriterion { code: code.clone() },
-            )
-        })?;
-        if c.level(*pos).is_none() {
-            return Err(ImportError::new(
-                field,
-                ImportErrorKind::InvalidPosition {
-                    code: code.clone(),
-                    position: u64::from(*pos),
-                    levels: c.levels.len(),
-                },
-            ));
-        }
+        let kind = match set.criterion(code) {
+            None => ImportErrorKind::UnknownCriterion { code: code.clone() },
+            Some(c) if c.level(*pos).is_none() => ImportErrorKind::InvalidPosition {
+                code: code.clone(),
+                position: u64::from(*pos),
+                levels: c.levels.len(),
+            },
+            Some(_) => continue,
+        };
+        out.push(Misfit {
+            error: ImportError::new(field, kind),
+            remove: Command::SetAnswer {
+                code: code.clone(),
+                position: None,
+            },
+        });
     }
     for code in &draft.responses.none_of_levels {
         if set.criterion(code).is_none() {
-            return Err(ImportError::new(
-                "none_of_levels",
-                ImportErrorKind::UnknownCriterion { code: code.clone() },
-            ));
+            out.push(Misfit {
+                error: ImportError::new(
+                    "none_of_levels",
+                    ImportErrorKind::UnknownCriterion { code: code.clone() },
+                ),
+                remove: Command::SetAnswer {
+                    code: code.clone(),
+                    position: None,
+                },
+            });
         }
     }
     for id in draft.responses.knock_outs.keys() {
         if set.knock_out(id).is_none() {
-            return Err(ImportError::new(
-                format!("knock_outs.{id}"),
-                ImportErrorKind::InvalidValue { found: id.clone() },
-            ));
+            out.push(Misfit {
+                error: ImportError::new(
+                    format!("knock_outs.{id}"),
+                    ImportErrorKind::InvalidValue { found: id.clone() },
+                ),
+                remove: Command::SetKnockOut {
+                    id: id.clone(),
+                    applies: None,
+                },
+            });
         }
     }
     for code in draft.evidence.keys() {
         if set.criterion(code).is_none() {
-            return Err(ImportError::new(
-                format!("evidence.{code}"),
-                ImportErrorKind::UnknownCriterion { code: code.clone() },
-            ));
+            out.push(Misfit {
+                error: ImportError::new(
+                    format!("evidence.{code}"),
+                    ImportErrorKind::UnknownCriterion { code: code.clone() },
+                ),
+                remove: Command::SetEvidence {
+                    code: code.clone(),
+                    text: String::new(),
+                },
+            });
         }
     }
-    Ok(())
+    out
 }
 
 /// The draft as an interchange v1 JSON value.
@@ -820,6 +861,47 @@ mod tests {
         assert_eq!(e.field, "product_set");
         let big = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
         assert!(matches!(err(&big).kind, ImportErrorKind::TooLarge { .. }));
+    }
+
+    #[test]
+    fn misfits_lists_every_item_the_set_lacks_and_how_to_set_it_aside() {
+        let Some(Ok(set)) = crate::rubric::embedded::load("QD26-09") else {
+            panic!("set")
+        };
+        let mut d = Draft::new("d1", "QD26-09", 0);
+        d.responses.answers.insert("1.2".into(), 2);
+        d.responses.answers.insert("1.1".into(), 200);
+        d.responses.answers.insert("99.99".into(), 7);
+        d.responses.none_of_levels.insert("zz.9".into());
+        d.responses.knock_outs.insert("evil".into(), true);
+        d.evidence.insert("nope".into(), "ghi chú".into());
+        d.evidence.insert("1.2".into(), "có thật".into());
+        let found = misfits(&d, &set);
+        let fields: Vec<&str> = found.iter().map(|m| m.error.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "answers.1.1",
+                "answers.99.99",
+                "none_of_levels",
+                "knock_outs.evil",
+                "evidence.nope"
+            ]
+        );
+        assert_eq!(
+            check_against(&d, &set).map_err(|e| e.field),
+            Err("answers.1.1".into())
+        );
+        let clean = found
+            .into_iter()
+            .fold(d.clone(), |d, m| d.apply(m.remove, 1));
+        assert_eq!(check_against(&clean, &set), Ok(()));
+        assert!(misfits(&clean, &set).is_empty());
+        assert_eq!(clean.responses.answers.len(), 1, "the sound answer stays");
+        assert_eq!(
+            clean.evidence.get("1.2").map(String::as_str),
+            Some("có thật")
+        );
     }
 
     #[test]

@@ -22,8 +22,8 @@ pub use samples::samples;
 
 pub use interchange::{
     check_against, export_file_name, file_stem, from_bytes, from_json, from_value, is_valid_id,
-    parse_strict, to_json, to_value, Expected, ImportError, ImportErrorKind, DRAFT_FORMAT,
-    DRAFT_VERSION, MAX_ID_CHARS, MAX_IMPORT_BYTES,
+    misfits, parse_strict, to_json, to_value, Expected, ImportError, ImportErrorKind, Misfit,
+    DRAFT_FORMAT, DRAFT_VERSION, MAX_ID_CHARS, MAX_IMPORT_BYTES,
 };
 
 use std::collections::BTreeMap;

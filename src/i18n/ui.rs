@@ -252,6 +252,9 @@ strings! {
     IncomingStars => "Hạng sao ước tính", "Estimated stars";
     IncomingProducer => "Chủ thể", "Producer";
     IncomingComputing => "đang tính…", "calculating…";
+    SetMisfitsAside => "Bỏ các mục này khỏi bản nháp", "Remove these items from the draft";
+    IncomingUnchecked => "Chưa kiểm tra được bản nháp này: không tải được phiếu chấm của bộ sản phẩm (máy đang không có mạng?). Bản nháp chỉ được thêm sau khi đã kiểm tra; hãy thử lại khi có mạng.",
+        "This draft cannot be checked yet: the product set's scoring sheet could not be loaded (is the device offline?). A draft is added only once checked; try again when online.";
     IncomingAdd => "Thêm thành bản nháp mới", "Add as a new draft";
     IncomingIgnore => "Không thêm", "Don't add";
     IncomingErrorTitle => "Không mở được liên kết chia sẻ", "The share link could not be opened";

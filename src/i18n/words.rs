@@ -429,6 +429,18 @@ pub fn restored(lang: Lang, added: usize, already: usize, skipped: usize) -> Str
     pick(lang, vi, en)
 }
 
+/// A stored draft holds items its product set does not have.
+pub fn misfits_intro(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("Bản nháp này có {n} mục không khớp phiếu chấm của bộ sản phẩm (có thể do bản nháp cũ hoặc bị hỏng). Các mục đó không được tính điểm, và tệp hay liên kết chia sẻ của bản nháp sẽ bị máy khác từ chối cho đến khi bỏ chúng:"),
+        format!(
+            "This draft holds {} its product set's scoring sheet does not have (an old or damaged draft). They count for nothing, and other devices will refuse this draft's file or share link until they are removed:",
+            plural(n as u64, "item", "items")
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

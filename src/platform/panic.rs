@@ -114,7 +114,9 @@ fn show_error_screen(message: &str) {
     let _ = body.append_child(&main);
 }
 
-/// Whether the page was opened with `#test-panic` (used by the e2e test of the error screen).
+/// Whether the page was opened with `#test-panic`, in a build with the `test-hooks` feature
+/// (the e2e tests of the error screen); always false in the deployed build, so no link or host
+/// frame can show the error screen (adversarial review F9).
 pub fn test_panic_requested() -> bool {
-    super::page::fragment() == "#test-panic"
+    cfg!(feature = "test-hooks") && super::page::fragment() == "#test-panic"
 }

@@ -272,6 +272,7 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <div class="work">
                         <main id="main" tabindex="-1">
+                            { misfits_notice(lang, &draft, &set, &on_action) }
                             <ShareEntry lang={lang} draft={draft.clone()} />
                             <Questionnaire lang={lang} set={set.clone()} draft={draft}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
@@ -370,6 +371,45 @@ fn kept_notice(state: &AppState, store: &DraftStore, on_action: &Callback<Action
                 <button type="button" class="btn" onclick={download}>{ t(lang, Key::DownloadKept) }</button>
                 <button type="button" class="btn ghost" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
             </div>
+        </div>
+    }
+}
+
+/// A stored draft with items its product set does not have (an old or damaged record): they
+/// count for nothing, are listed, and one tap sets them aside. Never kept or dropped silently
+/// (adversarial review F8; a file or a link with such items is refused outright).
+fn misfits_notice(
+    lang: crate::lang::Lang,
+    draft: &crate::ui::Shared<crate::draft::Draft>,
+    set: &crate::ui::Shared<crate::rubric::ProductSet>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let misfits = crate::draft::misfits(&draft.0, &set.0);
+    if misfits.is_empty() {
+        return html! {};
+    }
+    let items = misfits
+        .iter()
+        .map(|m| html! { <li>{ i18n::import_error(lang, &m.error) }</li> });
+    let remove = {
+        let on_action = on_action.clone();
+        let id = draft.0.id.clone();
+        let commands: Vec<_> = misfits.iter().map(|m| m.remove.clone()).collect();
+        Callback::from(move |_: MouseEvent| {
+            for command in &commands {
+                on_action.emit(Action::Apply {
+                    id: id.clone(),
+                    command: command.clone(),
+                    now_ms: clock::now_ms(),
+                });
+            }
+        })
+    };
+    html! {
+        <div class="warning" role="alert" id="draft-misfits">
+            <p>{ i18n::misfits_intro(lang, misfits.len()) }</p>
+            <ul>{ for items }</ul>
+            <button type="button" class="btn" id="drop-misfits" onclick={remove}>{ t(lang, Key::SetMisfitsAside) }</button>
         </div>
     }
 }

@@ -239,6 +239,8 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
         let preset = props.set.clone();
         use_state(move || preset.map(|s| Ok::<_, ()>(Rc::clone(&s.0))))
     };
+    // Bumped by "Try again" when the sheet could not be loaded.
+    let attempt = use_state(|| 0u32);
     {
         let loaded = loaded.clone();
         let preset = props.set.clone();
@@ -246,10 +248,11 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
             Some(Ok(d)) => Some(d.product_set.clone()),
             _ => None,
         };
-        use_effect_with(set_id, move |set_id| {
+        use_effect_with((set_id, *attempt), move |(set_id, _)| {
             if let Some(s) = preset {
                 loaded.set(Some(Ok(Rc::clone(&s.0))));
             } else if let Some(id) = set_id.clone() {
+                loaded.set(None);
                 platform::spawn(async move {
                     let r = fetch::load_rubric(id).await.map(Rc::new).map_err(|_| ());
                     loaded.set(Some(r));
@@ -348,8 +351,14 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
             finish();
         })
     };
-    // Added only once checked against the sheet (or when the sheet cannot be had at all).
-    let can_add = loaded.is_some();
+    // Added only once checked against the sheet: a file, a link and the store are held to one
+    // rule (adversarial review F8). Without the sheet (offline, never cached) the link waits.
+    let can_add = set.is_some();
+    let unchecked = matches!(&*loaded, Some(Err(())));
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
 
     html! {
         <section class="incoming" id="incoming-share" tabindex="-1" aria-labelledby="incoming-title">
@@ -366,6 +375,12 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
                 <div><dt>{ t(lang, Key::IncomingStars) }</dt><dd id="incoming-stars">{ stars_text }</dd></div>
             </dl>
             <p class="hint">{ t(lang, Key::IncomingNote) }</p>
+            if unchecked {
+                <div class="alert" role="alert" id="incoming-unchecked">
+                    <p>{ t(lang, Key::IncomingUnchecked) }</p>
+                    <button type="button" class="btn" id="incoming-retry" onclick={retry}>{ t(lang, Key::Retry) }</button>
+                </div>
+            }
             <div class="actions">
                 <button type="button" class="btn primary" id="import-confirm" onclick={add} disabled={!can_add}>
                     { t(lang, Key::IncomingAdd) }</button>

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
 import { waitForStored } from './store-helpers.mjs';
+import { startHooksServer } from './site-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -214,6 +215,9 @@ test('storage blocked or full: a translated warning, and the app keeps working i
 });
 
 test('a panic shows an error screen that still exports the saved drafts', async () => {
+  // The build with the test hook (#test-panic); the deployed one ignores it (hardening.spec).
+  const hooks = await startHooksServer();
+  const url = (q = '') => hooks.url + q;
   const { context, page, errors } = await newPhonePage(browser);
   await page.goto(url());
   await page.fill('#set-search', 'che');
@@ -235,6 +239,7 @@ test('a panic shows an error screen that still exports the saved drafts', async 
   // The panic itself is reported on the console; nothing else may be.
   assert.ok(errors.every((e) => /test panic requested|unreachable|RuntimeError/.test(e)), errors.join('\n'));
   await context.close();
+  await hooks.stop();
 });
 
 test('wide screen: the result sits in a side panel', async () => {

@@ -110,3 +110,16 @@ export function serviceWorkerVersion(page) {
       }),
   );
 }
+
+/** The site built with the error screen's test hook (`scripts/build.sh --test-hooks`, run by
+ * scripts/test.sh); dist/ ignores #test-panic. */
+export const HOOKS_DIST = path.join(REPO_ROOT, 'target', 'dist-test-hooks');
+
+/** A server over HOOKS_DIST; fails, saying how to build it, when it is missing. */
+export async function startHooksServer() {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(path.join(HOOKS_DIST, 'index.html'))) {
+    throw new Error(`${HOOKS_DIST} is missing: run scripts/build.sh --test-hooks (scripts/test.sh does)`);
+  }
+  return startServer(HOOKS_DIST);
+}
