@@ -451,6 +451,7 @@ fn import_adds_a_new_draft_never_overwrites_and_opens_it() {
         vec![Action::Import {
             draft: incoming.clone(),
             fresh_id: "b".into(),
+            clipped: vec!["title".into()],
         }],
     );
     assert_eq!(s.drafts.len(), 2);
@@ -462,17 +463,21 @@ fn import_adds_a_new_draft_never_overwrites_and_opens_it() {
     assert_eq!(s.drafts[1].producer.name, incoming.producer.name);
     assert_eq!(s.current.as_deref(), Some("b"));
     assert_eq!(s.screen, Screen::Questionnaire);
+    assert_eq!(s.clipped, ["title"], "said until the next action");
     // A new id is used as is; an empty id takes the fresh one.
     incoming.id = "c".into();
     let s = s.reduce(Action::Import {
         draft: incoming.clone(),
         fresh_id: "unused".into(),
+        clipped: Vec::new(),
     });
+    assert!(s.clipped.is_empty());
     assert_eq!(s.drafts[2].id, "c");
     incoming.id.clear();
     let s = s.reduce(Action::Import {
         draft: incoming,
         fresh_id: "d".into(),
+        clipped: Vec::new(),
     });
     assert_eq!(s.drafts[3].id, "d");
     assert_eq!(s.drafts.len(), 4);

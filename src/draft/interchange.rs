@@ -206,6 +206,33 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, Impor
     })
 }
 
+/// The fields of a draft file whose text is longer than [`super::MAX_FIELD_CHARS`] and was cut
+/// to it on import (title, notes, details), as paths ("title", "evidence.1.1",
+/// "product.certificates"); empty when nothing was cut or the text is not a draft.
+pub fn clipped_fields(text: &str) -> Vec<String> {
+    let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(text) else {
+        return Vec::new();
+    };
+    let long = |v: &Value| {
+        v.as_str()
+            .is_some_and(|s| s.chars().count() > super::MAX_FIELD_CHARS)
+    };
+    let mut out = Vec::new();
+    if obj.get("title").is_some_and(long) {
+        out.push("title".to_string());
+    }
+    for part in ["evidence", "product", "producer"] {
+        if let Some(Value::Object(m)) = obj.get(part) {
+            out.extend(
+                m.iter()
+                    .filter(|(_, v)| long(v))
+                    .map(|(k, _)| format!("{part}.{k}")),
+            );
+        }
+    }
+    out
+}
+
 /// Read a draft from the bytes of a file (size limit, UTF-8, then [`from_json`]).
 pub fn from_bytes(bytes: &[u8]) -> Result<Draft, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
@@ -861,6 +888,25 @@ mod tests {
         assert_eq!(e.field, "product_set");
         let big = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
         assert!(matches!(err(&big).kind, ImportErrorKind::TooLarge { .. }));
+    }
+
+    #[test]
+    fn texts_cut_on_import_are_named() {
+        let long = "ạ".repeat(super::super::MAX_FIELD_CHARS + 1);
+        let text = serde_json::json!({
+            "format": DRAFT_FORMAT, "version": 1, "rubric": RUBRIC_ID, "product_set": "QD26-09",
+            "title": long, "evidence": {"1.1": long, "1.2": "ngắn"},
+            "product": {"name": "x", "certificates": long},
+        })
+        .to_string();
+        assert_eq!(
+            clipped_fields(&text),
+            ["title", "evidence.1.1", "product.certificates"]
+        );
+        let d = from_json(&text).expect("accepted, cut");
+        assert_eq!(d.title.chars().count(), super::super::MAX_FIELD_CHARS);
+        assert!(clipped_fields(&to_json(&d)).is_empty());
+        assert!(clipped_fields("not json").is_empty());
     }
 
     #[test]

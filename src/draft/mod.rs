@@ -21,9 +21,9 @@ pub use details::{Field, Part, Producer, Product, RegistrationType};
 pub use samples::samples;
 
 pub use interchange::{
-    check_against, export_file_name, file_stem, from_bytes, from_json, from_value, is_valid_id,
-    misfits, parse_strict, to_json, to_value, Expected, ImportError, ImportErrorKind, Misfit,
-    DRAFT_FORMAT, DRAFT_VERSION, MAX_ID_CHARS, MAX_IMPORT_BYTES,
+    check_against, clipped_fields, export_file_name, file_stem, from_bytes, from_json, from_value,
+    is_valid_id, misfits, parse_strict, to_json, to_value, Expected, ImportError, ImportErrorKind,
+    Misfit, DRAFT_FORMAT, DRAFT_VERSION, MAX_ID_CHARS, MAX_IMPORT_BYTES,
 };
 
 use std::collections::BTreeMap;

@@ -441,6 +441,19 @@ pub fn misfits_intro(lang: Lang, n: usize) -> String {
     )
 }
 
+/// After importing a file some of whose texts were longer than the limit.
+pub fn clipped_on_import(lang: Lang, fields: &[String]) -> String {
+    let list = fields.join(", ");
+    pick(
+        lang,
+        format!("Đã nhập tệp. Lưu ý: mỗi ô văn bản giữ tối đa 10.000 ký tự, nên phần vượt quá của {} ô đã bị cắt ({list}).", fields.len()),
+        format!(
+            "The file was imported. Note: each text field keeps at most 10,000 characters, so the rest of {} was cut ({list}).",
+            plural(fields.len() as u64, "field", "fields")
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -273,6 +273,11 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="work">
                         <main id="main" tabindex="-1">
                             { misfits_notice(lang, &draft, &set, &on_action) }
+                            if !state.clipped.is_empty() {
+                                <div class="notice" role="status" id="import-clipped">
+                                    <p>{ i18n::clipped_on_import(lang, &state.clipped) }</p>
+                                </div>
+                            }
                             <ShareEntry lang={lang} draft={draft.clone()} />
                             <Questionnaire lang={lang} set={set.clone()} draft={draft}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}

@@ -118,7 +118,8 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                 <h1>{ draft.display_name(set.name.get(lang)) }</h1>
                 <div class="field">
                     <label for="draft-title">{ t(lang, Key::DraftNameLabel) }</label>
-                    <input id="draft-title" type="text" autocomplete="off" value={draft.title.clone()} oninput={on_title} />
+                    <input id="draft-title" type="text" autocomplete="off" value={draft.title.clone()} oninput={on_title}
+                        maxlength={crate::draft::MAX_FIELD_CHARS.to_string()} />
                 </div>
                 { progress.clone() }
             </div>
@@ -474,7 +475,8 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                             }) }
                         </ul>
                         <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }</label>
-                        <textarea id={format!("{dom}-note")} rows="2" value={props.note.clone()} oninput={on_note} />
+                        <textarea id={format!("{dom}-note")} rows="2" value={props.note.clone()} oninput={on_note}
+                            maxlength={crate::draft::MAX_FIELD_CHARS.to_string()} />
                     </div>
                 }
             </div>

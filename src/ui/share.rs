@@ -347,6 +347,8 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
             cb.emit(Action::Import {
                 draft: (*draft).clone(),
                 fresh_id: clock::new_id(),
+                // The app's own links never carry longer texts (it cuts them as they are typed).
+                clipped: Vec::new(),
             });
             finish();
         })

@@ -131,3 +131,23 @@ test('F9: the deployed build ignores #test-panic', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('N7: a text longer than 10,000 characters is cut on import, and the screen says which field', async () => {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { context, page, errors } = await newPhonePage(browser);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ocop-long-'));
+  const file = path.join(dir, 'dai.json');
+  await writeFile(file, JSON.stringify({ ...head, title: 'Nước mắm '.repeat(1500), answers: { '1.1': 2 } }));
+  await page.goto(url('?view=drafts'));
+  await page.locator('#import-file').waitFor({ state: 'attached' });
+  await page.setInputFiles('#import-file', file);
+  await ready(page);
+  await page.locator('#import-clipped').waitFor();
+  assert.match(await page.textContent('#import-clipped'), /tối đa 10\.000 ký tự.*\(title\)/);
+  assert.equal((await page.inputValue('#draft-title')).length, 10000);
+  assert.equal(await page.getAttribute('#draft-title', 'maxlength'), '10000', 'typing stops there too');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

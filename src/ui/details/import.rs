@@ -154,9 +154,13 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
                             cb.emit(Rc::new(set));
                         }
                         state.set(ImportState::Idle);
+                        let clipped = std::str::from_utf8(&bytes)
+                            .map(draft::clipped_fields)
+                            .unwrap_or_default();
                         on_action.emit(Action::Import {
                             draft: d,
                             fresh_id: clock::new_id(),
+                            clipped,
                         });
                     }
                     Err(message) => state.set(ImportState::Failed(message)),

@@ -126,6 +126,9 @@ pub struct AppState {
     /// What the last restore of a backup file did (shown on the drafts list until the next
     /// action).
     pub restored: Option<Restored>,
+    /// Fields of the last imported file whose text was cut to the limit (shown until the next
+    /// action).
+    pub clipped: Vec<String>,
 }
 
 /// What restoring a backup file did, for the drafts list's status line.
@@ -156,6 +159,7 @@ impl Default for AppState {
             kept: Kept::default(),
             space: None,
             restored: None,
+            clipped: Vec::new(),
         }
     }
 }
@@ -181,6 +185,8 @@ pub enum Action {
     Import {
         draft: Draft,
         fresh_id: String,
+        /// Fields whose text was cut to the 10,000-character limit on import (said on screen).
+        clipped: Vec<String>,
     },
     /// Restore a backup file's drafts beside the ones here (never overwriting: see
     /// [`crate::draft::store::plan_restore`]); `fresh_ids` for drafts whose id is taken,
@@ -327,6 +333,7 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         let mut changed = true;
         s.restored = None;
+        s.clipped.clear();
         match action {
             Action::Restore {
                 drafts,
@@ -393,7 +400,9 @@ impl Reducible for AppState {
             Action::Import {
                 mut draft,
                 fresh_id,
+                clipped,
             } => {
+                s.clipped = clipped;
                 if draft.id.is_empty() || s.draft(&draft.id).is_some() {
                     draft.id = fresh_id;
                 }
