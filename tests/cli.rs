@@ -555,3 +555,69 @@ fn standard_input_and_the_end_of_options() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.starts_with("-x.json: QD26-09"), "{out}");
 }
+
+/// Fuzzing the command line itself (issue 15): random arguments (options, `-`, `--`, names with
+/// control characters or bidi overrides) and random bytes on standard input never make `ocop`
+/// panic, always end with a documented status, and never put a raw control character on the
+/// terminal.
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+    use std::io::Write;
+    use std::process::Stdio;
+
+    fn arg() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("assess".to_string()),
+            Just("dossier".to_string()),
+            Just("--json".to_string()),
+            Just("--lang".to_string()),
+            Just("-o".to_string()),
+            Just("--html".to_string()),
+            Just("--date".to_string()),
+            Just("-".to_string()),
+            Just("--".to_string()),
+            "[a-z./-]{0,8}",
+            "\\PC{0,6}",
+            "[\u{1b}\u{7}\u{9b}\u{202e}\n\ta-z]{0,6}",
+        ]
+    }
+
+    fn run(args: &[String], stdin: &[u8]) -> (Option<i32>, String) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
+            .args(args)
+            .current_dir(std::env::temp_dir())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run");
+        if let Some(mut i) = child.stdin.take() {
+            let _ = i.write_all(stdin); // ocop may not read it at all
+        }
+        let out = child.wait_with_output().expect("wait");
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+        (out.status.code(), text)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_arguments_end_with_a_documented_status(
+            args in prop::collection::vec(arg(), 0..6),
+            stdin in prop::collection::vec(any::<u8>(), 0..64),
+        ) {
+            // Never write files from here: no -o / --html target is left as given.
+            let args: Vec<String> = args.into_iter().map(|a| if a.ends_with(".docx") || a.ends_with(".html") { "x".into() } else { a }).collect();
+            let (code, text) = run(&args, &stdin);
+            prop_assert!(matches!(code, Some(0 | 1 | 2 | 64)), "{args:?}: {code:?} {text}");
+            prop_assert!(!text.contains("panicked"), "{args:?}: {text}");
+            prop_assert!(
+                !text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "{args:?}: raw control character in {text:?}"
+            );
+        }
+    }
+}
