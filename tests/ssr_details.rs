@@ -463,7 +463,17 @@ fn import_adds_a_new_draft_never_overwrites_and_opens_it() {
     assert_eq!(s.drafts[1].producer.name, incoming.producer.name);
     assert_eq!(s.current.as_deref(), Some("b"));
     assert_eq!(s.screen, Screen::Questionnaire);
-    assert_eq!(s.clipped, ["title"], "said until the next action");
+    assert_eq!(
+        s.clipped,
+        ["title"],
+        "said while the imported draft is on screen"
+    );
+    let s = s.reduce(Action::Apply {
+        id: "b".into(),
+        command: ocop_self_check::draft::Command::SetTitle("x".into()),
+        now_ms: 1,
+    });
+    assert_eq!(s.clipped, ["title"], "an edit keeps it");
     // A new id is used as is; an empty id takes the fresh one.
     incoming.id = "c".into();
     let s = s.reduce(Action::Import {

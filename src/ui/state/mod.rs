@@ -332,8 +332,8 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let mut changed = true;
+        let mut imported = false;
         s.restored = None;
-        s.clipped.clear();
         match action {
             Action::Restore {
                 drafts,
@@ -403,6 +403,7 @@ impl Reducible for AppState {
                 clipped,
             } => {
                 s.clipped = clipped;
+                imported = true;
                 if draft.id.is_empty() || s.draft(&draft.id).is_some() {
                     draft.id = fresh_id;
                 }
@@ -505,6 +506,11 @@ impl Reducible for AppState {
                 changed = false;
                 s.leave_demo();
             }
+        }
+        // The note on cut texts stays while the imported draft is on screen (answering it, for
+        // one, keeps it); it goes with the next screen or draft.
+        if !imported && (s.screen != self.screen || s.current != self.current) {
+            s.clipped.clear();
         }
         if changed {
             s.revision += 1;
