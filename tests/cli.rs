@@ -496,6 +496,45 @@ fn the_dossier_never_writes_over_its_input_or_one_output_over_the_other() {
         assert_eq!(code, 64, "{err}");
         assert_eq!(std::fs::read_to_string(&input).expect("input"), text);
     }
+    // A device is written directly, never replaced; a new file gets the umask's permissions,
+    // like any file the user writes (not tempfile's 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+        let (code, _, err) = ocop(&["dossier", &input, "--html", "/dev/null"]);
+        assert_eq!(code, 0, "{err}");
+        let null = std::fs::metadata("/dev/null").expect("/dev/null");
+        assert!(
+            null.file_type().is_char_device(),
+            "/dev/null is still a device"
+        );
+        let plain = d.join("plain.txt");
+        std::fs::write(&plain, "x").expect("write");
+        let fresh = d.join("fresh.html");
+        let (code, _, err) = ocop(&["dossier", &input, "--html", fresh.to_str().unwrap_or("")]);
+        assert_eq!(code, 0, "{err}");
+        let mode = |p: &std::path::Path| {
+            std::fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or(0)
+        };
+        assert_eq!(mode(&fresh), mode(&plain));
+        // Through a symbolic link: the file it points to is written, the link stays.
+        let real = d.join("real.html");
+        std::fs::write(&real, "old").expect("write");
+        let link = d.join("via-link.html");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let (code, _, err) = ocop(&["dossier", &input, "--html", link.to_str().unwrap_or("")]);
+        assert_eq!(code, 0, "{err}");
+        assert!(std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink());
+        assert!(std::fs::read_to_string(&real)
+            .expect("real")
+            .contains("<html"));
+    }
     // Written whole through a temporary file beside it: nothing else is left in the directory.
     let (code, _, err) = ocop(&["dossier", &input, "-o", other]);
     assert_eq!(code, 0, "{err}");
@@ -615,7 +654,8 @@ mod fuzz {
             prop_assert!(matches!(code, Some(0 | 1 | 2 | 64)), "{args:?}: {code:?} {text}");
             prop_assert!(!text.contains("panicked"), "{args:?}: {text}");
             prop_assert!(
-                !text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
+                !text.chars().any(|c| (c.is_control() && c != '\n')
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')),
                 "{args:?}: raw control character in {text:?}"
             );
         }

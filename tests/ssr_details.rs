@@ -380,7 +380,7 @@ async fn a_backup_file_restores_beside_the_drafts_here_and_overwrites_nothing() 
             .collect::<Vec<_>>(),
     );
     assert!(store::is_store_text(&file));
-    let (drafts, skipped) = restore_bytes(file.as_bytes(), load)
+    let (drafts, skipped) = restore_bytes(Lang::Vi, file.as_bytes(), load)
         .await
         .expect("a store file");
     assert_eq!(
@@ -389,11 +389,24 @@ async fn a_backup_file_restores_beside_the_drafts_here_and_overwrites_nothing() 
         "the draft that fits no sheet is left out"
     );
     assert!(restore_bytes(
+        Lang::Vi,
         b"{\"format\":\"ocop-self-check/store\",\"version\":9,\"drafts\":[]}",
         load
     )
     .await
-    .is_none());
+    .is_err());
+    // A repeated key in a backup is named, as in a single draft.
+    let twice = restore_bytes(
+        Lang::Vi,
+        b"{\"format\":\"ocop-self-check/store\",\"version\":1,\"drafts\":[],\"drafts\":[]}",
+        load,
+    )
+    .await
+    .expect_err("refused");
+    assert!(
+        twice.contains("Trường “drafts” xuất hiện hai lần"),
+        "{twice}"
+    );
 
     let s = AppState {
         drafts: vec![Rc::new(here.clone())],

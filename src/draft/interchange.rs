@@ -130,7 +130,7 @@ impl std::fmt::Display for ImportError {
                 f,
                 "nested more than 128 levels deep (line {line}, column {column})"
             ),
-            DuplicateKey { key } => write!(f, "the key {key:?} appears twice"),
+            DuplicateKey { key } => write!(f, "the key \"{key}\" appears twice"),
             WrongType { expected } => write!(f, "{field}: expected {}", expected.english()),
             NotAPosition { code, position } => write!(
                 f,
@@ -154,6 +154,15 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// A key as a message shows it: at most 40 characters (a crafted key may be a megabyte long).
+fn describe_key(k: &str) -> String {
+    if k.chars().count() > 40 {
+        format!("{}…", k.chars().take(40).collect::<String>())
+    } else {
+        k.to_string()
+    }
+}
 
 fn describe(v: &Value) -> String {
     let s = v.to_string();
@@ -210,7 +219,8 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, Impor
 /// to it on import (title, notes, details), as paths ("title", "evidence.1.1",
 /// "product.certificates"); empty when nothing was cut or the text is not a draft.
 pub fn clipped_fields(text: &str) -> Vec<String> {
-    let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(text) else {
+    let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+    else {
         return Vec::new();
     };
     let long = |v: &Value| {
@@ -221,13 +231,21 @@ pub fn clipped_fields(text: &str) -> Vec<String> {
     if obj.get("title").is_some_and(long) {
         out.push("title".to_string());
     }
-    for part in ["evidence", "product", "producer"] {
-        if let Some(Value::Object(m)) = obj.get(part) {
-            out.extend(
-                m.iter()
-                    .filter(|(_, v)| long(v))
-                    .map(|(k, _)| format!("{part}.{k}")),
-            );
+    if let Some(Value::Object(m)) = obj.get("evidence") {
+        out.extend(
+            m.iter()
+                .filter(|(_, v)| long(v))
+                .map(|(k, _)| format!("evidence.{k}")),
+        );
+    }
+    // Only the members the import reads (unknown ones are ignored, not cut).
+    for (part, name) in [(Part::Product, "product"), (Part::Producer, "producer")] {
+        if let Some(Value::Object(m)) = obj.get(name) {
+            for f in Field::ALL.into_iter().filter(|f| f.part() == part) {
+                if m.get(f.member()).is_some_and(long) {
+                    out.push(format!("{name}.{}", f.member()));
+                }
+            }
         }
     }
     out
@@ -279,7 +297,7 @@ pub fn parse_strict(text: &str) -> Result<Value, ImportError> {
     let duplicate = std::cell::RefCell::new(None::<String>);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = strict::Strict {
-        path: String::new(),
+        at: strict::At::Root,
         duplicate: &duplicate,
     }
     .deserialize(&mut de)
@@ -310,8 +328,40 @@ mod strict {
     use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
     use serde_json::{Map, Value};
 
+    /// Where a value sits: a chain of links to the parents, made into a text only when a
+    /// repeated key is found (building each value's path as a string would copy a long key once
+    /// per element below it: quadratic time on a crafted file).
+    #[derive(Clone, Copy)]
+    pub enum At<'a> {
+        Root,
+        Key(&'a At<'a>, &'a str),
+        Index(&'a At<'a>, usize),
+    }
+
+    impl At<'_> {
+        fn path(&self) -> String {
+            let mut parts = Vec::new();
+            let mut at = self;
+            loop {
+                match at {
+                    At::Root => break,
+                    At::Key(parent, k) => {
+                        parts.push(super::describe_key(k));
+                        at = parent;
+                    }
+                    At::Index(parent, i) => {
+                        parts.push(i.to_string());
+                        at = parent;
+                    }
+                }
+            }
+            parts.reverse();
+            parts.join(".")
+        }
+    }
+
     pub struct Strict<'a> {
-        pub path: String,
+        pub at: At<'a>,
         pub duplicate: &'a RefCell<Option<String>>,
     }
 
@@ -356,39 +406,33 @@ mod strict {
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
             let mut out = Vec::new();
-            let mut i = 0usize;
-            while let Some(v) = seq.next_element_seed(Strict {
-                path: join(&self.path, &i.to_string()),
-                duplicate: self.duplicate,
-            })? {
-                out.push(v);
-                i += 1;
+            loop {
+                let at = At::Index(&self.at, out.len());
+                let next = seq.next_element_seed(Strict {
+                    at,
+                    duplicate: self.duplicate,
+                })?;
+                match next {
+                    Some(v) => out.push(v),
+                    None => break,
+                }
             }
             Ok(Value::Array(out))
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
             let mut out = Map::new();
             while let Some(key) = map.next_key::<String>()? {
-                let path = join(&self.path, &key);
                 if out.contains_key(&key) {
-                    *self.duplicate.borrow_mut() = Some(path);
+                    *self.duplicate.borrow_mut() = Some(At::Key(&self.at, &key).path());
                     return Err(de::Error::custom("duplicate key"));
                 }
                 let v = map.next_value_seed(Strict {
-                    path,
+                    at: At::Key(&self.at, &key),
                     duplicate: self.duplicate,
                 })?;
                 out.insert(key, v);
             }
             Ok(Value::Object(out))
-        }
-    }
-
-    fn join(path: &str, key: &str) -> String {
-        if path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{path}.{key}")
         }
     }
 }
@@ -891,14 +935,56 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_are_found_however_written_and_in_linear_time() {
+        let e = parse_strict(r#"{"a":1,"\u0061":2}"#).expect_err("the same key, escaped");
+        assert_eq!(e.kind, ImportErrorKind::DuplicateKey { key: "a".into() });
+        let e = parse_strict(r#"{"x":[{"k":1},{"k":2,"k":3}]}"#).expect_err("nested");
+        assert_eq!(
+            e.kind,
+            ImportErrorKind::DuplicateKey {
+                key: "x.1.k".into()
+            }
+        );
+        // A long key is named in 40 characters.
+        let long = "k".repeat(5000);
+        let e = parse_strict(&format!(r#"{{"{long}":1,"{long}":2}}"#)).expect_err("repeat");
+        assert!(
+            matches!(&e.kind, ImportErrorKind::DuplicateKey { key } if key.chars().count() == 41)
+        );
+        // Big numbers and -0 read as serde_json reads them.
+        for t in [
+            "18446744073709551615",
+            "-9223372036854775808",
+            "-0",
+            "1.5e300",
+        ] {
+            let loose: Value = serde_json::from_str(t).expect("json");
+            assert_eq!(parse_strict(t).ok(), Some(loose), "{t}");
+        }
+        // A crafted document: a 100 kB key above 50,000 array elements. Building each element's
+        // path as text would copy the key 50,000 times (5 GB); the parser reads it once.
+        let doc = format!(
+            r#"{{"{}":[{}0]}}"#,
+            "k".repeat(100_000),
+            "0,".repeat(50_000)
+        );
+        assert!(parse_strict(&doc).is_ok());
+    }
+
+    #[test]
     fn texts_cut_on_import_are_named() {
         let long = "ạ".repeat(super::super::MAX_FIELD_CHARS + 1);
         let text = serde_json::json!({
             "format": DRAFT_FORMAT, "version": 1, "rubric": RUBRIC_ID, "product_set": "QD26-09",
             "title": long, "evidence": {"1.1": long, "1.2": "ngắn"},
-            "product": {"name": "x", "certificates": long},
+            "product": {"name": "x", "certificates": long, "unknown_member": long},
         })
         .to_string();
+        assert_eq!(
+            clipped_fields(&format!("\u{feff}{text}")).len(),
+            3,
+            "after a BOM too"
+        );
         assert_eq!(
             clipped_fields(&text),
             ["title", "evidence.1.1", "product.certificates"]

@@ -112,6 +112,33 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
     pick(lang, vi, en)
 }
 
+/// A field of a draft file, as `draft::clipped_fields` names it ("title", "evidence.1.1",
+/// "product.certificates"), in the user's words.
+pub fn file_field_label(lang: Lang, path: &str) -> String {
+    use crate::draft::Part;
+    if path == "title" {
+        return lang.pick("tên bản nháp", "draft name").to_string();
+    }
+    if let Some(code) = path.strip_prefix("evidence.") {
+        return lang.pick(
+            format!("ghi chú tiêu chí {code}"),
+            format!("note on criterion {code}"),
+        );
+    }
+    let found = [("product.", Part::Product), ("producer.", Part::Producer)]
+        .into_iter()
+        .find_map(|(prefix, part)| {
+            let member = path.strip_prefix(prefix)?;
+            Field::ALL
+                .into_iter()
+                .find(|f| f.part() == part && f.member() == member)
+        });
+    match found {
+        Some(f) => field_label(lang, f).to_string(),
+        None => path.to_string(),
+    }
+}
+
 /// A detail's label as the forms word it (Vietnamese) or its English gloss.
 pub fn field_label(lang: Lang, f: Field) -> &'static str {
     let (vi, en) = match f {

@@ -443,7 +443,11 @@ pub fn misfits_intro(lang: Lang, n: usize) -> String {
 
 /// After importing a file some of whose texts were longer than the limit.
 pub fn clipped_on_import(lang: Lang, fields: &[String]) -> String {
-    let list = fields.join(", ");
+    let list = fields
+        .iter()
+        .map(|f| super::messages::file_field_label(lang, f))
+        .collect::<Vec<_>>()
+        .join(", ");
     pick(
         lang,
         format!("Đã nhập tệp. Lưu ý: mỗi ô văn bản giữ tối đa 10.000 ký tự, nên phần vượt quá của {} ô đã bị cắt ({list}).", fields.len()),

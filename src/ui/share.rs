@@ -241,8 +241,11 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
     };
     // Bumped by "Try again" when the sheet could not be loaded.
     let attempt = use_state(|| 0u32);
+    // Only the latest load may answer (an older, slower one is ignored).
+    let generation = use_mut_ref(|| 0u32);
     {
         let loaded = loaded.clone();
+        let generation = generation.clone();
         let preset = props.set.clone();
         let set_id = match &*decoded {
             Some(Ok(d)) => Some(d.product_set.clone()),
@@ -253,9 +256,16 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
                 loaded.set(Some(Ok(Rc::clone(&s.0))));
             } else if let Some(id) = set_id.clone() {
                 loaded.set(None);
+                let mine = {
+                    let mut g = generation.borrow_mut();
+                    *g = g.wrapping_add(1);
+                    *g
+                };
                 platform::spawn(async move {
                     let r = fetch::load_rubric(id).await.map(Rc::new).map_err(|_| ());
-                    loaded.set(Some(r));
+                    if *generation.borrow() == mine {
+                        loaded.set(Some(r));
+                    }
                 });
             }
         });

@@ -145,7 +145,7 @@ test('N7: a text longer than 10,000 characters is cut on import, and the screen 
   await page.setInputFiles('#import-file', file);
   await ready(page);
   await page.locator('#import-clipped').waitFor();
-  assert.match(await page.textContent('#import-clipped'), /tối đa 10\.000 ký tự.*\(title\)/);
+  assert.match(await page.textContent('#import-clipped'), /tối đa 10\.000 ký tự.*\(tên bản nháp\)/);
   assert.equal((await page.inputValue('#draft-title')).length, 10000);
   assert.equal(await page.getAttribute('#draft-title', 'maxlength'), '10000', 'typing stops there too');
   assert.deepEqual(errors, []);

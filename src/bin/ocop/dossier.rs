@@ -139,13 +139,20 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
     if let Some(p) = &html {
         files.push((p, dossier::render_html(&doc).into_bytes()));
     }
-    // Each output is written to a temporary file beside it and renamed into place only once all
-    // are complete: a full disk or a killed process never leaves half a file, and never a .docx
-    // from this run beside an .html from the last.
+    // A regular file (or a new one) is written to a temporary file beside it and renamed into
+    // place once every output is complete, so a full disk or a killed process never leaves half
+    // a file. Anything else (a device such as /dev/stdout, a pipe) is written directly: renaming
+    // over it would replace it.
     let mut ready = Vec::new();
     for (path, bytes) in &files {
-        match write_temp(path, bytes) {
-            Ok(t) => ready.push((*path, t)),
+        let result = if replaceable(path) {
+            write_temp(path, bytes).map(Some)
+        } else {
+            std::fs::write(path, bytes).map(|()| None)
+        };
+        match result {
+            Ok(Some(t)) => ready.push((*path, t)),
+            Ok(None) => {}
             Err(e) => {
                 term::err(&format!(
                     "{}: cannot write: {e}",
@@ -156,7 +163,9 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
         }
     }
     for (path, t) in ready {
-        if let Err(e) = t.persist(path) {
+        // Renamed onto the file a symbolic link points to, keeping the link.
+        let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Err(e) = t.persist(&target) {
             term::err(&format!(
                 "{}: cannot write: {}",
                 term::name(path.as_os_str()),
@@ -181,16 +190,34 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
     0
 }
 
-/// `bytes` in a new temporary file in `path`'s directory (so the rename stays on one disk).
+/// Whether `path` may be replaced by a rename: it does not exist yet, or it is a regular file
+/// (a symbolic link is followed: the file it points to is the one written).
+fn replaceable(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(m) => m.is_file(),
+        Err(_) => true,
+    }
+}
+
+/// `bytes` in a new temporary file beside `path` (so the rename stays on one disk), with the
+/// permissions a plain write would give: the existing file's, else the umask's (tempfile's own
+/// default, 0600, would hide the page from a web server or a colleague).
 fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+    // Through a symbolic link, the file it points to is the one replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     };
-    let mut t = tempfile::Builder::new()
-        .prefix(".ocop-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ocop-").suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut t = builder.tempfile_in(dir)?;
     t.write_all(bytes)?;
     t.as_file().sync_all()?;
     Ok(t)

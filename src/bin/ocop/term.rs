@@ -27,7 +27,12 @@ pub fn safe(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            '\\' if matches!(chars.peek(), Some('n' | 't' | 'r' | 'u' | 'x' | '\\')) => {
+            // Doubled where it could read as the start of an escape (also before a character
+            // that is itself escaped), so two different texts never look the same.
+            '\\' if chars.peek().is_some_and(|&n| {
+                matches!(n, 'n' | 't' | 'r' | 'u' | 'x' | '\\') || needs_escape(n)
+            }) =>
+            {
                 out.push_str("\\\\")
             }
             c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
@@ -39,7 +44,13 @@ pub fn safe(s: &str) -> String {
 
 fn needs_escape(c: char) -> bool {
     c.is_control() // C0, DEL and C1
-        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                // line and paragraph separators (some consoles and log viewers break lines on
+                // them), interlinear annotation marks
+                | '\u{2028}' | '\u{2029}' | '\u{fff9}'..='\u{fffb}'
+        )
 }
 
 /// A file name for a message: [`safe`], with bytes that are not UTF-8 shown as `\xNN` (so a
@@ -69,6 +80,8 @@ pub fn out(text: &str) -> Result<(), ()> {
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
+        // A reader that stopped (`ocop assess … | head -1`) wants nothing more: stop quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(()),
         Err(e) => {
             err(&format!("ocop: cannot write the output: {e}"));
             Err(())
@@ -121,6 +134,15 @@ mod tests {
         // A backslash that would read as one of our escapes is doubled, so the two differ.
         assert_eq!(safe("a\\nb"), "a\\\\nb");
         assert_ne!(safe("a\\nb"), safe("a\nb"));
+        assert_ne!(
+            safe("a\\\nb"),
+            safe("a\\nb"),
+            "a backslash before a real newline"
+        );
+        assert_ne!(safe("\\\u{1b}"), safe("\\u{1b}"));
+        for c in ['\u{2028}', '\u{2029}', '\u{fff9}', '\u{2066}'] {
+            assert!(!safe(&format!("a{c}b")).contains(c), "{c:?}");
+        }
     }
 
     #[cfg(unix)]

@@ -51,17 +51,23 @@ pub fn too_large(size: u64) -> Option<ImportError> {
 }
 
 /// The drafts of a backup file (a whole store) that can be restored: each read and checked
-/// against its product set's sheet (each sheet loaded once), and how many were left out; `None`
-/// when the file as a whole is not a store this version reads.
-pub async fn restore_bytes<F, Fut>(bytes: &[u8], load: F) -> Option<(Vec<Draft>, usize)>
+/// against its product set's sheet (each sheet loaded once), and how many were left out; `Err`
+/// with the reason, in words, when the file as a whole is not a store this version reads.
+pub async fn restore_bytes<F, Fut>(
+    lang: Lang,
+    bytes: &[u8],
+    load: F,
+) -> Result<(Vec<Draft>, usize), String>
 where
     F: Fn(String) -> Fut,
     Fut: std::future::Future<Output = Result<ProductSet, String>>,
 {
     let text = String::from_utf8_lossy(bytes);
+    // The same strict reading as a single draft's (a repeated key is named).
+    draft::parse_strict(&text).map_err(|e| import_message(lang, &e))?;
     let decoded = store::decode(&text);
     if decoded.unreadable {
-        return None;
+        return Err(t(lang, Key::ImportFailed).to_string());
     }
     let mut skipped = decoded.skipped.len();
     let mut sets: std::collections::BTreeMap<String, Option<ProductSet>> = Default::default();
@@ -76,7 +82,7 @@ where
             _ => skipped += 1,
         }
     }
-    Some((ok, skipped))
+    Ok((ok, skipped))
 }
 
 /// The outcome of checking an imported file, worded.
@@ -134,11 +140,14 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
                     }
                 };
                 if std::str::from_utf8(&bytes).is_ok_and(store::is_store_text) {
-                    let Some((drafts, skipped)) = restore_bytes(&bytes, fetch::load_rubric).await
-                    else {
-                        state.set(ImportState::Failed(t(lang, Key::ImportFailed).to_string()));
-                        return;
-                    };
+                    let (drafts, skipped) =
+                        match restore_bytes(lang, &bytes, fetch::load_rubric).await {
+                            Ok(x) => x,
+                            Err(message) => {
+                                state.set(ImportState::Failed(message));
+                                return;
+                            }
+                        };
                     state.set(ImportState::Idle);
                     let fresh_ids = drafts.iter().map(|_| clock::new_id()).collect();
                     on_action.emit(Action::Restore {
