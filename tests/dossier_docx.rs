@@ -42,15 +42,15 @@ fn docx_is_a_valid_package_with_the_filled_fields_and_every_answered_criterion()
         assert!(text.contains(v), "{f:?} value {v:?} missing");
     }
     for needle in [
-        "PHIẾU ĐĂNG KÝ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
+        "PHIẾU ĐĂNG KÝ",
+        "Tham gia đánh giá, phân hạng sản phẩm OCOP",
         "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "I.3. Thực phẩm chế biến",
         "I.3.c. Chế biến từ rau, củ, quả, hạt",
         "Lào Cai, ngày 29 tháng 11 năm 2026",
-        "☒ Đánh giá nâng hạng",
-        "☐ Đánh giá, phân hạng lần đầu",
-        "Mẫu sản phẩm: 05 mẫu.",
+        "Lần đầu ☐ Nâng hạng: ☒ Đánh giá lại: ☐",
+        "Sản phẩm mẫu (số lượng):",
         "II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT, KINH DOANH",
         "III. TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
         "IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH TRONG THỜI GIAN TỚI",
@@ -203,10 +203,8 @@ fn every_product_set_builds_and_renders() {
                 .replace(" Ghi chú:", "\nGhi chú:");
             assert!(text.contains(&printed), "{id} {}", l.criterion.code);
         }
-        assert!(
-            text.contains(&format!("Bộ sản phẩm số {:02}", s.no)),
-            "{id}"
-        );
+        // Mẫu 01 item 3 names the set's place in Phụ lục I.
+        assert!(text.contains(&s.name.vi), "{id}");
         check_html_tags(&dossier::render_html(&doc));
     }
 }

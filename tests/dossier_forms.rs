@@ -84,12 +84,12 @@ fn english_reading_keeps_the_form_titles_vietnamese() {
     let d = filled_draft(&s);
     let (doc, _) = dossier_of(&s, &d, Lang::En);
     let (_, text) = docx_text(&doc);
-    assert!(text.contains("PHIẾU ĐĂNG KÝ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"));
+    assert!(text.contains("PHIẾU ĐĂNG KÝ"));
     assert!(text.contains("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"));
-    assert!(text.contains("(Registration form for the evaluation and rating of an OCOP product)"));
+    assert!(text.contains("(Registration for the evaluation and rating of OCOP products)"));
     assert!(text.contains("I. GENERAL INFORMATION"));
     assert!(text.contains("THIS IS A SELF-ESTIMATE, NOT THE RESULT OF THE EVALUATION COUNCIL."));
-    assert!(text.contains("Tourism service: no product samples."));
+    assert!(text.contains("- Product samples (number):"));
     assert!(!text.contains("Product samples: 5."));
     let html = dossier::render_html(&doc);
     assert!(html.contains("<html lang=\"en\">"));
@@ -180,7 +180,11 @@ fn form_headers_print_the_producers_name_alone_in_capitals() {
     let d = filled_draft(&s);
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let headers = header_left_columns(&doc);
-    assert_eq!(headers.len(), 2, "Mẫu 01 and Mẫu 02");
+    assert_eq!(
+        headers.len(),
+        1,
+        "Mẫu 02 (Mẫu 01, as printed, has no letterhead)"
+    );
     for h in &headers {
         assert!(h.starts_with("HỢP TÁC XÃ NÔNG NGHIỆP TÂN LẬP\n"), "{h:?}");
         assert!(!h.contains("TÊN CHỦ THỂ"), "{h:?}");
@@ -316,8 +320,9 @@ fn the_tourism_dossier_speaks_of_services_not_food() {
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
     assert!(text.contains("Tiêu chuẩn áp dụng: (không bắt buộc đối với sản phẩm dịch vụ du lịch)"));
     assert!(!text.contains("Tiêu chuẩn áp dụng: cần bổ sung"));
-    // No samples, anywhere (docs/domain.md §7.1).
-    assert!(text.contains("Sản phẩm dịch vụ du lịch: không nộp mẫu sản phẩm."));
+    // No samples are asked anywhere (docs/domain.md §7.1); Mẫu 01 keeps its printed blank
+    // "Sản phẩm mẫu (số lượng)" for the producer to fill by hand.
+    assert!(text.contains("- Sản phẩm mẫu (số lượng):"));
     assert!(!text.contains("05 mẫu"));
     assert!(!text.contains("hồ sơ và mẫu sản phẩm"));
     assert!(!text.contains("bản sao minh chứng; mẫu sản phẩm"));
@@ -357,74 +362,61 @@ fn food_dossiers_keep_their_production_wording() {
     assert!(text.contains("1. Tổ chức vùng nguyên liệu; công nghệ sản xuất, chế biến, đóng gói"));
     assert!(text.contains("Sản lượng (đơn vị tính: ……)"));
     assert!(!text.contains("Lượt khách"));
-    assert!(text.contains("Mẫu sản phẩm: 05 mẫu."));
+    assert!(
+        text.contains("- Sản phẩm mẫu (số lượng): ……"),
+        "Mẫu 01 item 5, as printed"
+    );
     assert_eq!(doc.missing, [Field::Standard]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Mẫu 01 (src/dossier/forms/mau01.rs)
 
-/// The lines of Mẫu 01 item 5 (classification) in a plain-text dossier.
-fn classification_lines(text: &str) -> Vec<&str> {
-    text.lines()
-        .skip_while(|l| !l.starts_with("5. "))
-        .skip(1)
-        .take_while(|l| l.starts_with("- "))
-        .collect()
-}
-
 #[test]
 fn classification_uses_the_three_levels_of_appendix_i() {
-    // docs/domain.md §7.1: "product classification (ngành, nhóm, phân nhóm per Phụ lục I)"
-    // in Mẫu 01.
+    // Mẫu 01 item 3, as printed: "Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm¹)", filled with
+    // the three levels of Phụ lục I of the chosen set.
     let cat = Catalogue::shared();
     let s = set("QD26-07");
     let d = filled_draft(&s);
     let e = cat.entry(&s.id).expect("QD26-07 in the catalogue");
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-    let text = doc.plain_text();
-    let lines = classification_lines(&text);
-    assert_eq!(
-        &lines[..3],
-        [
-            format!("- Ngành: {}. {}", e.category.code, e.category.name.vi),
-            format!("- Nhóm: {}. {}", e.group.code, e.group.name.vi),
-            format!("- Phân nhóm: {}. {}", e.set.classification, e.set.name.vi),
-        ]
+    let line = format!(
+        "3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm¹): {}. {}; {}. {}; {}. {}\n",
+        e.category.code,
+        e.category.name.vi,
+        e.group.code,
+        e.group.name.vi,
+        e.set.classification,
+        e.set.name.vi
     );
-    assert!(!text.contains("Nhóm sản phẩm"));
+    assert!(doc.plain_text().contains(&line), "{line}");
     let (doc, _) = dossier_of(&s, &d, Lang::En);
-    let text = doc.plain_text();
-    let lines = classification_lines(&text);
-    assert_eq!(
-        &lines[..3],
-        [
-            format!("- Category: {}. {}", e.category.code, e.category.name.en),
-            format!("- Group: {}. {}", e.group.code, e.group.name.en),
-            format!("- Sub-group: {}. {}", e.set.classification, e.set.name.en),
-        ]
+    let line = format!(
+        "3. Product group registered (category, group, sub-group¹): {}. {}; {}. {}; {}. {}\n",
+        e.category.code,
+        e.category.name.en,
+        e.group.code,
+        e.group.name.en,
+        e.set.classification,
+        e.set.name.en
     );
-    assert!(!text.contains("Product category"));
-    // A group without sub-groups says so; the names stay the catalogue's.
+    assert!(doc.plain_text().contains(&line), "{line}");
+    // A group without sub-groups: two levels.
     let s = set("QD26-26");
     let e = cat.entry(&s.id).expect("QD26-26 in the catalogue");
     let (doc, _) = dossier_of(&s, &filled_draft(&s), Lang::Vi);
-    let text = doc.plain_text();
-    let lines = classification_lines(&text);
-    assert_eq!(
-        lines[0],
-        format!("- Ngành: {}. {}", e.category.code, e.category.name.vi)
+    let line = format!(
+        "(Ngành, Nhóm, Phân nhóm¹): {}. {}; {}. {}\n",
+        e.category.code, e.category.name.vi, e.group.code, e.group.name.vi
     );
-    assert_eq!(lines[2], "- Phân nhóm: (không có phân nhóm)");
-    // Without the catalogue, the set's own header under one label.
+    assert!(doc.plain_text().contains(&line), "{line}");
+    // Without the catalogue, the set's own header.
     let s = set("QD26-07");
     let a = assess(&s, &d.responses);
     let doc = dossier::build(&s, None, &d, &a, Lang::Vi, today());
-    let text = doc.plain_text();
-    assert_eq!(
-        classification_lines(&text)[0],
-        format!("- Ngành, nhóm: {}", s.header_vi)
-    );
+    let line = format!("(Ngành, Nhóm, Phân nhóm¹): {}\n", s.header_vi);
+    assert!(doc.plain_text().contains(&line), "{line}");
 }
 
 #[test]
@@ -434,10 +426,12 @@ fn receiving_block_names_the_provincial_advisory_body() {
     let d = filled_draft(&s);
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let text = doc.plain_text();
-    assert!(text.contains("Cơ quan tham mưu quản lý OCOP cấp tỉnh"));
+    // As Mẫu 01 prints it.
+    assert!(text.contains("DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ"));
+    assert!(text.contains("DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH"));
     assert!(!text.contains("giúp việc"));
     let (doc, _) = dossier_of(&s, &d, Lang::En);
-    assert!(doc.plain_text().contains("Provincial OCOP advisory body"));
+    assert!(doc.plain_text().contains("FOR THE PROVINCIAL OCOP OFFICE"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -723,6 +717,86 @@ fn score_tips_sit_in_the_annex_not_in_the_producers_plan() {
         for x in a.advice.iter().take(8) {
             let tip = ocop_self_check::i18n::advice(lang, x, &s);
             assert!(tips.contains(&format!("- {tip}\n")), "{lang:?}: {tip}");
+        }
+    }
+}
+
+/// The decision's own text of a form (docs/forms-qd26-2026.md, copied from
+/// shared/ocop/forms-qd26-2026.md), from the line starting `from` to the line starting `to`.
+fn decision_text(from: &str, to: &str) -> String {
+    let text = include_str!("../docs/forms-qd26-2026.md");
+    let start = text.find(from).expect("the form's first line");
+    let end = text[start..].find(to).map_or(text.len(), |i| start + i);
+    text[start..end].to_string()
+}
+
+/// The fixed words of a form, in order: the text split at its blanks (dotted leaders, tick
+/// boxes) and cell marks, whitespace and line breaks collapsed (the published copy breaks lines
+/// anywhere), the footnote number written as a superscript or not.
+fn fixed_fragments(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        let t = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            out.push(t);
+        }
+        cur.clear();
+    };
+    while let Some(c) = chars.next() {
+        let leader = |c: char| c == '…' || c == '.';
+        if c == '|' || c == '□' || c == '☐' || c == '☒' {
+            flush(&mut cur, &mut out);
+        } else if leader(c) && chars.peek().is_some_and(|&n| leader(n)) {
+            flush(&mut cur, &mut out);
+            while chars.peek().is_some_and(|&n| leader(n)) {
+                chars.next();
+            }
+        } else if c == '¹' {
+            cur.push('1');
+        } else {
+            cur.push(c);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// Every fixed line of Mẫu số 01 as the decision prints it appears in the generated form, in
+/// the same order, for an empty draft and a filled one (the producer's text only fills blanks).
+#[test]
+fn mau01_is_the_decision_text_word_for_word() {
+    let wanted = fixed_fragments(&decision_text(
+        "Mẫu số 01: Phiếu đăng ký\nđánh giá",
+        "Mẫu số 02: Báo cáo tự đánh",
+    ));
+    assert!(wanted.len() > 30, "{wanted:?}");
+    let s = set("QD26-09");
+    for (what, d) in [
+        ("empty", Draft::new("e", "QD26-09", 0)),
+        ("filled", filled_draft(&s)),
+    ] {
+        let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+        let text = doc.plain_text();
+        let start = text.find("Mẫu số 01: Phiếu đăng ký").expect("Mẫu 01");
+        let end = text[start..]
+            .find("Mẫu số 02")
+            .map_or(text.len(), |i| start + i);
+        let form = fixed_fragments(&text[start..end]).join(" ");
+        let mut at = 0;
+        for w in &wanted {
+            match form[at..].find(w.as_str()) {
+                Some(i) => at += i + w.len(),
+                None => panic!(
+                    "{what}: {w:?} missing or out of order after …{}…\n\nform: {form}",
+                    &form[at.saturating_sub(80)..at]
+                ),
+            }
+        }
+        // Nothing the form does not have: no letterhead, no motto, no marker.
+        for invented in ["[cần bổ sung]", "Kính gửi", "TÊN CHỦ THỂ", "Cam kết"] {
+            assert!(!form.contains(invented), "{what}: {invented} in {form}");
         }
     }
 }

@@ -1,211 +1,299 @@
-//! Mẫu 01: the registration form (Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP), with the
-//! classification of Phụ lục I and the block the receiving offices fill in.
+//! Mẫu 01: the registration form (Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP), word for
+//! word as Phụ lục III of the decision prints it, with the part the managing offices fill in.
 
+use super::place_from_address;
 use super::Builder;
 use crate::dossier::{Align, Block, Cell, Para, ParaStyle, Row, Span, Table};
 use crate::draft::{Field, RegistrationType};
-use crate::i18n::field_label;
 
 impl Builder<'_> {
+    /// Mẫu số 01 as Phụ lục III prints it (`docs/forms-qd26-2026.md`): every heading, item,
+    /// blank, tick box and note in its order and numbering, nothing added. Where the draft knows
+    /// a blank, the producer's text replaces the dotted leader; elsewhere the leader stays, as on
+    /// a form filled by hand. The English reading copy glosses each line in English.
     pub(super) fn form_01(&mut self) {
-        let lang = self.lang;
-        self.form_ref("01");
-        self.form_header();
-        self.heading(1, "PHIẾU ĐĂNG KÝ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP".into());
-        self.gloss("Registration form for the evaluation and rating of an OCOP product");
-        self.addressee();
-
-        self.field("1.", Field::ProducerName, 0);
-        let label = self.pick("Người đại diện theo pháp luật", "Legal representative");
-        let mut rep = self.value(Field::RepresentativeName);
-        rep.push(Span::plain(format!(
-            "; {}: ",
-            field_label(lang, Field::RepresentativeTitle)
-        )));
-        rep.extend(self.value(Field::RepresentativeTitle));
-        self.line("2.", label, rep, 0);
-        self.field("3.", Field::Address, 0);
-        self.field("", Field::Phone, 1);
-        self.field("", Field::Email, 1);
-        let label = self.pick(
-            "Tên sản phẩm đăng ký đánh giá, phân hạng",
-            "Product registered for evaluation and rating",
+        self.para(
+            Para::new(vec![Span::italic(self.pick(
+                "Mẫu số 01: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP",
+                "Form 01: Registration form for the evaluation and rating of an OCOP product",
+            ))])
+            .align(Align::Right)
+            .style(ParaStyle::Small),
         );
-        let v = self.value(Field::ProductName);
-        self.line("4.", label, v, 0);
-
-        let label = self.pick(
-            "Phân loại sản phẩm (theo Phụ lục I)",
-            "Product classification (Appendix I)",
-        );
-        self.line("5.", label, Vec::new(), 0);
-        self.classification();
-
-        let label = self.pick("Hình thức đăng ký", "Type of registration");
-        self.line("6.", label, Vec::new(), 0);
-        let kind = self.draft.product.registration_type;
-        for (t, vi, en) in [
-            (
-                RegistrationType::FirstTime,
-                "Đánh giá, phân hạng lần đầu",
-                "First evaluation",
-            ),
-            (
-                RegistrationType::Upgrade,
-                "Đánh giá nâng hạng",
-                "Upgrade (higher star rating)",
-            ),
-            (
-                RegistrationType::ReEvaluation,
-                "Đánh giá, phân hạng lại",
-                "Re-evaluation",
-            ),
+        for (text, bold) in [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true),
+            ("Độc lập - Tự do - Hạnh phúc", true),
+            ("---------------", false),
         ] {
-            let p = Para::new(vec![
-                Span::check(kind == t),
-                Span::plain(format!(" {}", self.pick(vi, en))),
+            let span = if bold {
+                Span::bold(text)
+            } else {
+                Span::plain(text)
+            };
+            self.para(Para::new(vec![span]).align(Align::Center));
+        }
+        self.heading(1, "PHIẾU ĐĂNG KÝ".into());
+        self.para(
+            Para::new(vec![Span::bold(
+                "Tham gia đánh giá, phân hạng sản phẩm OCOP",
+            )])
+            .align(Align::Center),
+        );
+        let province = province_of(&self.draft.producer.address);
+        let year = self.date.map(|d| d.year.to_string());
+        self.para(
+            Para::new(vec![
+                Span::bold("của tỉnh "),
+                filled(province, "……………."),
+                Span::bold(" năm "),
+                filled(year, "………."),
             ])
-            .indent(1);
-            self.para(p);
-        }
+            .align(Align::Center),
+        );
+        self.gloss("Registration for the evaluation and rating of OCOP products");
 
-        let label = self.pick("Hồ sơ gửi kèm", "Attachments");
-        self.line("7.", label, Vec::new(), 0);
-        let mut items = vec![self.pick(
-            "Báo cáo tự đánh giá về sản phẩm (Mẫu số 02): 01 bản chính và 01 bản điện tử;",
-            "Self-assessment report on the product (Form 02): 1 signed original and 1 electronic copy;",
-        )];
-        if self.tourism {
-            items.push(self.pick(
-                "Sản phẩm dịch vụ du lịch: không nộp mẫu sản phẩm.",
-                "Tourism service: no product samples.",
-            ));
-        } else {
-            items.push(self.pick("Mẫu sản phẩm: 05 mẫu.", "Product samples: 5."));
-        }
-        match kind {
-            RegistrationType::FirstTime => {}
-            RegistrationType::Upgrade => items.push(self.pick(
-                "Thuyết minh những thay đổi so với sản phẩm đã được công nhận, kèm minh chứng.",
-                "Description of the changes since the product was recognised, with evidence.",
-            )),
-            RegistrationType::ReEvaluation => items.push(self.pick(
-                "Tài liệu cập nhật từ khi được công nhận (nguyên liệu, công nghệ, bao bì, nhãn, công bố chất lượng, kết quả kiểm nghiệm định kỳ, thị trường, sản lượng, doanh thu) và giấy tờ pháp lý có thời hạn đã gia hạn.",
-                "Updates since recognition (raw materials, technology, packaging, labels, quality declaration, periodic lab reports, market, volume, revenue) and renewed time-limited legal papers.",
-            )),
-        }
-        for item in items {
-            self.para(Para::text(format!("- {item}")).indent(1));
-        }
-
-        let label = self.pick("Cam kết", "Commitment");
-        self.line("8.", label, Vec::new(), 0);
-        let p = Para::text(self.pick(
-            "Chúng tôi cam kết chấp hành đúng các quy định của Chương trình OCOP và chịu trách nhiệm trước pháp luật về tính chính xác, trung thực của hồ sơ đăng ký.",
-            "We undertake to comply with the rules of the OCOP Programme and are responsible before the law for the accuracy and truthfulness of this registration dossier.",
-        ))
-        .align(Align::Justify)
-        .indent(1);
+        self.item(
+            "1.",
+            "Thông tin về đơn vị đăng ký",
+            "Registering unit",
+            Vec::new(),
+        );
+        let v = self.blank(Field::ProducerName);
+        self.item("-", "Tên đơn vị", "Name of the unit", v);
+        let v = self.blank(Field::RepresentativeName);
+        self.item(
+            "-",
+            "Họ tên người đại diện pháp lý",
+            "Legal representative",
+            v,
+        );
+        let v = self.blank(Field::RepresentativeTitle);
+        self.item("-", "Chức vụ", "Position", v);
+        let v = self.blank(Field::Address);
+        self.item("-", "Địa chỉ liên hệ", "Contact address", v);
+        let mut v = self.blank(Field::Phone);
+        v.push(Span::plain(" Email: "));
+        v.extend(self.blank(Field::Email));
+        self.item("-", "Điện thoại", "Telephone", v);
+        let v = self.blank(Field::ProductName);
+        self.item("2.", "Tên sản phẩm", "Product name", v);
+        let v = vec![Span::user(self.classification_text())];
+        self.item(
+            "3.",
+            "Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm¹)",
+            "Product group registered (category, group, sub-group¹)",
+            v,
+        );
+        let kind = self.draft.product.registration_type;
+        let v = vec![
+            Span::plain(format!(" {} ", self.pick("Lần đầu", "First time"))),
+            Span::check(kind == RegistrationType::FirstTime),
+            Span::plain(format!(" {}: ", self.pick("Nâng hạng", "Upgrade"))),
+            Span::check(kind == RegistrationType::Upgrade),
+            Span::plain(format!(" {}: ", self.pick("Đánh giá lại", "Re-evaluation"))),
+            Span::check(kind == RegistrationType::ReEvaluation),
+        ];
+        self.item("4.", "Lần đăng ký đánh giá", "Registration", v);
+        self.item("5.", "Tài liệu kèm theo", "Attached documents", Vec::new());
+        let p = Para::text(format!(
+            "- {}",
+            self.pick(
+                "Báo cáo đánh giá về sản phẩm theo Bộ tiêu chí (bản gốc, bản điện tử).",
+                "Report on the product against the criteria (original and electronic copy).",
+            )
+        ));
         self.para(p);
-        self.signature();
+        self.item(
+            "-",
+            "Sản phẩm mẫu (số lượng)",
+            "Product samples (number)",
+            vec![Span::plain(LEADER)],
+        );
+        let p = Para::text(self.pick(
+            "Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.",
+            "We declare that the information in this registration form is true, undertake to comply with the rules on the evaluation and rating of OCOP products, and are responsible before the Council and the law for the registration dossier.",
+        ))
+        .align(Align::Justify);
+        self.para(p);
+        self.signature_01();
+        self.para(Para::text("_____________________").style(ParaStyle::Small));
+        self.para(
+            Para::text(self.pick(
+                "1 Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP.",
+                "1 Under Appendix I, the classification of products taking part in the OCOP evaluation and rating.",
+            ))
+            .style(ParaStyle::Small),
+        );
         self.receiving_block();
     }
 
-    fn classification(&mut self) {
-        let lang = self.lang;
-        let set = self.set;
-        let rows: Vec<(String, String)> = match self.entry {
-            Some(e) => {
-                // The three levels of Phụ lục I: ngành (I–VI), nhóm (1, 2 …), phân nhóm (a, b …).
-                let mut rows = vec![
-                    (
-                        self.pick("Ngành", "Category"),
-                        format!("{}. {}", e.category.code, e.category.name.get(lang)),
-                    ),
-                    (
-                        self.pick("Nhóm", "Group"),
-                        format!("{}. {}", e.group.code, e.group.name.get(lang)),
-                    ),
-                ];
-                let sub = if e.set.classification != e.group.code {
-                    format!("{}. {}", e.set.classification, e.set.name.get(lang))
-                } else {
-                    self.pick("(không có phân nhóm)", "(no sub-group)")
-                };
-                rows.push((self.pick("Phân nhóm", "Sub-group"), sub));
-                rows
-            }
-            None => vec![(
-                self.pick("Ngành, nhóm", "Category, group"),
-                set.header_vi.clone(),
-            )],
-        };
-        for (label, value) in rows {
-            self.line("-", label, vec![Span::plain(value)], 1);
-        }
-        let label = self.pick("Bộ tiêu chí", "Scoring sheet");
-        let value = lang.pick(
-            format!("Bộ sản phẩm số {:02}: {} (Phụ lục II)", set.no, set.name.vi),
-            format!(
-                "Product set no. {:02}: {} (Appendix II)",
-                set.no, set.name.en
-            ),
-        );
-        self.line("-", label, vec![Span::plain(value)], 1);
+    /// One numbered line of the form: its label as printed (or glossed), then the value.
+    fn item(&mut self, number: &str, vi: &str, en: &str, value: Vec<Span>) {
+        let label = self.pick(vi, en);
+        self.line(number, label, value, 0);
     }
 
-    fn receiving_block(&mut self) {
-        let cell = |b: &Self, title_vi: &str, title_en: &str| {
-            Cell::new(vec![
-                Para::new(vec![Span::bold(b.pick(title_vi, title_en))]).align(Align::Center),
-                Para::text(format!(
-                    "{}: ……-……/PĐK-(…)-(…)-(……)",
-                    b.pick("Số phiếu", "Form no.")
-                )),
-                Para::new(vec![Span::italic(b.pick(
-                    "(mã tỉnh – mã xã – năm)",
-                    "(province code – commune code – year)",
-                ))])
-                .style(ParaStyle::Small),
-                Para::text(format!(
-                    "{}: ……/……/………",
-                    b.pick("Ngày tiếp nhận", "Received on")
-                )),
-                Para::text(format!(
-                    "{}: ……………………",
-                    b.pick(
-                        "Người tiếp nhận (ký, ghi rõ họ tên)",
-                        "Received by (signature, name)"
-                    )
-                )),
-            ])
+    /// The producer's text for a blank of the form, or the form's dotted leader.
+    fn blank(&self, f: Field) -> Vec<Span> {
+        let v = f.value(self.draft).trim();
+        if v.is_empty() {
+            vec![Span::plain(LEADER)]
+        } else {
+            vec![Span::user(v)]
+        }
+    }
+
+    /// Ngành, Nhóm, Phân nhóm of Phụ lục I, from the chosen product set.
+    fn classification_text(&self) -> String {
+        let lang = self.lang;
+        match self.entry {
+            Some(e) => {
+                let mut parts = vec![
+                    format!("{}. {}", e.category.code, e.category.name.get(lang)),
+                    format!("{}. {}", e.group.code, e.group.name.get(lang)),
+                ];
+                if e.set.classification != e.group.code {
+                    parts.push(format!(
+                        "{}. {}",
+                        e.set.classification,
+                        e.set.name.get(lang)
+                    ));
+                }
+                parts.join("; ")
+            }
+            None => self.set.header_vi.clone(),
+        }
+    }
+
+    /// The signature block on the right, as printed: "…, ngày … tháng … năm …", ĐẠI DIỆN, the
+    /// note in brackets, room to sign, then the representative's name when known.
+    fn signature_01(&mut self) {
+        let place = place_from_address(&self.draft.producer.address);
+        let date = match self.date {
+            Some(d) => format!(", ngày {} tháng {} năm {}", d.day, d.month, d.year),
+            None => ", ngày........tháng........năm......".to_string(),
         };
-        let header = Cell::new(vec![Para::new(vec![Span::bold(self.pick(
-            "PHẦN DÀNH CHO CƠ QUAN TIẾP NHẬN",
-            "FOR THE RECEIVING OFFICES",
-        ))])
+        let mut when = vec![filled(place, "........")];
+        when.push(Span::plain(date));
+        let when: Vec<Span> = when
+            .into_iter()
+            .map(|s| Span { italic: true, ..s })
+            .collect();
+        let name = Field::RepresentativeName.value(self.draft).trim();
+        let mut right = vec![
+            Para::new(when).align(Align::Center),
+            Para::new(vec![Span::bold(self.pick("ĐẠI DIỆN", "REPRESENTATIVE"))])
+                .align(Align::Center),
+            Para::new(vec![Span::italic(self.pick(
+                "(Ký, đóng dấu, ghi rõ họ tên)",
+                "(Signature, seal, full name)",
+            ))])
+            .align(Align::Center),
+            Para::default(),
+            Para::default(),
+            Para::default(),
+        ];
+        if !name.is_empty() {
+            right.push(
+                Para::new(vec![Span {
+                    bold: true,
+                    ..Span::user(name)
+                }])
+                .align(Align::Center),
+            );
+        }
+        self.blocks.push(Block::Table(Table {
+            widths: vec![40, 60],
+            rows: vec![Row {
+                cells: vec![Cell::new(vec![Para::default()]), Cell::new(right)],
+                header: false,
+            }],
+            borders: false,
+        }));
+    }
+
+    /// "PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ": the commune's and the province's receipt, each with the
+    /// receiving office's seal on the right, as printed.
+    fn receiving_block(&mut self) {
+        let part = |b: &Self, vi: &str, en: &str| -> Row {
+            let left = Cell::new(vec![
+                Para::new(vec![Span::bold(b.pick(vi, en))]),
+                Para::text("Phiếu số: ……-……. /PĐK- (Mã tỉnh) - (Mã xã) - (Năm)"),
+                Para::text(format!("{}: {LEADER}", b.pick("Ngày nhận", "Received on"))),
+                Para::text(format!(
+                    "{}: …………………………………….. {}: …………………………",
+                    b.pick("Người tiếp nhận", "Received by"),
+                    b.pick("Chữ ký", "Signature")
+                )),
+            ]);
+            let right = Cell::new(vec![
+                Para::new(vec![Span::bold(
+                    b.pick("Cơ quan tiếp nhận", "Receiving office"),
+                )])
+                .align(Align::Center),
+                Para::new(vec![Span::italic(b.pick(
+                    "(Ký, đóng dấu và ghi rõ họ tên)",
+                    "(Signature, seal and full name)",
+                ))])
+                .align(Align::Center),
+            ]);
+            Row {
+                cells: vec![left, right],
+                header: false,
+            }
+        };
+        let header = Cell::new(vec![Para::new(vec![Span::bold(
+            self.pick("PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ", "FOR THE MANAGING OFFICES"),
+        )])
         .align(Align::Center)])
         .span(2)
         .shaded();
-        let commune = cell(self, "Ủy ban nhân dân cấp xã", "Commune People's Committee");
-        let province = cell(
+        let commune = part(
             self,
-            "Cơ quan tham mưu quản lý OCOP cấp tỉnh",
-            "Provincial OCOP advisory body",
+            "DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ",
+            "FOR THE COMMUNE PEOPLE'S COMMITTEE",
+        );
+        let province = part(
+            self,
+            "DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH",
+            "FOR THE PROVINCIAL OCOP OFFICE",
         );
         self.blocks.push(Block::Table(Table {
-            widths: vec![50, 50],
+            widths: vec![62, 38],
             rows: vec![
                 Row {
                     cells: vec![header],
                     header: false,
                 },
-                Row {
-                    cells: vec![commune, province],
-                    header: false,
-                },
+                commune,
+                province,
             ],
             borders: true,
         }));
     }
+}
+
+/// The form's dotted leader for a blank line.
+const LEADER: &str = "……………………………………………";
+
+/// The producer's text in a blank, or the leader.
+fn filled(value: Option<String>, leader: &str) -> Span {
+    match value {
+        Some(v) => Span::user(v),
+        None => Span::plain(leader),
+    }
+}
+
+/// The province of an address whose last part says so ("…, tỉnh Lào Cai" → "Lào Cai"); `None`
+/// otherwise (a city, a district or nothing: the form's blank stays).
+fn province_of(address: &str) -> Option<String> {
+    let last = address
+        .rsplit([',', '\n'])
+        .map(str::trim)
+        .find(|s| !s.is_empty())?;
+    let rest = last
+        .strip_prefix("tỉnh ")
+        .or_else(|| last.strip_prefix("Tỉnh "))?;
+    let rest: String = rest.trim().chars().take(60).collect();
+    (!rest.is_empty()).then_some(rest)
 }
