@@ -88,6 +88,7 @@ pub fn document_xml(d: &Dossier) -> String {
     let mut w = Writer {
         out: String::with_capacity(256 * 1024),
         page_break: false,
+        keep_next: false,
     };
     w.out
         .push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
@@ -117,6 +118,9 @@ struct Writer {
     out: String,
     /// A page break waits for the next paragraph (`w:pageBreakBefore`).
     page_break: bool,
+    /// The paragraphs being written keep with the next one (the rows of a small table: a
+    /// signature or receiving block is never split across pages).
+    keep_next: bool,
 }
 
 /// Where a paragraph sits: body text or a table cell.
@@ -184,6 +188,9 @@ impl Writer {
         if place == Place::Body && self.page_break {
             o.push_str("<w:pageBreakBefore/>");
             self.page_break = false;
+        }
+        if place == Place::Cell && self.keep_next {
+            o.push_str("<w:keepNext/>");
         }
         if place == Place::Cell {
             o.push_str(r#"<w:spacing w:before="20" w:after="20"/>"#);
@@ -254,7 +261,11 @@ impl Writer {
             o.push_str(&format!(r#"<w:gridCol w:w="{c}"/>"#));
         }
         o.push_str("</w:tblGrid>");
-        for row in &t.rows {
+        // A small table (a signature, a receiving block: up to 4 rows) stays on one page: each
+        // row keeps with the next. Long tables (the scores) may break between rows.
+        let small = t.rows.len() <= 4;
+        for (i, row) in t.rows.iter().enumerate() {
+            self.keep_next = small && i + 1 < t.rows.len();
             // Rows never break across pages (Word still splits a row taller than a page).
             self.out.push_str("<w:tr><w:trPr><w:cantSplit/>");
             if row.header {
@@ -270,6 +281,7 @@ impl Writer {
             }
             self.out.push_str("</w:tr>");
         }
+        self.keep_next = false;
         self.out.push_str("</w:tbl>");
         // Word merges two tables that touch; keep them apart with an empty paragraph.
         self.out
