@@ -136,7 +136,7 @@ fn the_26_sets_match_the_reference() {
                 let at = format!("{at}/{}", i + 1);
                 levels += 1;
                 assert_eq!(l.points, pts(&o["points"]), "{at} points");
-                assert_eq!(l.text.vi, o["label"].as_str().expect("label"), "{at} text");
+                assert_eq!(l.text.vi, shipped_vi(o), "{at} text");
                 if let Some(en) = o["label_en"].as_str().filter(|e| !e.is_empty()) {
                     assert_eq!(l.text.en, en, "{at}");
                 }
@@ -295,4 +295,47 @@ fn catalogue_tables_match_the_json() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(sorted, sheets);
+}
+
+/// A level's Vietnamese text as the app ships it: the reference's label, except the inferred
+/// yes/no levels, whose label carries both languages ("Có / Yes"): the app shows "Có" in
+/// Vietnamese and "Yes" in English (tools/build_rubric.py, YES_NO).
+fn shipped_vi(o: &Value) -> &str {
+    let label = o["label"].as_str().expect("label");
+    let inferred = o["flag"]
+        .as_str()
+        .is_some_and(|f| f.starts_with("implicit option"));
+    match label {
+        "Có / Yes" if inferred => "Có",
+        "Không / No" if inferred => "Không",
+        _ => label,
+    }
+}
+
+/// Issue 12, item 6: a yes/no level reads "Có"/"Không" in Vietnamese and "Yes"/"No" in English,
+/// never both in one text (22 sets have such levels).
+#[test]
+fn yes_no_levels_are_worded_in_each_language() {
+    let mut sets_with = 0;
+    for s in common::all_sets() {
+        let mut found = false;
+        for l in s.criteria() {
+            for lv in &l.criterion.levels {
+                assert!(
+                    !lv.text.vi.contains("Yes") && !lv.text.vi.contains("/ No"),
+                    "{} {}: {:?}",
+                    s.id,
+                    l.criterion.code,
+                    lv.text.vi
+                );
+                assert!(lv.text.en != "Có" && lv.text.en != "Không", "{}", s.id);
+                if lv.text.vi == "Có" {
+                    assert_eq!(lv.text.en, "Yes", "{} {}", s.id, l.criterion.code);
+                    found = true;
+                }
+            }
+        }
+        sets_with += usize::from(found);
+    }
+    assert_eq!(sets_with, 22);
 }

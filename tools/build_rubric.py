@@ -16,6 +16,9 @@ import os
 import re
 import sys
 
+# Inferred yes/no levels of the transcription, as each language shows them (tests/fidelity.rs).
+YES_NO = {"Có / Yes": "Có", "Không / No": "Không"}
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 from catalogue import CATEGORIES, SUBGROUP_NAMES_EN  # noqa: E402
@@ -218,6 +221,10 @@ def main():
                     for i, o in enumerate(n["options"], start=1):
                         en = o.get("label_en") or ""
                         text = {"vi": o["label"], "en": en} if en else gl(f"{sid}/{n['code']}/{i}", o["label"])
+                        # The transcription's inferred yes/no levels carry both languages in one
+                        # label ("Có / Yes"); the app keeps each language apart.
+                        if o.get("flag", "").startswith("implicit option") and o["label"] in YES_NO:
+                            text = {"vi": YES_NO[o["label"]], "en": en or text["en"]}
                         lv = {"points": num(o["points"]), "text": text}
                         if o.get("min_star"):
                             lv["min_star"] = int(o["min_star"])
