@@ -42,7 +42,17 @@ fn bench(c: &mut Criterion) {
         let a = assess(&set, &d.responses);
         let entry = catalogue.entry(id);
         let n = set.criterion_count();
-        let build = || dossier::build(black_box(&set), entry, black_box(&d), &a, Lang::Vi, today);
+        let build = || {
+            dossier::build(
+                black_box(&set),
+                entry,
+                black_box(&d),
+                &a,
+                Lang::Vi,
+                today,
+                dossier::Document::Filing,
+            )
+        };
         c.bench_function(&format!("dossier build {id} ({n} criteria)"), |b| {
             b.iter(build)
         });
@@ -71,6 +81,7 @@ fn bench(c: &mut Criterion) {
                         black_box(rubric_json),
                         "vi",
                         TODAY,
+                        "filing",
                     );
                     dossier::render_docx(&doc.unwrap_or_else(|e| panic!("{e}")))
                 })

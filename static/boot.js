@@ -154,7 +154,7 @@ if (params.getAll("bench").includes("1")) {
     const today = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
     const json = JSON.stringify(draft);
     const t0 = performance.now();
-    const bytes = m.dossier_docx(json, rubric, "vi", today);
+    const bytes = m.dossier_docx(json, rubric, "vi", today, "filing");
     const ms = performance.now() - t0;
     if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new Error("no .docx");
     return ms;

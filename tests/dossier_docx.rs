@@ -191,7 +191,13 @@ fn every_product_set_builds_and_renders() {
     for (id, _) in embedded::SETS {
         let s = set(id);
         let d = filled_draft(&s);
-        let doc = dossier::from_draft(&s, &d, Lang::Vi, parse_date("2026-11-29").ok());
+        let doc = dossier::from_draft(
+            &s,
+            &d,
+            Lang::Vi,
+            parse_date("2026-11-29").ok(),
+            dossier::Document::Filing,
+        );
         let (_, text) = docx_text(&doc);
         for l in s.criteria() {
             // Notes inside a name ("… Yêu cầu: …") start a paragraph of their own.

@@ -10,7 +10,7 @@ use common::docx::{check_html_tags, docx_text};
 use common::{dossier_of, filled_draft, set, today};
 use ocop_self_check::assess::assess;
 use ocop_self_check::date::parse_date;
-use ocop_self_check::dossier::{self, Block, Dossier};
+use ocop_self_check::dossier::{self, Block, Document, Dossier};
 use ocop_self_check::draft::{self, Draft, Field};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::Catalogue;
@@ -132,7 +132,15 @@ fn unknown_date_and_classification_leave_blanks() {
     let s = set("QD26-07");
     let d = filled_draft(&s);
     let a = assess(&s, &d.responses);
-    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, parse_date("not a date").ok());
+    let doc = dossier::build(
+        &s,
+        None,
+        &d,
+        &a,
+        Lang::Vi,
+        parse_date("not a date").ok(),
+        Document::Filing,
+    );
     assert_eq!(doc.date, None);
     let (_, text) = docx_text(&doc);
     assert!(text.contains("Lào Cai, ngày …… tháng …… năm ……"));
@@ -148,7 +156,7 @@ fn signature_dates_follow_the_administrative_style() {
         ("2026-01-15", "Lào Cai, ngày 15 tháng 01 năm 2026"),
         ("15/12/2026", "Lào Cai, ngày 15 tháng 12 năm 2026"),
     ] {
-        let doc = dossier::from_draft(&s, &d, Lang::Vi, parse_date(today).ok());
+        let doc = dossier::from_draft(&s, &d, Lang::Vi, parse_date(today).ok(), Document::Filing);
         let (_, text) = docx_text(&doc);
         assert!(text.contains(words), "{today}: {words:?}");
         assert!(!text.contains("tháng 03"), "{today}");
@@ -414,7 +422,7 @@ fn classification_uses_the_three_levels_of_appendix_i() {
     // Without the catalogue, the set's own header.
     let s = set("QD26-07");
     let a = assess(&s, &d.responses);
-    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, today());
+    let doc = dossier::build(&s, None, &d, &a, Lang::Vi, today(), Document::Filing);
     let line = format!("(Ngành, Nhóm, Phân nhóm¹): {}\n", s.header_vi);
     assert!(doc.plain_text().contains(&line), "{line}");
 }

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use ocop_self_check::date::Date;
+use ocop_self_check::dossier::Document;
 use ocop_self_check::draft::{self, Command, Draft, RegistrationType, MAX_IMPORT_BYTES};
 use ocop_self_check::draft::{check_field, export_file_name, Field};
 use ocop_self_check::i18n::{self, Lang};
@@ -268,8 +269,24 @@ fn file_names_are_ascii_slugs_of_the_product_and_the_date() {
         "nuoc-mam-co-ba-2026-11-29.json"
     );
     assert_eq!(
-        Kind::Docx.file_name(&d, today()),
-        "ho-so-ocop-nuoc-mam-co-ba-2026-11-29.docx"
+        Kind::Docx.file_name(Document::Filing, &d, Lang::Vi, today()),
+        "ho-so-nop-nuoc-mam-co-ba-2026-11-29.docx"
+    );
+    assert_eq!(
+        Kind::Docx.file_name(Document::Working, &d, Lang::Vi, today()),
+        "ban-lam-viec-nuoc-mam-co-ba-2026-11-29.docx"
+    );
+    assert_eq!(
+        Kind::Docx.file_name(Document::Mau03, &d, Lang::Vi, today()),
+        "mau-03-nuoc-mam-co-ba-2026-11-29.docx"
+    );
+    assert_eq!(
+        Kind::Docx.file_name(Document::Filing, &d, Lang::En, today()),
+        "english-reading-copy-filing-nuoc-mam-co-ba-2026-11-29.docx"
+    );
+    assert_eq!(
+        Kind::Html.file_name(Document::Working, &d, Lang::En, today()),
+        "english-reading-copy-working-nuoc-mam-co-ba-2026-11-29.html"
     );
     d.product.name.clear();
     d.title = "Mật ong bạc hà".into();
@@ -283,8 +300,8 @@ fn file_names_are_ascii_slugs_of_the_product_and_the_date() {
         "ocop-qd26-09-2026-11-29.json"
     );
     assert_eq!(
-        Kind::Html.file_name(&d, today()),
-        "ho-so-ocop-qd26-09-2026-11-29.html"
+        Kind::Html.file_name(Document::Filing, &d, Lang::Vi, today()),
+        "ho-so-nop-qd26-09-2026-11-29.html"
     );
 }
 
@@ -571,14 +588,14 @@ async fn the_dossier_pipeline_gives_a_docx_and_an_inert_print_page() {
     let mut d = filled();
     d.producer.name = "<script>alert(1)</script> & \"Cô Ba\"".into();
     d.responses.answers.insert("1.1".into(), 2);
-    let docx = dossier_lazy::generate(Kind::Docx, &d, Lang::Vi, today())
+    let docx = dossier_lazy::generate(Kind::Docx, Document::Filing, &d, Lang::Vi, today())
         .await
         .expect("docx");
     let Output::Docx(bytes) = docx else {
         panic!("not a docx")
     };
     assert_eq!(bytes.get(..2), Some(&b"PK"[..]));
-    let html = dossier_lazy::generate(Kind::Html, &d, Lang::Vi, today())
+    let html = dossier_lazy::generate(Kind::Html, Document::Filing, &d, Lang::Vi, today())
         .await
         .expect("html");
     let Output::Html(page) = html else {

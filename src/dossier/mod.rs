@@ -33,28 +33,87 @@ pub use text::{sanitize, xml_escape};
 
 use crate::assess::assess;
 use crate::date::{parse_date, Date};
-use crate::draft::{self, Draft, Field, FieldProblem};
+use crate::draft::{self, Blank, Draft, Field, FieldProblem};
 use crate::lang::Lang;
 use crate::rubric::{Catalogue, ProductSet};
 
+/// Which document to write from a draft.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Document {
+    /// What the producer files (Điều 6.1, 7.1): Mẫu 01, Mẫu 02 and the evidence annex of Mẫu 02,
+    /// as the decision prints them, the producer's text in the blanks and nothing else.
+    #[default]
+    Filing,
+    /// The producer's own working copy, never filed: the estimate, the star minimums not met,
+    /// the knock-out conditions, what the filing copy still leaves blank, advice, the evidence
+    /// checklist.
+    Working,
+    /// Mẫu 03: the commune People's Committee's report on the dossier (Điều 6.2.b, 7.2), drafted
+    /// from the producer's draft for the commune officer to complete.
+    Mau03,
+}
+
+impl Document {
+    pub const ALL: [Document; 3] = [Document::Filing, Document::Working, Document::Mau03];
+
+    /// The tag the on-demand module and the command line use: "filing", "working", "mau03".
+    pub fn tag(self) -> &'static str {
+        match self {
+            Document::Filing => "filing",
+            Document::Working => "working",
+            Document::Mau03 => "mau03",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.tag() == tag)
+    }
+
+    /// The file name of this document for `draft` in `lang`, drafted `today`, with extension
+    /// `ext`: which document and which language, so that the copy to file and the English
+    /// reading copy cannot be taken for each other: "ho-so-nop-nuoc-mam-co-ba-2026-12-01.docx",
+    /// "ban-lam-viec-…", "mau-03-…"; in English "english-reading-copy-filing-…" and so on.
+    pub fn file_name(self, draft: &Draft, lang: Lang, today: Date, ext: &str) -> String {
+        let stem = draft::file_stem(draft).unwrap_or_else(|| crate::lang::slug(&draft.product_set));
+        let what = match (lang, self) {
+            (Lang::Vi, Document::Filing) => "ho-so-nop",
+            (Lang::Vi, Document::Working) => "ban-lam-viec",
+            (Lang::Vi, Document::Mau03) => "mau-03",
+            (Lang::En, Document::Filing) => "english-reading-copy-filing",
+            (Lang::En, Document::Working) => "english-reading-copy-working",
+            (Lang::En, Document::Mau03) => "english-reading-copy-mau-03",
+        };
+        format!("{what}-{stem}-{}.{ext}", today.iso())
+    }
+}
+
 /// The dossier of a draft already read and checked against `set`: its classification from the
 /// built-in catalogue (Phụ lục I), its answers assessed, then [`build`].
-pub fn from_draft(set: &ProductSet, draft: &Draft, lang: Lang, today: Option<Date>) -> Dossier {
+pub fn from_draft(
+    set: &ProductSet,
+    draft: &Draft,
+    lang: Lang,
+    today: Option<Date>,
+    doc: Document,
+) -> Dossier {
     let entry = Catalogue::shared().entry(&set.id);
     let assessment = assess(set, &draft.responses);
-    build(set, entry, draft, &assessment, lang, today)
+    build(set, entry, draft, &assessment, lang, today, doc)
 }
 
 /// The dossier from text, as the on-demand module receives it: `draft_json` a draft in the
 /// interchange format v1, `rubric_json` its product set's rubric file, `lang_tag` "vi" or "en"
 /// (anything else: Vietnamese), `today` dd/mm/yyyy or yyyy-mm-dd (anything else leaves the date
-/// blank; the date is read here, once). The error says which input is wrong.
+/// blank; the date is read here, once), `doc_tag` a [`Document::tag`]. The error says which
+/// input is wrong.
 pub fn from_interchange(
     draft_json: &str,
     rubric_json: &str,
     lang_tag: &str,
     today: &str,
+    doc_tag: &str,
 ) -> Result<Dossier, String> {
+    let doc = Document::from_tag(doc_tag).ok_or_else(|| format!("document: {doc_tag}?"))?;
     let d = draft::from_json(draft_json).map_err(|e| format!("draft: {e}"))?;
     let set = ProductSet::from_json(rubric_json).map_err(|e| format!("rubric: {e}"))?;
     if d.product_set != set.id {
@@ -64,13 +123,14 @@ pub fn from_interchange(
         ));
     }
     let lang = Lang::from_tag(lang_tag).unwrap_or_default();
-    Ok(from_draft(&set, &d, lang, parse_date(today).ok()))
+    Ok(from_draft(&set, &d, lang, parse_date(today).ok(), doc))
 }
 
 /// A built dossier, ready for any renderer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dossier {
     pub lang: Lang,
+    pub document: Document,
     /// Title for the file's metadata and the HTML `<title>`.
     pub title: String,
     /// The producer's name (file metadata), possibly empty.
@@ -84,6 +144,9 @@ pub struct Dossier {
     pub problems: Vec<FieldProblem>,
     /// Criteria not yet self-assessed, in printed order.
     pub unanswered: Vec<String>,
+    /// The filing copy: each blank it left, in the order first left (the dotted leaders where
+    /// the draft had nothing). The working copy: the blanks it lists. Mẫu 03: none.
+    pub blanks: Vec<Blank>,
 }
 
 /// A piece of the document, in reading order.
@@ -368,7 +431,8 @@ mod tests {
         d.producer.address = "Thôn Đông, xã Cát Hải, Hải Phòng".into();
         d.responses.answers.insert("1.1".into(), 1);
         let json = draft::to_json(&d);
-        let date = |today: &str| from_interchange(&json, rubric, "vi", today).map(|x| x.date);
+        let date =
+            |today: &str| from_interchange(&json, rubric, "vi", today, "filing").map(|x| x.date);
         let nov_29 = Date::new(2026, 11, 29);
         assert!(nov_29.is_some());
         assert_eq!(date("29/11/2026"), Ok(nov_29));
@@ -378,12 +442,12 @@ mod tests {
         }
         for lang in [Lang::Vi, Lang::En] {
             assert_eq!(
-                from_interchange(&json, rubric, lang.tag(), "29/11/2026"),
-                Ok(from_draft(&set, &d, lang, nov_29))
+                from_interchange(&json, rubric, lang.tag(), "29/11/2026", "filing"),
+                Ok(from_draft(&set, &d, lang, nov_29, Document::Filing))
             );
         }
         // An unknown language tag reads as Vietnamese, the language the forms are filed in.
-        let doc = from_interchange(&json, rubric, "fr", "29/11/2026");
+        let doc = from_interchange(&json, rubric, "fr", "29/11/2026", "filing");
         assert_eq!(doc.map(|x| x.lang), Ok(Lang::Vi));
     }
 }

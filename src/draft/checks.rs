@@ -22,11 +22,13 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The fields of `d` that are still empty, in form order.
+/// The fields of `d` that are still empty, in form order (only those its registration asks
+/// for, see [`Field::applies`]).
 pub fn missing_fields(d: &Draft) -> Vec<Field> {
+    let kind = d.product.registration_type;
     Field::ALL
         .into_iter()
-        .filter(|f| is_blank(f.value(d)))
+        .filter(|f| f.applies(kind) && is_blank(f.value(d)))
         .collect()
 }
 
@@ -60,11 +62,14 @@ pub fn check_fields_for(d: &Draft, today: Option<Date>, tourism: bool) -> Vec<Fi
 }
 
 /// Every missing field and every filled field that does not look right (phone, e-mail, date;
-/// a registration date after `today`, when given), in form order: the "cần bổ sung" list of the
+/// a registration or recognition date after `today`, when given), in form order, the fields
+/// its registration asks for: the "cần bổ sung" list of the
 /// dossier and of the details screen.
 pub fn check_fields(d: &Draft, today: Option<Date>) -> Vec<FieldProblem> {
+    let kind = d.product.registration_type;
     Field::ALL
         .into_iter()
+        .filter(|f| f.applies(kind))
         .filter_map(|field| {
             let v = field.value(d);
             let problem = if is_blank(v) {
@@ -87,7 +92,7 @@ pub fn check_field(field: Field, value: &str, today: Option<Date>) -> Option<Pro
     match field {
         Field::Phone => check_phone(value).err().map(Problem::Phone),
         Field::Email => check_email(value).err().map(Problem::Email),
-        Field::RegistrationDate => match parse_date(value) {
+        Field::RegistrationDate | Field::RecognitionDate => match parse_date(value) {
             Err(e) => Some(Problem::Date(e)),
             Ok(date) if today.is_some_and(|t| date > t) => Some(Problem::Date(DateError::InFuture)),
             Ok(_) => None,
@@ -273,7 +278,49 @@ mod tests {
     #[test]
     fn missing_and_problems() {
         let mut draft = Draft::new("x", "QD26-07", 0);
-        assert_eq!(missing_fields(&draft), Field::ALL.to_vec());
+        let first_time: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| {
+                !matches!(
+                    f,
+                    Field::Recognition
+                        | Field::RecognitionDate
+                        | Field::Changes
+                        | Field::Updates
+                        | Field::ExpiringPapers
+                )
+            })
+            .collect();
+        assert_eq!(missing_fields(&draft), first_time);
+        // An upgrade asks for the recognition and the changes; a re-evaluation for the
+        // recognition, the updates and the renewed papers.
+        draft.product.registration_type = super::super::RegistrationType::Upgrade;
+        let extra = |d: &Draft| -> Vec<Field> {
+            missing_fields(d)
+                .into_iter()
+                .filter(|f| !first_time.contains(f))
+                .collect()
+        };
+        assert_eq!(
+            extra(&draft),
+            [Field::Recognition, Field::RecognitionDate, Field::Changes]
+        );
+        draft.product.registration_type = super::super::RegistrationType::ReEvaluation;
+        assert_eq!(
+            extra(&draft),
+            [
+                Field::Recognition,
+                Field::RecognitionDate,
+                Field::Updates,
+                Field::ExpiringPapers
+            ]
+        );
+        draft.report.recognition_date = "1/1/2031".into();
+        assert_eq!(
+            check_field(Field::RecognitionDate, "1/1/2031", Date::new(2026, 11, 29)),
+            Some(Problem::Date(DateError::InFuture))
+        );
+        draft.product.registration_type = super::super::RegistrationType::FirstTime;
         draft.producer.name = "HTX Tân Lập".into();
         draft.producer.phone = "12345".into();
         draft.producer.email = "\u{200B} ".into();

@@ -1,6 +1,7 @@
-//! The producer's and product's details that Mẫu 01 and Mẫu 02 Part I ask for, and the one list
+//! The producer's and product's details that Mẫu 01 and Mẫu 02 Part I ask for, what the producer
+//! writes in the rest of Mẫu 02 ([`Report`]), and the one list
 //! of them ([`Field`]) that the details form, the checks, the dossier and the interchange reader
-//! all walk. Adding a detail: a member of [`Producer`] or [`Product`], one row in the `fields!`
+//! all walk. Adding a detail: a member of [`Producer`], [`Product`] or [`Report`], one row in the `fields!`
 //! table below, its label in `i18n::words::field_label`, and the line of the form that prints it.
 
 use serde::{Deserialize, Serialize};
@@ -54,11 +55,68 @@ pub struct Product {
     pub intellectual_property: String,
 }
 
+/// What the producer writes in Mẫu 02 beyond Part I's details: items I.8 and I.9, Part II's
+/// four points with its figures, Part IV, and what an upgrade or a re-evaluation adds (Điều 6
+/// khoản 1 điểm b, c). Long texts, autosaved like every answer; all absent in files written
+/// before they existed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Report {
+    /// I.8: Lịch sử hình thành của chủ thể.
+    pub history: String,
+    /// I.9: Cơ cấu tổ chức của chủ thể.
+    pub organisation: String,
+    /// II: tổ chức vùng nguyên liệu, công nghệ sản xuất, sơ chế, chế biến, đóng gói.
+    pub materials: String,
+    /// II: sự thay đổi về chất lượng sản phẩm.
+    pub quality_changes: String,
+    /// II: thị trường phân phối sản phẩm.
+    pub markets: String,
+    /// II: kết quả sản xuất, kinh doanh (the words; the figures below).
+    pub results: String,
+    /// II: revenue and profit of the two years before the filing year (million đồng, as typed).
+    pub revenue_prev: String,
+    pub revenue_last: String,
+    pub profit_prev: String,
+    pub profit_last: String,
+    /// IV: định hướng, kế hoạch trong thời gian tới.
+    pub plan: String,
+    /// Upgrade or re-evaluation: the recognition in force (decision, stars).
+    pub recognition: String,
+    /// Upgrade or re-evaluation: the date of the recognition decision (dd/mm/yyyy).
+    pub recognition_date: String,
+    /// Upgrade (Điều 6.1.b): what changed from the recognised product, with its evidence.
+    pub changes: String,
+    /// Re-evaluation (Điều 6.1.c): what is new since recognition.
+    pub updates: String,
+    /// Re-evaluation (Điều 6.1.c): time-limited legal papers, renewed.
+    pub expiring_papers: String,
+}
+
 /// Which object of the draft a field belongs to (the part of its key before the dot).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Producer,
     Product,
+    Report,
+}
+
+impl Part {
+    /// Every part, in form order, with its member name in the interchange format.
+    pub const ALL: [(Part, &'static str); 3] = [
+        (Part::Producer, "producer"),
+        (Part::Product, "product"),
+        (Part::Report, "report"),
+    ];
+
+    /// The object's name in the interchange format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Producer => "producer",
+            Part::Product => "product",
+            Part::Report => "report",
+        }
+    }
 }
 
 /// One table: variant, object, member. Generates [`Field`], `ALL`, `key`, `value` and `set`, so
@@ -117,6 +175,7 @@ macro_rules! fields {
     (@unit $x:ident) => { () };
     (@part producer) => { Part::Producer };
     (@part product) => { Part::Product };
+    (@part report) => { Part::Report };
 }
 
 fields! {
@@ -139,9 +198,63 @@ fields! {
     Standard => product.standard,
     Certificates => product.certificates,
     IntellectualProperty => product.intellectual_property,
+    /// Mẫu 02 I.8.
+    History => report.history,
+    /// Mẫu 02 I.9.
+    Organisation => report.organisation,
+    /// Mẫu 02 Part II, first point.
+    Materials => report.materials,
+    /// Mẫu 02 Part II, second point.
+    QualityChanges => report.quality_changes,
+    /// Mẫu 02 Part II, third point.
+    Markets => report.markets,
+    /// Mẫu 02 Part II, fourth point.
+    Results => report.results,
+    RevenuePrev => report.revenue_prev,
+    RevenueLast => report.revenue_last,
+    ProfitPrev => report.profit_prev,
+    ProfitLast => report.profit_last,
+    /// Mẫu 02 Part IV.
+    Plan => report.plan,
+    Recognition => report.recognition,
+    RecognitionDate => report.recognition_date,
+    Changes => report.changes,
+    Updates => report.updates,
+    ExpiringPapers => report.expiring_papers,
 }
 
 impl Field {
+    /// Whether the dossier asks for this field for a registration of `kind`: the recognition
+    /// in force and the changes since for an upgrade, the recognition and the updates and
+    /// renewed papers for a re-evaluation (Điều 6 khoản 1 điểm b, c); every other field always.
+    pub fn applies(self, kind: RegistrationType) -> bool {
+        match self {
+            Field::Recognition | Field::RecognitionDate => kind != RegistrationType::FirstTime,
+            Field::Changes => kind == RegistrationType::Upgrade,
+            Field::Updates | Field::ExpiringPapers => kind == RegistrationType::ReEvaluation,
+            _ => true,
+        }
+    }
+
+    /// A long text written in paragraphs (a text area in the app, paragraphs in the forms).
+    pub fn is_long(self) -> bool {
+        matches!(
+            self,
+            Field::Certificates
+                | Field::IntellectualProperty
+                | Field::History
+                | Field::Organisation
+                | Field::Materials
+                | Field::QualityChanges
+                | Field::Markets
+                | Field::Results
+                | Field::Plan
+                | Field::Changes
+                | Field::Updates
+                | Field::ExpiringPapers
+        )
+    }
+
     /// Usual answers the form offers to pick from (free text stays allowed): the forms' own
     /// categories, and the most common ethnic groups of Việt Nam (of 54). Vietnamese only, as the
     /// forms are filed in Vietnamese.
@@ -194,17 +307,11 @@ mod tests {
             assert_eq!(f.value(&d), format!("v{i}"), "{f:?}");
             let (part, member) = f.key().split_once('.').expect("dotted key");
             assert_eq!(member, f.member());
-            assert_eq!(
-                part,
-                match f.part() {
-                    Part::Producer => "producer",
-                    Part::Product => "product",
-                }
-            );
+            assert_eq!(part, f.part().name());
         }
         let keys: std::collections::BTreeSet<_> = Field::ALL.iter().map(|f| f.key()).collect();
         assert_eq!(keys.len(), Field::ALL.len(), "keys are unique");
-        assert_eq!(Field::ALL.len(), 18);
+        assert_eq!(Field::ALL.len(), 34);
         Field::Email.set(&mut d, "x".repeat(20_000));
         assert_eq!(
             d.producer.email.chars().count(),

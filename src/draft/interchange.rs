@@ -8,7 +8,8 @@
 //! Answers are keyed by the decision's criterion code; the value is the 1-based position of the
 //! chosen level as printed (in the tourism set, positions run through both cases). Optional:
 //! `none_of_levels` (codes where no printed level is reached), `knock_outs` (id → bool),
-//! `product` and `producer` (objects of strings, each with at least `name`), `evidence`
+//! `product`, `producer` and `report` (objects of strings; `report` holds what the producer writes
+//! in Mẫu 02 beyond Part I), `evidence`
 //! (code → note), and the local bookkeeping `id`, `title`, `created_ms`, `updated_ms`.
 //! Unknown fields are ignored. Every error is typed and names the field; nothing here panics on
 //! foreign input.
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{Draft, Field, Part, Producer, Product, RegistrationType};
+use super::{Draft, Field, Part, Producer, Product, RegistrationType, Report};
 use crate::assess::Responses;
 use crate::date::Date;
 use crate::lang::slug;
@@ -239,7 +240,7 @@ pub fn clipped_fields(text: &str) -> Vec<String> {
         );
     }
     // Only the members the import reads (unknown ones are ignored, not cut).
-    for (part, name) in [(Part::Product, "product"), (Part::Producer, "producer")] {
+    for (part, name) in Part::ALL {
         if let Some(Value::Object(m)) = obj.get(name) {
             for f in Field::ALL.into_iter().filter(|f| f.part() == part) {
                 if m.get(f.member()).is_some_and(long) {
@@ -566,6 +567,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
         responses,
         product: Product::default(),
         producer: Producer::default(),
+        report: Report::default(),
         evidence,
         created_ms,
         updated_ms,
@@ -578,6 +580,9 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
     if let Some(v) = obj.get("producer").filter(|v| !v.is_null()) {
         read_details(object(v, "producer")?, Part::Producer, &mut draft)?;
     }
+    if let Some(v) = obj.get("report").filter(|v| !v.is_null()) {
+        read_details(object(v, "report")?, Part::Report, &mut draft)?;
+    }
     Ok(draft)
 }
 
@@ -588,6 +593,7 @@ fn read_details(obj: &Map<String, Value>, part: Part, d: &mut Draft) -> Result<(
     let path = match part {
         Part::Producer => "producer.",
         Part::Product => "product.",
+        Part::Report => "report.",
     };
     for f in Field::ALL.into_iter().filter(|f| f.part() == part) {
         if let Some(s) = string_field(obj, f.member(), path)? {
@@ -759,6 +765,12 @@ pub fn to_value(d: &Draft) -> Value {
         o.insert(
             "producer".into(),
             serde_json::to_value(&d.producer).unwrap_or(Value::Null),
+        );
+    }
+    if d.report != Report::default() {
+        o.insert(
+            "report".into(),
+            serde_json::to_value(&d.report).unwrap_or(Value::Null),
         );
     }
     if !d.evidence.is_empty() {

@@ -3,6 +3,7 @@
 //! versioned interchange format used by export/import, share links, local storage and the
 //! command-line tool; and the format drafts are stored in on the device ([`store`]).
 
+mod blanks;
 mod checks;
 mod details;
 mod interchange;
@@ -13,11 +14,12 @@ pub mod sync;
 
 /// Re-exported for the checks' callers: a [`Problem::Date`] holds one.
 pub use crate::date::DateError;
+pub use blanks::{blanks, Blank};
 pub use checks::{
     check_email, check_field, check_fields, check_fields_for, check_phone, is_blank,
     missing_fields, EmailError, FieldProblem, Phone, PhoneError, Problem,
 };
-pub use details::{Field, Part, Producer, Product, RegistrationType};
+pub use details::{Field, Part, Producer, Product, RegistrationType, Report};
 pub use samples::samples;
 
 pub use interchange::{
@@ -45,7 +47,10 @@ pub struct Draft {
     pub responses: Responses,
     pub product: Product,
     pub producer: Producer,
-    /// Evidence notes keyed by criterion code.
+    /// What the producer writes in the rest of Mẫu 02 (absent in older files).
+    #[serde(default)]
+    pub report: Report,
+    /// "Mô tả, chứng minh" of Mẫu 02 Part III, keyed by criterion code.
     pub evidence: BTreeMap<String, String>,
     pub created_ms: u64,
     pub updated_ms: u64,
@@ -104,6 +109,7 @@ impl Draft {
             responses: Responses::default(),
             product: Product::default(),
             producer: Producer::default(),
+            report: Report::default(),
             evidence: BTreeMap::new(),
             created_ms: now_ms,
             updated_ms: now_ms,

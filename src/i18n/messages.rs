@@ -125,14 +125,12 @@ pub fn file_field_label(lang: Lang, path: &str) -> String {
             format!("note on criterion {code}"),
         );
     }
-    let found = [("product.", Part::Product), ("producer.", Part::Producer)]
-        .into_iter()
-        .find_map(|(prefix, part)| {
-            let member = path.strip_prefix(prefix)?;
-            Field::ALL
-                .into_iter()
-                .find(|f| f.part() == part && f.member() == member)
-        });
+    let found = Part::ALL.into_iter().find_map(|(part, name)| {
+        let member = path.strip_prefix(name)?.strip_prefix('.')?;
+        Field::ALL
+            .into_iter()
+            .find(|f| f.part() == part && f.member() == member)
+    });
     match found {
         Some(f) => field_label(lang, f).to_string(),
         None => path.to_string(),
@@ -172,6 +170,58 @@ pub fn field_label(lang: Lang, f: Field) -> &'static str {
             "Certificates and production conditions",
         ),
         Field::IntellectualProperty => ("Sở hữu trí tuệ", "Intellectual property"),
+        Field::History => ("Lịch sử hình thành của chủ thể", "History of the producer"),
+        Field::Organisation => ("Cơ cấu tổ chức của chủ thể", "Organisation of the producer"),
+        Field::Materials => (
+            "Tổ chức vùng nguyên liệu, công nghệ sản xuất, sơ chế, chế biến, đóng gói",
+            "Raw materials, production, processing and packing technology",
+        ),
+        Field::QualityChanges => (
+            "Sự thay đổi về chất lượng sản phẩm",
+            "Changes in the product's quality",
+        ),
+        Field::Markets => ("Thị trường phân phối sản phẩm", "Distribution markets"),
+        Field::Results => (
+            "Kết quả sản xuất, kinh doanh",
+            "Production and business results",
+        ),
+        Field::RevenuePrev => (
+            "Doanh thu hai năm trước (triệu đồng)",
+            "Revenue two years ago (million VND)",
+        ),
+        Field::RevenueLast => (
+            "Doanh thu năm trước (triệu đồng)",
+            "Revenue last year (million VND)",
+        ),
+        Field::ProfitPrev => (
+            "Lợi nhuận hai năm trước (triệu đồng)",
+            "Profit two years ago (million VND)",
+        ),
+        Field::ProfitLast => (
+            "Lợi nhuận năm trước (triệu đồng)",
+            "Profit last year (million VND)",
+        ),
+        Field::Plan => (
+            "Kế hoạch sản xuất, kinh doanh",
+            "Production and business plan",
+        ),
+        Field::Recognition => (
+            "Sản phẩm OCOP đã được công nhận (quyết định, số sao)",
+            "OCOP recognition in force (decision, stars)",
+        ),
+        Field::RecognitionDate => (
+            "Ngày quyết định công nhận",
+            "Date of the recognition decision",
+        ),
+        Field::Changes => (
+            "Những thay đổi so với sản phẩm OCOP đã được công nhận",
+            "Changes from the recognised OCOP product",
+        ),
+        Field::Updates => (
+            "Nội dung mới và kết quả sau thời gian được công nhận",
+            "What is new since recognition",
+        ),
+        Field::ExpiringPapers => ("Giấy tờ pháp lý có thời hạn", "Time-limited legal papers"),
     };
     lang.pick(vi, en)
 }

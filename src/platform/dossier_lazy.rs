@@ -7,7 +7,8 @@
 //!
 //! Natively (tests) the dossier is built directly with the embedded rubric files.
 
-use crate::draft::{self, Draft};
+use crate::dossier::Document;
+use crate::draft::Draft;
 use crate::i18n::Lang;
 
 use crate::date::Date;
@@ -45,10 +46,10 @@ impl Kind {
         }
     }
 
-    /// "ho-so-ocop-nuoc-mam-co-ba-2026-11-29.docx" (or `.html` for the print page).
-    pub fn file_name(self, d: &Draft, today: Date) -> String {
-        let stem = draft::file_stem(d).unwrap_or_else(|| crate::lang::slug(&d.product_set));
-        format!("ho-so-ocop-{stem}-{}.{}", today.iso(), self.extension())
+    /// The file of document `doc` in `lang`: "ho-so-nop-nuoc-mam-co-ba-2026-11-29.docx" (or
+    /// `.html` for the print page); see [`Document::file_name`].
+    pub fn file_name(self, doc: Document, d: &Draft, lang: Lang, today: Date) -> String {
+        doc.file_name(d, lang, today, self.extension())
     }
 }
 
@@ -66,13 +67,15 @@ impl Output {
 /// needed). The error text is technical (for the console); the UI words the failure itself.
 pub async fn generate(
     kind: Kind,
+    doc: Document,
     draft: &Draft,
     lang: Lang,
     today: Date,
 ) -> Result<Output, String> {
     imp::generate(
         kind,
-        draft::to_json(draft),
+        doc,
+        crate::draft::to_json(draft),
         &draft.product_set,
         lang,
         today.dmy(),
@@ -114,7 +117,7 @@ mod imp {
         crate::platform::fetch::fetch_text(&crate::platform::fetch::rubric_url(set_id)).await
     }
 
-    fn call(module: &JsValue, name: &str, args: [&str; 4]) -> Result<JsValue, String> {
+    fn call(module: &JsValue, name: &str, args: [&str; 5]) -> Result<JsValue, String> {
         let f = Reflect::get(module, &name.into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
@@ -128,6 +131,7 @@ mod imp {
 
     pub async fn generate(
         kind: Kind,
+        doc: Document,
         draft_json: String,
         set_id: &str,
         lang: Lang,
@@ -140,6 +144,7 @@ mod imp {
             rubric.as_str(),
             lang.tag(),
             today.as_str(),
+            doc.tag(),
         ];
         match kind {
             Kind::Docx => {
@@ -165,6 +170,7 @@ mod imp {
 
     pub async fn generate(
         kind: Kind,
+        doc: Document,
         draft_json: String,
         set_id: &str,
         lang: Lang,
@@ -175,7 +181,7 @@ mod imp {
             .find(|(id, _)| *id == set_id)
             .map(|(_, text)| *text)
             .ok_or_else(|| format!("unknown set {set_id}"))?;
-        let d = dossier::from_interchange(&draft_json, rubric, lang.tag(), &today)?;
+        let d = dossier::from_interchange(&draft_json, rubric, lang.tag(), &today, doc.tag())?;
         Ok(match kind {
             Kind::Docx => Output::Docx(dossier::render_docx(&d)),
             Kind::Html => Output::Html(dossier::render_html(&d)),

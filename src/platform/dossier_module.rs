@@ -8,8 +8,9 @@
 //! main app is built without the feature, so it cannot link any of this.
 //!
 //! Interface (JavaScript, after `await init()`), every argument a string:
-//! `dossier_docx(draft_json, rubric_json, lang, today) -> Uint8Array` and
-//! `dossier_html(draft_json, rubric_json, lang, today) -> string`; both throw a string on bad input.
+//! `dossier_docx(draft_json, rubric_json, lang, today, doc) -> Uint8Array` and
+//! `dossier_html(draft_json, rubric_json, lang, today, doc) -> string`; both throw a string on bad
+//! input. `doc` is "filing", "working" or "mau03" ([`crate::dossier::Document::tag`]).
 //! `draft_json` is a draft in the interchange format v1, `rubric_json` the product set's rubric
 //! file (the app has fetched it already; passing it in keeps the 26 sheets out of this module),
 //! `lang` "vi" or "en", `today` dd/mm/yyyy or yyyy-mm-dd. Both go through
@@ -31,8 +32,9 @@ mod exports {
         rubric_json: &str,
         lang: &str,
         today: &str,
+        doc: &str,
     ) -> Result<Vec<u8>, JsValue> {
-        from_interchange(draft_json, rubric_json, lang, today)
+        from_interchange(draft_json, rubric_json, lang, today, doc)
             .map(|d| render_docx(&d))
             .map_err(|e| JsValue::from_str(&e))
     }
@@ -44,8 +46,9 @@ mod exports {
         rubric_json: &str,
         lang: &str,
         today: &str,
+        doc: &str,
     ) -> Result<String, JsValue> {
-        from_interchange(draft_json, rubric_json, lang, today)
+        from_interchange(draft_json, rubric_json, lang, today, doc)
             .map(|d| render_html(&d))
             .map_err(|e| JsValue::from_str(&e))
     }
@@ -74,7 +77,7 @@ mod tests {
             .map(|l| l.criterion.code.clone())
             .unwrap_or_default();
         d.responses.answers.insert(code, 1);
-        let doc = from_interchange(&draft::to_json(&d), rubric, "vi", "29/11/2026");
+        let doc = from_interchange(&draft::to_json(&d), rubric, "vi", "29/11/2026", "filing");
         let doc = doc.unwrap_or_else(|e| panic!("{e}"));
         assert!(doc.plain_text().contains("HTX Nước mắm Cô Ba"));
         assert!(!crate::dossier::render_docx(&doc).is_empty());
@@ -84,8 +87,9 @@ mod tests {
             .find(|(id, _)| *id == "QD26-07")
             .map(|(_, t)| *t)
             .unwrap_or_default();
-        assert!(from_interchange(&draft::to_json(&d), other, "vi", "").is_err());
-        assert!(from_interchange("{", rubric, "vi", "").is_err());
-        assert!(from_interchange(&draft::to_json(&d), "[]", "vi", "").is_err());
+        assert!(from_interchange(&draft::to_json(&d), other, "vi", "", "filing").is_err());
+        assert!(from_interchange("{", rubric, "vi", "", "filing").is_err());
+        assert!(from_interchange(&draft::to_json(&d), rubric, "vi", "", "other").is_err());
+        assert!(from_interchange(&draft::to_json(&d), "[]", "vi", "", "filing").is_err());
     }
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use ocop_self_check::assess::{assess, Assessment};
 use ocop_self_check::date::{parse_date, Date};
-use ocop_self_check::dossier::{self, Dossier};
+use ocop_self_check::dossier::{self, Document, Dossier};
 use ocop_self_check::draft::{Draft, RegistrationType};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::{embedded, ProductSet};
@@ -75,6 +75,24 @@ pub fn filled_draft(set: &ProductSet) -> Draft {
     d.product.standard = "TCCS 01:2024/HTXTL".into();
     d.product.certificates = "Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024".into();
     d.product.intellectual_property = "Nhãn hiệu “Mận Tân Lập” số 456789".into();
+    let r = &mut d.report;
+    r.history =
+        "Năm 2015 tổ hợp tác làm mứt mận; năm 2019 thành lập hợp tác xã, 25 thành viên.".into();
+    r.organisation = "Ban giám đốc, bộ phận sản xuất, bộ phận kinh doanh, kế toán; 18 lao động, 16 người địa phương.".into();
+    r.materials = "Vùng mận tam hoa 30 ha của 40 hộ thành viên, hợp đồng bao tiêu; sấy, sên, đóng hộp tại xưởng.".into();
+    r.quality_changes = "Công bố TCCS 01:2024; đổi sang hộp giấy in mã QR truy xuất.".into();
+    r.markets = "Cửa hàng OCOP Lào Cai, 12 đại lý, sàn thương mại điện tử.".into();
+    r.results = "Doanh thu tăng 20 %/năm.".into();
+    r.revenue_prev = "1.250".into();
+    r.revenue_last = "1.500".into();
+    r.profit_prev = "180".into();
+    r.profit_last = "225".into();
+    r.plan = "Mở rộng vùng mận lên 40 ha; đạt chứng nhận ISO 22000 năm 2027; xuất khẩu thử.".into();
+    r.recognition = "Quyết định số 123/QĐ-UBND, sản phẩm OCOP 3 sao".into();
+    r.recognition_date = "20/06/2024".into();
+    r.changes = "Đổi bao bì, đạt chứng nhận HACCP, tăng vùng nguyên liệu.".into();
+    r.updates = "Phiếu kiểm nghiệm định kỳ 2025, 2026; bao bì mới.".into();
+    r.expiring_papers = "Giấy chứng nhận ATTP số 12/2024, hết hạn 2027.".into();
     for (i, l) in set.criteria().enumerate() {
         let c = l.criterion;
         if i % 4 != 3 {
@@ -91,11 +109,44 @@ pub fn filled_draft(set: &ProductSet) -> Draft {
     d
 }
 
-/// The dossier of `d` drafted on [`TODAY`] (`dossier::from_draft`: the catalogue's
+/// The filing copy of `d` drafted on [`TODAY`] (`dossier::from_draft`: the catalogue's
 /// classification, the answers assessed), with the assessment it printed.
 pub fn dossier_of(set: &ProductSet, d: &Draft, lang: Lang) -> (Dossier, Assessment) {
+    document_of(set, d, lang, Document::Filing)
+}
+
+/// The working copy of `d` drafted on [`TODAY`], with the assessment it printed.
+pub fn working_of(set: &ProductSet, d: &Draft, lang: Lang) -> (Dossier, Assessment) {
+    document_of(set, d, lang, Document::Working)
+}
+
+/// Document `doc` of `d` drafted on [`TODAY`], with the assessment it printed.
+pub fn document_of(
+    set: &ProductSet,
+    d: &Draft,
+    lang: Lang,
+    doc: Document,
+) -> (Dossier, Assessment) {
     (
-        dossier::from_draft(set, d, lang, today()),
+        dossier::from_draft(set, d, lang, today(), doc),
         assess(set, &d.responses),
     )
+}
+
+/// [`filled_draft`] with every criterion answered and described: nothing left blank.
+pub fn complete_draft(set: &ProductSet) -> Draft {
+    let mut d = filled_draft(set);
+    for l in set.criteria() {
+        let c = l.criterion;
+        let pos = u8::try_from(c.levels.len()).unwrap_or(1);
+        d.responses.answers.insert(c.code.clone(), pos);
+        d.evidence.insert(
+            c.code.clone(),
+            format!(
+                "Mô tả tiêu chí {}: hợp đồng, hóa đơn, ảnh (phụ lục).",
+                c.code
+            ),
+        );
+    }
+    d
 }

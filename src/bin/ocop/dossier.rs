@@ -1,5 +1,7 @@
-//! `ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]`: write
-//! the draft dossier (Mẫu 01, Mẫu 02, estimated score sheet) of one draft (interchange v1).
+//! `ocop dossier FILE -o OUT.docx [--html OUT.html] [--working OUT.docx] [--working-html OUT.html]
+//! [--mau03 OUT.docx] [--mau03-html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]`: write the
+//! documents of one draft (interchange v1): the filing copy (Mẫu 01, Mẫu 02 and its evidence
+//! annex), the producer's working copy, Mẫu 03 for the commune.
 //!
 //! A module of the `ocop` binary (`src/bin/ocop/main.rs`); the entry point is [`run_dossier`],
 //! called by `cli.rs`. The draft is read by [`crate::input::load_draft`], like `ocop assess`'s.
@@ -9,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ocop_self_check::date::{self, Date};
-use ocop_self_check::dossier;
+use ocop_self_check::dossier::{self, Document};
 use ocop_self_check::i18n::Lang;
 
 use crate::input::{load_draft, Source};
@@ -18,25 +20,35 @@ use crate::term;
 /// Usage of the subcommand.
 pub const DOSSIER_USAGE: &str = "\
 USAGE:
-    ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
+    ocop dossier FILE [-o OUT.docx] [--html OUT.html] [--working OUT.docx]
+                 [--working-html OUT.html] [--mau03 OUT.docx] [--mau03-html OUT.html]
+                 [--lang vi|en] [--date DD/MM/YYYY]
 
-    FILE          a draft in the interchange format v1 (JSON), as exported by the app,
-                  or - for standard input; -- ends the options
-    -o OUT.docx   write the dossier as an editable Word document
-    --html FILE   also (or instead) write it as a printable HTML page
-    --lang        language of headings and guidance (default vi; the forms stay Vietnamese)
-    --date        date printed on the forms (default: today, UTC)
+    FILE                a draft in the interchange format v1 (JSON), as exported by the app,
+                        or - for standard input; -- ends the options
+    -o OUT.docx         the filing copy (Mẫu 01, Mẫu 02 and its evidence annex) as an
+                        editable Word document
+    --html FILE         the filing copy as a printable HTML page
+    --working FILE      the working copy (never filed: the estimate, the star minimums not
+                        met, what is still blank, advice) as a Word document
+    --working-html FILE the working copy as a printable HTML page
+    --mau03 FILE        Mẫu 03, the commune's report on the dossier, drafted for the commune
+                        officer to complete, as a Word document
+    --mau03-html FILE   Mẫu 03 as a printable HTML page
+    --lang              vi (default: the copy to file) or en (an English reading copy)
+    --date              date printed on the forms (default: today, UTC)
 
-An output that names the input FILE, or -o and --html naming one file, is refused before
-anything is read. Each output is written in full beside its place, then renamed into it.
+At least one output. An output that names the input FILE, or two outputs naming one file, is
+refused before anything is read. Each output is written in full beside its place, then renamed
+into it.
 
 Exit status: 0 written, 2 bad input file (named on stderr), 64 usage error, 1 cannot write.";
 
 /// Run `ocop dossier` with the arguments after the subcommand; returns the exit status.
 pub fn run_dossier(args: Vec<OsString>) -> u8 {
     let mut input: Option<Source> = None;
-    let mut docx: Option<PathBuf> = None;
-    let mut html: Option<PathBuf> = None;
+    // (document, HTML or not) → where to write it; in the order asked.
+    let mut wanted: Vec<(Document, bool, &'static str, PathBuf)> = Vec::new();
     let mut lang = Lang::Vi;
     let mut date: Option<Date> = None;
     let mut options_ended = false;
@@ -51,14 +63,25 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
                     Err(()) => 1,
                 }
             }
-            Some(o @ ("-o" | "--output" | "--docx")) => match it.next() {
-                Some(p) => docx = Some(p.into()),
-                None => return usage(&format!("{o} needs a file name")),
-            },
-            Some("--html") => match it.next() {
-                Some(p) => html = Some(p.into()),
-                None => return usage("--html needs a file name"),
-            },
+            Some(
+                o @ ("-o" | "--output" | "--docx" | "--html" | "--working" | "--working-html"
+                | "--mau03" | "--mau03-html"),
+            ) => {
+                let (doc, is_html, o): (_, _, &'static str) = match o {
+                    "--html" => (Document::Filing, true, "--html"),
+                    "--working" => (Document::Working, false, "--working"),
+                    "--working-html" => (Document::Working, true, "--working-html"),
+                    "--mau03" => (Document::Mau03, false, "--mau03"),
+                    "--mau03-html" => (Document::Mau03, true, "--mau03-html"),
+                    _ => (Document::Filing, false, "-o"),
+                };
+                let Some(p) = it.next() else {
+                    return usage(&format!("{o} needs a file name"));
+                };
+                // The same option twice: the last one counts.
+                wanted.retain(|(d, h, _, _)| (*d, *h) != (doc, is_html));
+                wanted.push((doc, is_html, o, p.into()));
+            }
             Some("--lang") => match it
                 .next()
                 .as_deref()
@@ -98,9 +121,11 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
     let Some(input) = input else {
         return usage("no FILE given");
     };
-    let outputs: Vec<&PathBuf> = docx.iter().chain(html.iter()).collect();
+    let outputs: Vec<&PathBuf> = wanted.iter().map(|(_, _, _, p)| p).collect();
     if outputs.is_empty() {
-        return usage("say where to write: -o OUT.docx and/or --html OUT.html");
+        return usage(
+            "say where to write: -o OUT.docx, --html OUT.html, --working OUT.docx, --mau03 OUT.docx…",
+        );
     }
     // Never write over the draft being read, nor write both outputs to one file.
     if let Source::File(inp) = &input {
@@ -111,10 +136,10 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
             ));
         }
     }
-    if let [a, b] = outputs[..] {
-        if same_file(a, b) {
+    for (i, (_, _, o1, a)) in wanted.iter().enumerate() {
+        if let Some((_, _, o2, _)) = wanted[i + 1..].iter().find(|(_, _, _, b)| same_file(a, b)) {
             return usage(&format!(
-                "{}: -o and --html name the same file",
+                "{}: {o1} and {o2} name the same file",
                 term::name(a.as_os_str())
             ));
         }
@@ -131,13 +156,21 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
         }
     };
     let today = date.or_else(today_utc);
-    let doc = dossier::from_draft(&set, &d, lang, today);
     let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
-    if let Some(p) = &docx {
-        files.push((p, dossier::render_docx(&doc)));
-    }
-    if let Some(p) = &html {
-        files.push((p, dossier::render_html(&doc).into_bytes()));
+    let mut filing = None;
+    for (which, is_html, _, p) in &wanted {
+        let doc = dossier::from_draft(&set, &d, lang, today, *which);
+        files.push((
+            p,
+            if *is_html {
+                dossier::render_html(&doc).into_bytes()
+            } else {
+                dossier::render_docx(&doc)
+            },
+        ));
+        if *which != Document::Mau03 {
+            filing.get_or_insert(doc);
+        }
     }
     // A regular file (or a new one) is written to a temporary file beside it and renamed into
     // place once every output is complete, so a full disk or a killed process never leaves half
@@ -174,16 +207,17 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
             return 1;
         }
     }
-    let missing = doc.problems.len() + doc.unanswered.len();
-    if missing > 0 {
+    // What the filing copy still leaves blank, as the app counts it.
+    let blanks = ocop_self_check::draft::blanks(&d, &set).len();
+    if blanks > 0 && filing.is_some() {
         term::err(&format!(
             "{}: {} — {} {}",
             input.shown(),
-            term::safe(&doc.title),
-            missing,
+            term::safe(d.display_name(&set.name.vi)),
+            blanks,
             lang.pick(
-                "mục cần bổ sung (xem phụ lục, mục 3)",
-                "items to complete (see the annex, section 3)"
+                "chỗ trống cần bổ sung (xem bản làm việc: --working)",
+                "blanks to complete (see the working copy: --working)"
             )
         ));
     }

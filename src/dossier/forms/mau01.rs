@@ -2,7 +2,7 @@
 //! word as Phụ lục III of the decision prints it, with the part the managing offices fill in.
 
 use super::place_from_address;
-use super::Builder;
+use super::{Builder, LEADER};
 use crate::dossier::{Align, Block, Cell, Para, ParaStyle, Row, Span, Table};
 use crate::draft::{Field, RegistrationType};
 
@@ -131,16 +131,6 @@ impl Builder<'_> {
     fn item(&mut self, number: &str, vi: &str, en: &str, value: Vec<Span>) {
         let label = self.pick(vi, en);
         self.line(number, label, value, 0);
-    }
-
-    /// The producer's text for a blank of the form, or the form's dotted leader.
-    fn blank(&self, f: Field) -> Vec<Span> {
-        let v = f.value(self.draft).trim();
-        if v.is_empty() {
-            vec![Span::plain(LEADER)]
-        } else {
-            vec![Span::user(v)]
-        }
     }
 
     /// Ngành, Nhóm, Phân nhóm of Phụ lục I, from the chosen product set.
@@ -272,9 +262,6 @@ impl Builder<'_> {
         }));
     }
 }
-
-/// The form's dotted leader for a blank line.
-const LEADER: &str = "……………………………………………";
 
 /// The producer's text in a blank, or the leader.
 fn filled(value: Option<String>, leader: &str) -> Span {

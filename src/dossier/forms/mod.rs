@@ -8,17 +8,24 @@
 //! pieces several forms share (header, signature, place and date, field lines).
 
 mod annex;
+mod appendix;
 mod mau01;
 mod mau02;
+mod mau03;
 mod score_table;
 mod ticks;
 
+use std::cell::RefCell;
+
 use super::{
-    Align, Block, Cell, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, SpanKind, Table,
+    Align, Block, Cell, Document, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span,
+    SpanKind, Table,
 };
 use crate::assess::Assessment;
 use crate::date::Date;
-use crate::draft::{check_fields_for, is_blank, Draft, Field, FieldProblem, Problem};
+use crate::draft::{
+    blanks, check_fields_for, is_blank, Blank, Draft, Field, FieldProblem, Problem,
+};
 use crate::i18n::{self, field_label};
 use crate::lang::Lang;
 use crate::rubric::{CatalogueEntry, ProductSet};
@@ -26,13 +33,16 @@ use crate::rubric::{CatalogueEntry, ProductSet};
 /// A dotted blank for something written by hand on paper.
 const DOTS: &str = "…………………";
 
+/// The forms' dotted leader for a blank line.
+const LEADER: &str = "……………………………………………";
+
 /// The line at the top of an English dossier.
 const EN_READING_COPY: &str =
     "English reading copy — file the Vietnamese version (Bản tiếng Anh chỉ để đọc – nộp bản tiếng Việt).";
 
-/// Build the dossier of `draft` (answers scored in `assessment`) for product set `set`, drafted on
-/// `today` (`None`: the date is left blank on the forms). `entry` gives the classification of
-/// Phụ lục I; without it the set's own header is used.
+/// Build document `doc` of `draft` (answers scored in `assessment`) for product set `set`,
+/// drafted on `today` (`None`: the date is left blank on the forms). `entry` gives the
+/// classification of Phụ lục I; without it the set's own header is used.
 pub fn build(
     set: &ProductSet,
     entry: Option<CatalogueEntry<'_>>,
@@ -40,6 +50,7 @@ pub fn build(
     assessment: &Assessment,
     lang: Lang,
     today: Option<Date>,
+    doc: Document,
 ) -> Dossier {
     let tourism = set.is_tourism();
     let problems = check_fields_for(draft, today, tourism);
@@ -53,6 +64,7 @@ pub fn build(
         date: today,
         problems: &problems,
         blocks: Vec::with_capacity(256),
+        left: RefCell::new(Vec::new()),
     };
     if lang == Lang::En {
         // The forms are filed in Vietnamese (README); the English output is for reading.
@@ -61,19 +73,45 @@ pub fn build(
         )])
         .align(Align::Center)]));
     }
-    b.form_01();
-    b.blocks.push(Block::PageBreak);
-    b.form_02();
-    b.blocks.push(Block::PageBreak);
-    b.annex();
     let product = draft.product.name.trim();
-    let title = if is_blank(product) {
-        format!("Hồ sơ OCOP – {}", set.name.vi)
+    let name = if is_blank(product) {
+        set.name.vi.as_str()
     } else {
-        format!("Hồ sơ OCOP – {product}")
+        product
+    };
+    let title = match doc {
+        Document::Filing => {
+            b.form_01();
+            b.blocks.push(Block::PageBreak);
+            b.form_02();
+            b.blocks.push(Block::PageBreak);
+            b.appendix();
+            format!("Hồ sơ OCOP – {name}")
+        }
+        Document::Working => {
+            b.annex();
+            format!("Bản làm việc (không nộp) – {name}")
+        }
+        Document::Mau03 => {
+            b.form_03();
+            format!("Mẫu số 03 – {name}")
+        }
+    };
+    let blanks = match doc {
+        Document::Filing => {
+            let mut seen = std::collections::HashSet::new();
+            b.left
+                .take()
+                .into_iter()
+                .filter(|x| seen.insert(x.clone()))
+                .collect()
+        }
+        Document::Working => blanks(draft, set),
+        Document::Mau03 => Vec::new(),
     };
     Dossier {
         lang,
+        document: doc,
         title,
         author: draft.producer.name.trim().to_string(),
         date: today,
@@ -85,6 +123,7 @@ pub fn build(
             .collect(),
         problems,
         unanswered: assessment.unanswered.clone(),
+        blanks,
     }
 }
 
@@ -101,6 +140,8 @@ struct Builder<'a> {
     date: Option<Date>,
     problems: &'a [FieldProblem],
     blocks: Vec<Block>,
+    /// The blanks the filing copy left so far (see [`Builder::blank`]).
+    left: RefCell<Vec<Blank>>,
 }
 
 impl Builder<'_> {
@@ -134,6 +175,28 @@ impl Builder<'_> {
             let p = Para::new(vec![Span::italic(format!("({en})"))]).align(Align::Center);
             self.para(p);
         }
+    }
+
+    /// The producer's text for a blank of a form, or the form's dotted `leader` (the blank is
+    /// recorded: see [`Dossier::blanks`]). Fields the filing copy does not print in a blank are
+    /// never recorded.
+    fn blank_with(&self, f: Field, leader: &str) -> Vec<Span> {
+        let v = f.value(self.draft);
+        if is_blank(v) {
+            self.left_blank(Blank::Field(f));
+            vec![Span::plain(leader)]
+        } else {
+            vec![Span::user(v.trim())]
+        }
+    }
+
+    fn blank(&self, f: Field) -> Vec<Span> {
+        self.blank_with(f, LEADER)
+    }
+
+    /// Record a blank the filing copy leaves.
+    fn left_blank(&self, b: Blank) {
+        self.left.borrow_mut().push(b);
     }
 
     /// The value of a draft field: the producer's text, or the missing marker; a doubtful value

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::date::Date;
+use crate::dossier::Document;
 use crate::draft::{self, Draft};
 use crate::i18n::{t, Key, Lang};
 use crate::platform::dossier_lazy::{self, Kind, Output};
@@ -60,29 +61,30 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             let status = status.clone();
             let d: Draft = (*draft).clone();
             platform::spawn(async move {
-                let next = match dossier_lazy::generate(kind, &d, lang, today).await {
-                    Ok(Output::Docx(bytes)) => {
-                        let name = Kind::Docx.file_name(&d, today);
-                        if files::download_bytes(&name, Kind::Docx.mime(), &bytes) {
-                            Status::Done(name)
-                        } else {
+                let next =
+                    match dossier_lazy::generate(kind, Document::Filing, &d, lang, today).await {
+                        Ok(Output::Docx(bytes)) => {
+                            let name = Kind::Docx.file_name(Document::Filing, &d, lang, today);
+                            if files::download_bytes(&name, Kind::Docx.mime(), &bytes) {
+                                Status::Done(name)
+                            } else {
+                                Status::Failed
+                            }
+                        }
+                        Ok(Output::Html(page)) => {
+                            if files::open_html(&page) {
+                                Status::PrintOpened
+                            } else {
+                                let name = Kind::Html.file_name(Document::Filing, &d, lang, today);
+                                files::download_text(&name, Kind::Html.mime(), &page);
+                                Status::PrintBlocked(name)
+                            }
+                        }
+                        Err(e) => {
+                            files::warn(&format!("dossier: {e}"));
                             Status::Failed
                         }
-                    }
-                    Ok(Output::Html(page)) => {
-                        if files::open_html(&page) {
-                            Status::PrintOpened
-                        } else {
-                            let name = Kind::Html.file_name(&d, today);
-                            files::download_text(&name, Kind::Html.mime(), &page);
-                            Status::PrintBlocked(name)
-                        }
-                    }
-                    Err(e) => {
-                        files::warn(&format!("dossier: {e}"));
-                        Status::Failed
-                    }
-                };
+                    };
                 status.set(next);
             });
         })
