@@ -9,11 +9,13 @@ mod catalogue;
 #[rustfmt::skip]
 mod catalogue_data;
 pub mod evidence;
+mod misprints;
 mod validate;
 
 pub use catalogue::{
     Catalogue, CatalogueEntry, Category, Group as CatalogueGroup, SetEntry, CATALOGUE_JSON,
 };
+pub use misprints::{Misprint, MISPRINTS};
 pub use validate::{validate, Problem};
 
 use serde::{Deserialize, Serialize};
