@@ -9,6 +9,7 @@ use std::process::Command;
 use common::docx::{parse_xml, part, unzip};
 use common::{filled_draft, set};
 use ocop_self_check::draft;
+use ocop_self_check::i18n::Lang;
 
 fn ocop(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ocop"))
@@ -144,6 +145,76 @@ fn cli_writes_docx_and_html() {
     assert!(std::fs::read_to_string(&html)
         .expect("html written")
         .contains("Mứt mận Bắc Hà"));
+}
+
+/// The three documents, each as .docx and as a page, named by their options; the working copy
+/// and Mẫu 03 are what the library builds for them, and stderr counts what is left blank the
+/// way the app does.
+#[test]
+fn cli_writes_the_filing_copy_the_working_copy_and_mau03() {
+    use ocop_self_check::dossier::{self, Document};
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dossier-cli-three");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let s = set("QD26-07");
+    let d = filled_draft(&s);
+    let input = dir.join("draft.json");
+    std::fs::write(&input, draft::to_json(&d)).expect("write");
+    let path = |n: &str| dir.join(n).to_str().unwrap_or_default().to_string();
+    let names = ["f.docx", "f.html", "w.docx", "w.html", "m.docx", "m.html"];
+    for n in names {
+        let _ = std::fs::remove_file(dir.join(n));
+    }
+    let (code, _, err) = ocop(&[
+        "dossier",
+        input.to_str().unwrap_or_default(),
+        "-o",
+        &path("f.docx"),
+        "--html",
+        &path("f.html"),
+        "--working",
+        &path("w.docx"),
+        "--working-html",
+        &path("w.html"),
+        "--mau03",
+        &path("m.docx"),
+        "--mau03-html",
+        &path("m.html"),
+        "--date",
+        "29/11/2026",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let blanks = draft::blanks(&d, &s).len();
+    assert!(
+        err.contains(&format!(
+            "{blanks} chỗ trống cần bổ sung (xem bản làm việc: --working)"
+        )),
+        "{err}"
+    );
+    let today = ocop_self_check::date::parse_date("29/11/2026").ok();
+    for (doc, docx, html) in [
+        (Document::Filing, "f.docx", "f.html"),
+        (Document::Working, "w.docx", "w.html"),
+        (Document::Mau03, "m.docx", "m.html"),
+    ] {
+        let want = dossier::from_draft(&s, &d, Lang::Vi, today, doc);
+        let page = std::fs::read_to_string(dir.join(html)).expect("html written");
+        assert_eq!(page, dossier::render_html(&want), "{doc:?}");
+        let bytes = std::fs::read(dir.join(docx)).expect("docx written");
+        assert_eq!(bytes, dossier::render_docx(&want), "{doc:?}");
+    }
+    let page = |n: &str| std::fs::read_to_string(dir.join(n)).unwrap_or_default();
+    assert!(page("f.html").contains("PHIẾU ĐĂNG KÝ"));
+    assert!(page("w.html").contains("BẢN LÀM VIỆC – KHÔNG NỘP KÈM HỒ SƠ"));
+    assert!(page("m.html").contains("T.M ỦY BAN NHÂN DÂN XÃ TÂN LẬP"));
+    // Only Mẫu 03 asked: no count of the producer's blanks.
+    let (code, _, err) = ocop(&[
+        "dossier",
+        input.to_str().unwrap_or_default(),
+        "--mau03",
+        &path("m.docx"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
 }
 
 #[test]
@@ -472,6 +543,9 @@ fn the_dossier_never_writes_over_its_input_or_one_output_over_the_other() {
             same_other_way.to_str().unwrap_or(""),
         ],
         vec!["dossier", &input, "-o", other, "--html", other],
+        vec!["dossier", &input, "-o", other, "--working", other],
+        vec!["dossier", &input, "--mau03", other, "--working-html", other],
+        vec!["dossier", &input, "--mau03-html", &input],
     ];
     for args in cases {
         let (code, _, err) = ocop(&args);

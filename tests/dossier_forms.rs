@@ -7,11 +7,11 @@
 mod common;
 
 use common::docx::{check_html_tags, docx_text};
-use common::{dossier_of, filled_draft, set, today};
+use common::{complete_draft, document_of, dossier_of, filled_draft, set, today, working_of};
 use ocop_self_check::assess::assess;
 use ocop_self_check::date::parse_date;
 use ocop_self_check::dossier::{self, Block, Document, Dossier};
-use ocop_self_check::draft::{self, Draft, Field};
+use ocop_self_check::draft::{self, Draft, Field, RegistrationType};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::Catalogue;
 
@@ -19,51 +19,37 @@ use ocop_self_check::rubric::Catalogue;
 // The whole dossier: details to complete, languages, dates, the producer's header, tourism
 
 #[test]
-fn missing_details_are_marked_to_be_completed() {
+fn the_filing_copy_has_dotted_blanks_and_the_working_copy_says_what_to_complete() {
     let s = set("QD26-01");
     let d = Draft::new("empty", "QD26-01", 0);
-    let (doc, a) = dossier_of(&s, &d, Lang::Vi);
-    assert_eq!(doc.missing, Field::ALL.to_vec());
-    assert_eq!(
-        ocop_self_check::draft::missing_fields(&d),
-        Field::ALL.to_vec()
-    );
-    assert_eq!(doc.unanswered.len(), s.criterion_count());
-    assert_eq!(a.answered, 0);
-    let (_, text) = docx_text(&doc);
-    let markers = text.matches("[cần bổ sung]").count();
-    // Each field at least once, plus one per criterion (level) and per note.
-    assert!(
-        markers >= Field::ALL.len() + 2 * s.criterion_count(),
-        "{markers} markers"
-    );
-    // The annex lists every missing field by its label.
-    let annex = text
-        .split("Thông tin cần bổ sung trước khi nộp")
-        .nth(1)
-        .expect("annex list");
-    for f in Field::ALL {
-        assert!(
-            annex.contains(&format!(
-                "{}: cần bổ sung",
-                ocop_self_check::i18n::field_label(Lang::Vi, f)
-            )),
-            "{f:?}"
-        );
+    for lang in [Lang::Vi, Lang::En] {
+        let (doc, a) = dossier_of(&s, &d, lang);
+        assert_eq!(doc.unanswered.len(), s.criterion_count());
+        assert_eq!(a.answered, 0);
+        let (_, text) = docx_text(&doc);
+        // A form filled by hand, not a to-do list: no marker, the form's dotted leaders.
+        assert!(!text.contains("[cần bổ sung"), "{lang:?}");
+        assert!(!dossier::render_html(&doc).contains("class=\"miss\""));
+        assert!(text.matches("……………").count() > 2 * s.criterion_count());
+        // The working copy lists every blank by the app's label.
+        let (w, _) = working_of(&s, &d, lang);
+        let wt = w.plain_text();
+        for b in &w.blanks {
+            if let ocop_self_check::draft::Blank::Field(f) = b {
+                let label = ocop_self_check::i18n::field_label(lang, *f);
+                assert!(wt.contains(&format!("- {label}\n")), "{lang:?} {f:?}");
+            }
+        }
     }
-    assert!(annex.contains("Tiêu chí chưa tự đánh giá: 1.1"));
-    // The same in the HTML, highlighted.
-    let html = dossier::render_html(&doc);
-    assert!(html.matches("<span class=\"miss\">").count() >= markers);
-    // A filled draft has none of the field markers.
+    // A filled draft has no missing detail.
     let d = filled_draft(&s);
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-    assert!(doc.missing.is_empty());
+    assert!(doc.missing.is_empty(), "{:?}", doc.missing);
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
 }
 
 #[test]
-fn doubtful_details_are_flagged_not_dropped() {
+fn doubtful_details_are_printed_as_typed_and_listed_in_the_working_copy() {
     let s = set("QD26-07");
     let mut d = filled_draft(&s);
     d.producer.phone = "12345".into();
@@ -71,11 +57,17 @@ fn doubtful_details_are_flagged_not_dropped() {
     d.producer.registration_date = "31/02/2020".into();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let (_, text) = docx_text(&doc);
-    assert!(text.contains("12345 [cần kiểm tra: số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84]"));
-    assert!(text.contains("htx at gmail [cần kiểm tra"));
-    assert!(text.contains("31/02/2020 [cần kiểm tra: ngày không tồn tại]"));
+    assert!(text.contains("4. Điện thoại: 12345 Email: htx at gmail"));
+    assert!(text.contains("31/02/2020 Số giấy đăng ký (nếu có): 5300123456"));
+    assert!(!text.contains("cần kiểm tra"));
     assert_eq!(doc.problems.len(), 3);
     assert!(doc.missing.is_empty());
+    let (w, _) = working_of(&s, &d, Lang::Vi);
+    let wt = w.plain_text();
+    let check = wt.split("Cần kiểm tra").nth(1).expect("a list to check");
+    assert!(check.contains("- Điện thoại: 12345 (số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84)"));
+    assert!(check.contains("- Email: htx at gmail ("));
+    assert!(check.contains("31/02/2020 (ngày không tồn tại)"));
 }
 
 #[test]
@@ -87,8 +79,15 @@ fn english_reading_keeps_the_form_titles_vietnamese() {
     assert!(text.contains("PHIẾU ĐĂNG KÝ"));
     assert!(text.contains("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"));
     assert!(text.contains("(Registration for the evaluation and rating of OCOP products)"));
-    assert!(text.contains("I. GENERAL INFORMATION"));
-    assert!(text.contains("THIS IS A SELF-ESTIMATE, NOT THE RESULT OF THE EVALUATION COUNCIL."));
+    assert!(text.contains("GENERAL INFORMATION"));
+    assert!(text.contains("LEGAL REPRESENTATIVE OF THE FACILITY"));
+    let (w, _) = working_of(&s, &d, Lang::En);
+    let (_, wt) = docx_text(&w);
+    assert!(wt.contains("THIS IS A SELF-ESTIMATE, NOT THE RESULT OF THE EVALUATION COUNCIL."));
+    assert!(
+        !text.contains("SELF-ESTIMATE"),
+        "the estimate is not in the filing copy"
+    );
     assert!(text.contains("- Product samples (number):"));
     assert!(!text.contains("Product samples: 5."));
     let html = dossier::render_html(&doc);
@@ -143,7 +142,7 @@ fn unknown_date_and_classification_leave_blanks() {
     );
     assert_eq!(doc.date, None);
     let (_, text) = docx_text(&doc);
-    assert!(text.contains("Lào Cai, ngày …… tháng …… năm ……"));
+    assert!(text.contains("Lào Cai, ngày........tháng........năm......"));
     assert!(text.contains(&s.header_vi));
 }
 
@@ -160,50 +159,6 @@ fn signature_dates_follow_the_administrative_style() {
         let (_, text) = docx_text(&doc);
         assert!(text.contains(words), "{today}: {words:?}");
         assert!(!text.contains("tháng 03"), "{today}");
-    }
-}
-
-/// The text of the left column of each form header (Mẫu 01, Mẫu 02).
-fn header_left_columns(doc: &Dossier) -> Vec<String> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) if !t.borders && t.widths == [38, 62] => t.rows.first(),
-            _ => None,
-        })
-        .filter_map(|r| r.cells.first())
-        .map(|c| {
-            c.paras
-                .iter()
-                .map(|p| p.spans.iter().map(|s| s.text.as_str()).collect::<String>())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect()
-}
-
-#[test]
-fn form_headers_print_the_producers_name_alone_in_capitals() {
-    let s = set("QD26-07");
-    let d = filled_draft(&s);
-    let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-    let headers = header_left_columns(&doc);
-    assert_eq!(
-        headers.len(),
-        1,
-        "Mẫu 02 (Mẫu 01, as printed, has no letterhead)"
-    );
-    for h in &headers {
-        assert!(h.starts_with("HỢP TÁC XÃ NÔNG NGHIỆP TÂN LẬP\n"), "{h:?}");
-        assert!(!h.contains("TÊN CHỦ THỂ"), "{h:?}");
-    }
-    // Missing: the label stays, with the marker.
-    let e = Draft::new("empty", "QD26-07", 0);
-    for (lang, label) in [(Lang::Vi, "TÊN CHỦ THỂ"), (Lang::En, "PRODUCER")] {
-        let (doc, _) = dossier_of(&s, &e, lang);
-        for h in header_left_columns(&doc) {
-            assert!(h.starts_with(&format!("{label}\n[cần bổ sung")), "{h:?}");
-        }
     }
 }
 
@@ -297,84 +252,54 @@ fn demo_samples_use_current_provinces_and_agree_with_their_own_details() {
 }
 
 #[test]
-fn the_tourism_dossier_speaks_of_services_not_food() {
+fn the_tourism_dossier_is_the_same_form_with_its_own_blanks() {
+    use ocop_self_check::draft::Blank;
     let s = set("QD26-26");
     let mut d = filled_draft(&s);
     d.product.name = "Homestay bản Lác".into();
     d.product.standard = String::new();
     d.product.certificates = "Giấy phép kinh doanh dịch vụ du lịch số 12/2025".into();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-    let (_, text) = docx_text(&doc);
-    // Part I item 8 (c): the licence box, ticked from the declaration; no food boxes.
-    assert!(text.contains("c) Điều kiện kinh doanh dịch vụ"));
-    assert!(
-        text.contains("☒ Giấy phép kinh doanh dịch vụ du lịch / quyết định công nhận điểm du lịch")
-    );
-    assert!(!text.contains("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"));
-    assert!(!text.contains("Giấy chứng nhận đủ điều kiện sản xuất"));
-    // Part II.1 and the figures: services and visitors, not raw materials and output.
-    assert!(text.contains("1. Tổ chức dịch vụ, cơ sở vật chất, chương trình trải nghiệm"));
-    assert!(!text.contains("vùng nguyên liệu"));
-    assert!(!text.contains("chế biến, đóng gói"));
-    assert_eq!(
-        text.matches("\nLượt khách\n").count(),
-        2,
-        "Part II.4 and IV.4"
-    );
-    assert!(!text.contains("Sản lượng"));
-    assert!(!text.contains("sản lượng"));
-    // No standard is asked of a service: not flagged, not listed in the annex.
+    let text = doc.plain_text();
+    // Part I item 7 (c) as printed; the licence is the condition the law makes compulsory.
+    assert!(text.contains("(đối với các sản phẩm bắt buộc theo quy định) ☒"));
+    assert!(text.contains("cho sản xuất sản phẩm: ☐"));
+    // No standard is asked of a service: its place stays dotted, but it is not a blank to fill.
+    assert!(!doc.blanks.contains(&Blank::Field(Field::Standard)));
     assert!(!doc.missing.contains(&Field::Standard));
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
-    assert!(text.contains("Tiêu chuẩn áp dụng: (không bắt buộc đối với sản phẩm dịch vụ du lịch)"));
-    assert!(!text.contains("Tiêu chuẩn áp dụng: cần bổ sung"));
-    // No samples are asked anywhere (docs/domain.md §7.1); Mẫu 01 keeps its printed blank
-    // "Sản phẩm mẫu (số lượng)" for the producer to fill by hand.
+    assert!(text.contains("Homestay bản Lác; Hộp 250 g, 500 g; ………"));
+    // No samples are asked (Điều 6 khoản 2 điểm d); Mẫu 01 keeps its printed blank.
     assert!(text.contains("- Sản phẩm mẫu (số lượng):"));
-    assert!(!text.contains("05 mẫu"));
-    assert!(!text.contains("hồ sơ và mẫu sản phẩm"));
-    assert!(!text.contains("bản sao minh chứng; mẫu sản phẩm"));
+    let (w, _) = working_of(&s, &d, Lang::Vi);
+    let wt = w.plain_text();
+    assert!(!wt.contains("05 sản phẩm mẫu"));
+    assert!(!wt.contains("hồ sơ và mẫu sản phẩm"));
     // A standard the producer did give is printed as given.
     d.product.standard = "TCVN 7800:2017".into();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     assert!(doc
         .plain_text()
-        .contains("Tiêu chuẩn áp dụng: TCVN 7800:2017"));
-    // English reading.
-    let (doc, _) = dossier_of(&s, &d, Lang::En);
-    let text = doc.plain_text();
-    assert!(text.contains("☒ Tourism business licence / decision recognising the tourist site"));
-    assert!(text.contains("1. Service organisation, facilities, experience programmes"));
-    assert!(text.contains("\nVisitors\n"));
-    assert!(!text.contains("Output (unit"));
-    assert!(!text.contains("Food-safety"));
-    // An empty tourism draft: every field but the standard is to be completed.
-    let e = Draft::new("empty", "QD26-26", 0);
-    let (doc, _) = dossier_of(&s, &e, Lang::Vi);
-    let expected: Vec<Field> = Field::ALL
-        .into_iter()
-        .filter(|f| *f != Field::Standard)
-        .collect();
-    assert_eq!(doc.missing, expected);
+        .contains("Homestay bản Lác; Hộp 250 g, 500 g; TCVN 7800:2017"));
 }
 
 #[test]
-fn food_dossiers_keep_their_production_wording() {
+fn food_dossiers_ask_for_samples_and_a_standard() {
+    use ocop_self_check::draft::Blank;
     let s = set("QD26-07");
     let mut d = filled_draft(&s);
     d.product.standard = String::new();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let text = doc.plain_text();
-    assert!(text.contains("☒ Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"));
-    assert!(!text.contains("Giấy phép kinh doanh dịch vụ du lịch"));
-    assert!(text.contains("1. Tổ chức vùng nguyên liệu; công nghệ sản xuất, chế biến, đóng gói"));
-    assert!(text.contains("Sản lượng (đơn vị tính: ……)"));
-    assert!(!text.contains("Lượt khách"));
+    assert!(text.contains("cho sản xuất sản phẩm: ☒"));
     assert!(
         text.contains("- Sản phẩm mẫu (số lượng): ……"),
         "Mẫu 01 item 5, as printed"
     );
     assert_eq!(doc.missing, [Field::Standard]);
+    assert!(doc.blanks.contains(&Blank::Field(Field::Standard)));
+    let (w, _) = working_of(&s, &d, Lang::Vi);
+    assert!(w.plain_text().contains("05 sản phẩm mẫu"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,66 +371,58 @@ fn receiving_block_names_the_provincial_advisory_body() {
 // Mẫu 02 Parts I, II and IV (src/dossier/forms/mau02.rs, ticks.rs)
 
 #[test]
-fn part_1_tick_boxes_agree_with_the_declarations_under_them() {
+fn part_1_tick_boxes_follow_the_declarations() {
     let s = set("QD26-07");
     let mut d = filled_draft(&s);
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let text = doc.plain_text();
     for line in [
-        "☒ Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-        "☐ Giấy chứng nhận đủ điều kiện sản xuất",
-        "☐ Khác (ghi rõ tại phần kê khai)",
-        "Kê khai của chủ thể: Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024",
-        "☒ Giấy chứng nhận đăng ký nhãn hiệu",
-        "☐ Quyền sử dụng chỉ dẫn địa lý",
-        "Kê khai của chủ thể: Nhãn hiệu “Mận Tân Lập” số 456789",
+        "a) Giấy đăng ký kinh doanh: ☒",
+        "- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định của pháp luật cho sản xuất sản phẩm: ☒",
+        "(đối với các sản phẩm bắt buộc theo quy định) ☐",
+        "d) Đã có đăng ký sở hữu trí tuệ: ☒",
+        "+ Giấy chứng nhận đăng ký nhãn hiệu: ☒",
+        "+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận: ☐",
+        "+ Khác (ghi rõ):☐",
     ] {
         assert!(text.contains(line), "{line:?}");
     }
-    // Something outside the named boxes ticks "Khác"; nothing declared ticks nothing.
+    // The working copy shows the declarations behind the boxes.
+    let (w, _) = working_of(&s, &d, Lang::Vi);
+    assert!(w.plain_text().contains(
+        "- Giấy chứng nhận, điều kiện sản xuất: Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024"
+    ));
+    // Something outside the named boxes ticks "Khác (ghi rõ)", and says what; nothing declared
+    // ticks nothing.
     d.product.certificates = "VietGAP số 01/2025".into();
     d.product.intellectual_property = "Mã số mã vạch GS1".into();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let text = doc.plain_text();
-    assert!(text.contains("☐ Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"));
-    assert!(text.contains("☒ Khác (ghi rõ tại phần kê khai)"));
-    assert!(text.contains("☐ Giấy chứng nhận đăng ký nhãn hiệu"));
-    assert!(text.contains("☒ Khác\n"));
+    assert!(text.contains("cho sản xuất sản phẩm: ☐"));
+    assert!(text.contains("+ Giấy chứng nhận đăng ký nhãn hiệu: ☐"));
+    assert!(text.contains("+ Khác (ghi rõ):☒\nMã số mã vạch GS1\n"));
+    assert!(text.contains("d) Đã có đăng ký sở hữu trí tuệ: ☒"));
     d.product.certificates.clear();
     d.product.intellectual_property = "Chưa có".into();
+    d.producer.registration_number.clear();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let text = doc.plain_text();
     let part_1 = text
-        .split("c) Điều kiện sản xuất")
+        .split("Đánh dấu (√) vào mục tương ứng:")
         .nth(1)
-        .and_then(|t| t.split("9. Lịch sử").next())
-        .expect("Part I 8(c)–(d)");
-    assert!(!part_1.contains('☒'), "{part_1}");
-    assert!(part_1.contains("Kê khai của chủ thể: [cần bổ sung]"));
-    assert!(part_1.contains("Kê khai của chủ thể: Chưa có"));
+        .and_then(|t| t.split("8. Lịch sử").next())
+        .expect("Part I 7 (a)–(d)");
+    assert!(part_1.contains("a) Giấy đăng ký kinh doanh: ☐"));
+    // (b) follows the answer on the quality-declaration criterion, not a declaration.
+    let c_d = part_1.split("c) Đã có").nth(1).expect("7 (c)");
+    assert!(!c_d.contains('☒'), "{c_d}");
 }
 
-/// Mẫu 02 Part I lists the legal representative's disability status beside gender and
-/// ethnicity (the three grounds of criterion 3.2, docs/domain.md §7.4), and it is asked for like
-/// them.
+/// The forms do not ask the representative's disability status (Mẫu 02 Part I lists gender and
+/// ethnicity only); the app asks it because it grounds criterion 3.2, and says so.
 #[test]
-fn part_one_shows_the_representatives_disability_status() {
-    let s = set("QD26-09");
-    let mut d = filled_draft(&s);
-    d.producer.representative_disability = "Có (khiếm thị)".into();
-    let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-    let html = dossier::render_html(&doc);
-    assert!(html.contains("Tình trạng khuyết tật"), "label");
-    assert!(html.contains("Có (khiếm thị)"), "value");
-    d.producer.representative_disability.clear();
-    let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-    assert!(doc.missing.contains(&Field::RepresentativeDisability));
-}
-
-#[test]
-fn criterion_3_2_is_said_to_depend_on_gender_ethnicity_and_disability() {
-    // docs/domain.md §7.4 / §8: 3.2 scores a representative who is a woman, from an ethnic
-    // minority or a person with a disability; the permanent address plays no part in it.
+fn the_disability_status_grounds_3_2_but_is_not_on_the_forms() {
+    use ocop_self_check::draft::Blank;
     use ocop_self_check::i18n::{t, Key};
     let vi = t(Lang::Vi, Key::RepresentativeNote);
     let en = t(Lang::En, Key::RepresentativeNote);
@@ -516,11 +433,17 @@ fn criterion_3_2_is_said_to_depend_on_gender_ethnicity_and_disability() {
         assert!(en.contains(w), "{w}: {en}");
     }
     assert!(!vi.contains("thường trú") && !en.contains("address"));
-    let s = set("QD26-07");
-    let (doc, _) = dossier_of(&s, &filled_draft(&s), Lang::Vi);
-    assert!(doc
-        .plain_text()
-        .contains("tình trạng khuyết tật (nếu có) của người đại diện theo pháp luật là căn cứ chấm tiêu chí 3.2"));
+    let s = set("QD26-09");
+    let mut d = filled_draft(&s);
+    d.producer.representative_disability = "Có (khiếm thị)".into();
+    let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+    let text = doc.plain_text();
+    assert!(!text.contains("khiếm thị"));
+    // Part I asks gender and ethnicity only (criterion 3.2's own words, in Part III, name it).
+    let part_1 = text.split("Phần II\n").next().unwrap_or_default();
+    assert!(!part_1.contains("khuyết tật"));
+    d.producer.representative_disability.clear();
+    assert!(!draft::blanks(&d, &s).contains(&Blank::Field(Field::RepresentativeDisability)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,13 +452,13 @@ fn criterion_3_2_is_said_to_depend_on_gender_ethnicity_and_disability() {
 /// The text of Mẫu 02 Part III (the self-scoring tables) in a plain-text dossier.
 fn part_3(text: &str) -> &str {
     let start = text
-        .find("III. TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ")
-        .or_else(|| text.find("III. SELF-ASSESSMENT AGAINST THE CRITERIA"))
+        .find("Phần III\n")
+        .or_else(|| text.find("Part III\n"))
         .expect("Part III");
     let rest = &text[start..];
     let end = rest
-        .find("IV. KẾ HOẠCH")
-        .or_else(|| rest.find("IV. PRODUCTION AND BUSINESS PLAN"))
+        .find("Phần IV\n")
+        .or_else(|| rest.find("Part IV\n"))
         .expect("Part IV");
     &rest[..end]
 }
@@ -619,53 +542,43 @@ fn a_section_that_is_one_criterion_prints_once_with_its_maximum() {
 // The annex (src/dossier/forms/annex.rs)
 
 #[test]
-fn the_annex_says_the_forms_are_rebuilt_not_verbatim() {
+fn the_working_copy_says_it_is_not_filed_and_where_the_filing_copy_goes() {
     let s = set("QD26-07");
     let d = filled_draft(&s);
-    for (lang, caveat) in [
+    for (lang, words) in [
         (
             Lang::Vi,
-            "Nội dung Mẫu số 01, 02 được dựng lại theo cấu trúc Phụ lục III, không phải bản sao nguyên văn; đối chiếu với mẫu chính thức trước khi nộp.",
+            "Hồ sơ nộp là tệp riêng (Mẫu số 01, Mẫu số 02 và phụ lục minh chứng, theo nguyên văn Phụ lục III); nộp cho Ủy ban nhân dân cấp xã 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử (Điều 7 khoản 1).",
         ),
         (
             Lang::En,
-            "Forms 01 and 02 are rebuilt from the structure of Annex III, not verbatim copies; check them against the official forms before filing.",
+            "The filing copy is a separate file (Form 01, Form 02 and its evidence annex, word for word as Annex III prints them); file 01 paper set and 01 electronic set with the commune People's Committee (Article 7.1).",
         ),
     ] {
-        let (doc, _) = dossier_of(&s, &d, lang);
-        // In the annex's framed notice (after the last page break), in both renderers.
-        let last_break = doc
-            .blocks
-            .iter()
-            .rposition(|b| matches!(b, Block::PageBreak))
-            .expect("page breaks");
-        let in_notice = doc.blocks[last_break..]
-            .iter()
-            .skip_while(|b| !matches!(b, Block::Notice(_)))
-            .take(1)
-            .any(|b| match b {
-                Block::Notice(ps) => ps
-                    .iter()
-                    .any(|p| p.spans.iter().any(|x| x.text == caveat)),
-                _ => false,
-            });
-        assert!(in_notice, "{lang:?}: caveat not in the annex notice");
-        let annex = doc.plain_text();
-        let annex = annex.rsplit('\u{c}').next().unwrap_or_default();
-        assert!(annex.contains(caveat));
+        let (doc, _) = working_of(&s, &d, lang);
+        assert!(doc.plain_text().contains("BẢN LÀM VIỆC – KHÔNG NỘP KÈM HỒ SƠ"));
+        let in_notice = doc.blocks.iter().any(|b| match b {
+            Block::Notice(ps) => ps.iter().any(|p| p.spans.iter().any(|x| x.text == words)),
+            _ => false,
+        });
+        assert!(in_notice, "{lang:?}");
         let (_, text) = docx_text(&doc);
-        assert!(text.contains(caveat), "{lang:?} docx");
-        let html = dossier::render_html(&doc);
-        let notice = html.split("<div class=\"notice").last().unwrap_or_default();
-        assert!(notice.contains(caveat), "{lang:?} html annex notice");
+        assert!(text.contains(words), "{lang:?} docx");
+        assert!(dossier::render_html(&doc).contains(&words.replace('\'', "&#39;")));
+        // The filing copy carries none of it.
+        let (filing, _) = dossier_of(&s, &d, lang);
+        let ft = filing.plain_text();
+        assert!(!ft.contains("BẢN LÀM VIỆC"));
+        assert!(!ft.contains("Điểm ước tính") && !ft.contains("Estimated score"));
+        assert!(!ft.contains("dựng lại") && !ft.contains("rebuilt"));
     }
 }
 
 #[test]
-fn the_annex_names_the_tool_in_vietnamese_and_words_the_evidence_list_exactly() {
+fn the_working_copy_names_the_tool_in_vietnamese_and_words_the_evidence_list_exactly() {
     let s = set("QD26-07");
     let d = filled_draft(&s);
-    let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+    let (doc, _) = working_of(&s, &d, Lang::Vi);
     let (_, text) = docx_text(&doc);
     assert!(
         !text.contains("OCOP self-check"),
@@ -677,7 +590,7 @@ fn the_annex_names_the_tool_in_vietnamese_and_words_the_evidence_list_exactly() 
         "Tài liệu theo danh mục của Mẫu số 02; việc xếp vào từng tiêu chí là gợi ý của công cụ."
     ));
     assert!(!text.contains("suy luận từ nội dung tiêu chí"));
-    let (doc, _) = dossier_of(&s, &d, Lang::En);
+    let (doc, _) = working_of(&s, &d, Lang::En);
     let (_, text) = docx_text(&doc);
     assert!(text.contains(
         "Documents from the list of Form 02; placing them under each criterion is the tool's suggestion."
@@ -687,45 +600,47 @@ fn the_annex_names_the_tool_in_vietnamese_and_words_the_evidence_list_exactly() 
 }
 
 #[test]
-fn score_tips_sit_in_the_annex_not_in_the_producers_plan() {
+fn score_tips_sit_in_the_working_copy_not_in_the_producers_plan() {
     let s = set("QD26-07");
     let d = filled_draft(&s);
     for lang in [Lang::Vi, Lang::En] {
-        let (doc, a) = dossier_of(&s, &d, lang);
+        let (filing, a) = dossier_of(&s, &d, lang);
         assert!(!a.advice.is_empty(), "the sample leaves room for advice");
-        let text = doc.plain_text();
-        let mut pages = text.split('\u{c}');
-        let (_, form_02, annex) = (pages.next(), pages.next(), pages.next());
-        let (form_02, annex) = (form_02.expect("Mẫu 02"), annex.expect("annex"));
-        let part_4 = form_02
-            .split(match lang {
-                Lang::Vi => "IV. KẾ HOẠCH SẢN XUẤT",
-                Lang::En => "IV. PRODUCTION AND BUSINESS PLAN",
-            })
-            .nth(1)
-            .expect("Part IV");
-        // Part IV.2 is the producer's to write: the usual marker, no tool tips.
-        let iv_2 = match lang {
-            Lang::Vi => "2. Kế hoạch hoàn thiện, nâng cao chất lượng sản phẩm: [cần bổ sung]",
-            Lang::En => "2. Improving the product and its quality: [cần bổ sung – to be completed]",
-        };
-        assert!(part_4.contains(iv_2), "{lang:?}");
+        let ft = filing.plain_text();
+        // Part IV is the producer's to write: the producer's plan, no tool tips.
+        assert!(ft.contains(&d.report.plan));
         for x in &a.advice {
             let tip = ocop_self_check::i18n::advice(lang, x, &s);
-            assert!(!form_02.contains(&tip), "{lang:?}: {tip}");
+            assert!(!ft.contains(&tip), "{lang:?}: {tip}");
         }
-        assert!(!form_02.contains("Gợi ý"));
-        assert!(!form_02.contains("Suggestions from the self-check"));
-        // The annex lists them (up to eight), under its own heading.
+        assert!(!ft.contains("Gợi ý") && !ft.contains("How to gain points"));
+        // The working copy lists them (up to eight), under its own heading.
+        let (working, _) = working_of(&s, &d, lang);
+        let wt = working.plain_text();
         let heading = match lang {
-            Lang::Vi => "Gợi ý nâng điểm (tham khảo khi viết mục IV.2 của Mẫu số 02)",
-            Lang::En => "How to gain points (for writing item IV.2 of Form 02)",
+            Lang::Vi => "Gợi ý nâng điểm (tham khảo khi viết Phần IV của Mẫu số 02)",
+            Lang::En => "How to gain points (for writing Part IV of Form 02)",
         };
-        let tips = annex.split(heading).nth(1).expect("tips in the annex");
+        let tips = wt.split(heading).nth(1).expect("tips in the working copy");
         for x in a.advice.iter().take(8) {
             let tip = ocop_self_check::i18n::advice(lang, x, &s);
             assert!(tips.contains(&format!("- {tip}\n")), "{lang:?}: {tip}");
         }
+    }
+}
+
+/// The working copy of set 7 says that criterion 3.1's printed point may be a misprint; no other
+/// set's does, and the filing copy never does.
+#[test]
+fn the_working_copy_flags_the_doubtful_cell_of_set_7() {
+    for id in ["QD26-07", "QD26-09"] {
+        let s = set(id);
+        let d = filled_draft(&s);
+        let (w, _) = working_of(&s, &d, Lang::Vi);
+        let has = w.plain_text().contains("- Tiêu chí 3.1: Lưu ý: ở bộ tiêu chí này, mức này in 1 điểm, trong khi mọi bộ tiêu chí khác in 2 điểm");
+        assert_eq!(has, id == "QD26-07", "{id}");
+        let (f, _) = dossier_of(&s, &d, Lang::Vi);
+        assert!(!f.plain_text().contains("lỗi in"));
     }
 }
 
@@ -742,6 +657,18 @@ fn decision_text(from: &str, to: &str) -> String {
 /// boxes) and cell marks, whitespace and line breaks collapsed (the published copy breaks lines
 /// anywhere), the footnote number written as a superscript or not.
 fn fixed_fragments(text: &str) -> Vec<String> {
+    fixed_fragments_split(text, false)
+}
+
+/// [`fixed_fragments`], also split at each line of the published copy: the form leaves room for
+/// the producer's (or the commune's) own text under points that have no dotted blank, so each
+/// line must appear whole and in order, and what comes between lines is checked by
+/// `nothing_but_the_decisions_words_and_the_producers_text`.
+fn point_fragments(text: &str) -> Vec<String> {
+    fixed_fragments_split(text, true)
+}
+
+fn fixed_fragments_split(text: &str, at_points: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut chars = text.chars().peekable();
@@ -752,8 +679,11 @@ fn fixed_fragments(text: &str) -> Vec<String> {
         }
         cur.clear();
     };
+    let mut line_start = true;
     while let Some(c) = chars.next() {
         let leader = |c: char| c == '…' || c == '.';
+        let starts_point = line_start && at_points && !c.is_whitespace();
+        line_start = c == '\n' || (line_start && c == ' ');
         if c == '|' || c == '□' || c == '☐' || c == '☒' {
             flush(&mut cur, &mut out);
         } else if leader(c) && chars.peek().is_some_and(|&n| leader(n)) {
@@ -764,6 +694,9 @@ fn fixed_fragments(text: &str) -> Vec<String> {
         } else if c == '¹' {
             cur.push('1');
         } else {
+            if starts_point {
+                flush(&mut cur, &mut out);
+            }
             cur.push(c);
         }
     }
@@ -805,6 +738,391 @@ fn mau01_is_the_decision_text_word_for_word() {
         // Nothing the form does not have: no letterhead, no motto, no marker.
         for invented in ["[cần bổ sung]", "Kính gửi", "TÊN CHỦ THỂ", "Cam kết"] {
             assert!(!form.contains(invented), "{what}: {invented} in {form}");
+        }
+    }
+}
+
+/// Check that every fragment of `wanted` appears in `form`, in order; panics naming the first
+/// one missing.
+fn assert_in_order(what: &str, wanted: &[String], form: &str) {
+    let mut at = 0;
+    for w in wanted {
+        match form[at..].find(w.as_str()) {
+            Some(i) => at += i + w.len(),
+            None => {
+                let before: String = form[..at].chars().rev().take(120).collect();
+                let before: String = before.chars().rev().collect();
+                panic!("{what}: {w:?} missing or out of order after …{before}…\n\nform: {form}")
+            }
+        }
+    }
+}
+
+/// The text of the filing copy from the line starting `from` to the one starting `to`.
+fn form_text(doc: &Dossier, from: &str, to: Option<&str>) -> String {
+    let text = doc.plain_text();
+    let start = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in\n{text}"));
+    let end = to
+        .and_then(|t| text[start..].find(t))
+        .map_or(text.len(), |i| start + i);
+    fixed_fragments(&text[start..end]).join(" ")
+}
+
+/// Drafts to try the forms on: empty, half filled, complete, for each kind of registration,
+/// in a food set and in the tourism set.
+fn drafts_to_try() -> Vec<(String, ocop_self_check::rubric::ProductSet, Draft)> {
+    let mut out = Vec::new();
+    for id in ["QD26-09", "QD26-26"] {
+        let s = set(id);
+        for kind in [
+            RegistrationType::FirstTime,
+            RegistrationType::Upgrade,
+            RegistrationType::ReEvaluation,
+        ] {
+            for (what, mut d) in [
+                ("empty", Draft::new("e", id, 0)),
+                ("half", filled_draft(&s)),
+                ("complete", complete_draft(&s)),
+            ] {
+                d.product.registration_type = kind;
+                out.push((format!("{id} {what} {kind:?}"), s.clone(), d));
+            }
+        }
+    }
+    out
+}
+
+/// Every fixed line of Mẫu số 02 as the decision prints it appears in the generated form, in
+/// the same order, whatever the draft holds; nothing the form does not have (no letterhead, no
+/// motto, no addressee, no marker, no hint).
+#[test]
+fn mau02_is_the_decision_text_word_for_word() {
+    let wanted = point_fragments(&decision_text(
+        "Mẫu số 02: Báo cáo tự đánh",
+        "Mẫu\nsố 03: Báo cáo đánh giá",
+    ));
+    assert!(wanted.len() > 60, "{wanted:?}");
+    if std::env::var("SHOW_FRAGMENTS").is_ok() {
+        eprintln!("{wanted:#?}");
+    }
+    for (what, s, d) in drafts_to_try() {
+        let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+        let form = form_text(&doc, "Mẫu số 02: Báo cáo tự đánh giá", Some("PHỤ LỤC"));
+        assert_in_order(&what, &wanted, &form);
+        for invented in [
+            "[cần bổ sung]",
+            "cần kiểm tra",
+            "Kính gửi",
+            "TÊN CHỦ THỂ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "gợi ý",
+            "Gợi ý",
+            "Kê khai",
+            "Tình trạng khuyết tật",
+            "Minh chứng đính kèm",
+        ] {
+            assert!(!form.contains(invented), "{what}: {invented} in {form}");
+        }
+    }
+}
+
+/// Every fixed line of Mẫu số 03 as printed appears in order; an empty draft keeps the
+/// form's own blanks, a filled one fills them (the commune and province from the address).
+#[test]
+fn mau03_is_the_decision_text_word_for_word_and_drafted_from_the_draft() {
+    let text = decision_text("Mẫu\nsố 03: Báo cáo đánh giá", "```");
+    let wanted = point_fragments(&text);
+    assert!(wanted.len() > 15, "{wanted:?}");
+    // Filled in: the commune's name replaces "XÃ/PHƯỜNG…" and "XÃ....".
+    let filled_wanted: Vec<String> = wanted
+        .iter()
+        .filter(|w| *w != "XÃ/PHƯỜNG…")
+        .cloned()
+        .collect();
+    assert_eq!(filled_wanted.len() + 1, wanted.len());
+    for (what, s, d) in drafts_to_try() {
+        let (doc, _) = document_of(&s, &d, Lang::Vi, Document::Mau03);
+        assert_eq!(doc.document, Document::Mau03);
+        let form = form_text(&doc, "Mẫu số 03", None);
+        if d.producer.address.is_empty() {
+            assert_in_order(&what, &wanted, &form);
+        } else {
+            assert_in_order(&what, &filled_wanted, &form);
+            assert!(form.contains("ỦY BAN NHÂN DÂN XÃ TÂN LẬP"), "{what}");
+            assert!(
+                form.contains(
+                    "Ủy ban nhân dân xã Tân Lập đề nghị Ủy ban nhân dân tỉnh Lào Cai đánh giá, phân hạng sản phẩm OCOP cho sản phẩm Mứt mận Bắc Hà của Hợp tác xã Nông nghiệp Tân Lập."
+                ),
+                "{what}: {form}"
+            );
+        }
+        // The commune's assessment is never drafted: each point ends with dotted lines.
+        assert_eq!(
+            doc.plain_text()
+                .matches("Đánh giá của Ủy ban nhân dân cấp xã:")
+                .count(),
+            4,
+            "{what}"
+        );
+        assert!(!form.contains("[cần bổ sung]"), "{what}");
+        assert!(doc.blanks.is_empty());
+    }
+}
+
+/// Mẫu 03 carries the producer's side of each point: the self-assessed level and description
+/// of the matching criterion, and Part II's raw-material passage.
+#[test]
+fn mau03_copies_the_producers_side_of_each_point() {
+    let s = set("QD26-07");
+    let d = complete_draft(&s);
+    let (doc, a) = document_of(&s, &d, Lang::Vi, Document::Mau03);
+    let text = doc.plain_text();
+    for code in ["1.1", "3.3", "2.1", "5.3"] {
+        assert!(
+            text.contains(&format!("Tự đánh giá tiêu chí {code} (Mẫu số 02): ")),
+            "{code}: {text}"
+        );
+        assert!(text.contains(&d.evidence[code]), "{code}");
+        let c = a.criteria.iter().find(|c| c.code == code).expect("scored");
+        assert!(text.contains(&format!("/{} điểm).", c.max)), "{code}");
+    }
+    assert!(text.contains(&d.report.materials));
+    // Nothing of the producer's in the tourism set's raw-material point (it has no such
+    // criterion, nor a raw-material passage): dotted lines.
+    let s = set("QD26-26");
+    let d = Draft::new("t", "QD26-26", 0);
+    let (doc, _) = document_of(&s, &d, Lang::Vi, Document::Mau03);
+    assert!(doc.plain_text().contains("Mô tả của chủ thể: ………"));
+}
+
+/// Text without what a form writes by hand or the app computes: dotted leaders, digits, the
+/// footnote mark; whitespace collapsed.
+fn bare(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let leader = |c: char| c == '…' || c == '.';
+        if c == '…' || (c == '.' && chars.peek().is_some_and(|&n| leader(n))) {
+            while chars.peek().is_some_and(|&n| leader(n)) {
+                chars.next();
+            }
+            out.push(' ');
+        } else if c.is_ascii_digit() || c == '¹' || c == '|' || c == '□' || c == '☐' || c == '☒'
+        {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The form's own words of a filing copy (Vietnamese): every span that is not the producer's
+/// text, every label, every heading, outside the score tables of Part III (the words of
+/// Phụ lục II, tested in tests/fidelity.rs) and the annex.
+fn form_words(doc: &Dossier) -> Vec<String> {
+    use ocop_self_check::dossier::SpanKind;
+    let mut out = Vec::new();
+    let spans = |out: &mut Vec<String>, s: &[ocop_self_check::dossier::Span]| {
+        for x in s.iter().filter(|x| x.kind != SpanKind::User) {
+            out.push(x.text.clone());
+        }
+    };
+    for b in &doc.blocks {
+        match b {
+            Block::Heading(h) => {
+                if h.text.starts_with("TÀI LIỆU MINH CHỨNG KÈM THEO") {
+                    break;
+                }
+                out.push(h.text.clone())
+            }
+            Block::Para(p) => spans(&mut out, &p.spans),
+            Block::Field(f) => {
+                out.push(format!("{} {}:", f.number, f.label));
+                spans(&mut out, &f.value);
+            }
+            Block::Table(t) if t.widths.len() == 5 => {}
+            Block::Table(t) => {
+                for r in &t.rows {
+                    for c in &r.cells {
+                        for p in &c.paras {
+                            spans(&mut out, &p.spans);
+                        }
+                    }
+                }
+            }
+            Block::Notice(ps) => ps.iter().for_each(|p| spans(&mut out, &p.spans)),
+            Block::PageBreak => {}
+        }
+    }
+    out
+}
+
+/// Nothing in Mẫu 01 and Mẫu 02 but the decision's words and the producer's text: each piece
+/// of fixed text is in Phụ lục III, or one of the few lines the decision itself asks the report
+/// to carry (the figures of "doanh thu, lợi nhuận", the passages Điều 6 khoản 1 điểm b, c
+/// require of an upgrade or a re-evaluation, the self-scoring's own headings).
+#[test]
+fn nothing_but_the_decisions_words_and_the_producers_text() {
+    let decision = bare(include_str!("../docs/forms-qd26-2026.md"));
+    let allowed = [
+        // The figures table (Part II, "doanh thu, lợi nhuận").
+        "Chỉ tiêu",
+        "Năm",
+        "Doanh thu (triệu đồng)",
+        "Lợi nhuận (triệu đồng)",
+        // Điều 6 khoản 1 điểm b, c.
+        "- Sản phẩm OCOP đã được công nhận:",
+        "; ngày:",
+        "- Nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm OCOP đã được công nhận:",
+        "- Nội dung mới và kết quả sau thời gian sản phẩm OCOP được công nhận:",
+        "- Minh chứng các giấy tờ pháp lý có thời hạn:",
+        // The self-scoring of Part III (its tables are skipped; these lines frame them).
+        "Bộ tiêu chí: bộ sản phẩm số",
+        "PHẦN A",
+        "PHẦN B",
+        "PHẦN C",
+        "Tổng điểm tự đánh giá:",
+    ];
+    // Separators between the producer's values on one line.
+    let separators = [";", ",", "-", ":", "(", ")"];
+    // The check can fail: an addressee line is not the decision's.
+    assert!(!decision.contains(&bare("Kính gửi: Ủy ban nhân dân xã")));
+    let mut checked = 0;
+    for (what, s, d) in drafts_to_try() {
+        let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+        for piece in form_words(&doc) {
+            checked += 1;
+            let b = bare(&piece);
+            if b.is_empty() || decision.contains(&b) {
+                continue;
+            }
+            assert!(
+                allowed.iter().any(|a| b.starts_with(a)) || separators.contains(&b.as_str()),
+                "{what}: {piece:?} is not the decision's text"
+            );
+        }
+    }
+    assert!(checked > 18 * 150, "{checked} pieces");
+}
+
+/// The app's "cần bổ sung" list is what the filing copy leaves blank: for empty, half-filled
+/// and complete drafts, of each registration, the blanks the filing copy recorded as it wrote
+/// its dotted leaders are exactly `draft::blanks`; the working copy lists the same, named as
+/// the app names them, with the same counts.
+#[test]
+fn the_blank_list_is_what_the_filing_copy_leaves_blank() {
+    use ocop_self_check::draft::Blank;
+    use std::collections::BTreeSet;
+    for (what, s, d) in drafts_to_try() {
+        let listed = draft::blanks(&d, &s);
+        let (filing, a) = dossier_of(&s, &d, Lang::Vi);
+        let left: BTreeSet<_> = filing.blanks.iter().cloned().collect();
+        let want: BTreeSet<_> = listed.iter().cloned().collect();
+        assert_eq!(left, want, "{what}");
+        assert_eq!(filing.blanks.len(), listed.len(), "{what}: no duplicates");
+        // Scores left blank are the criteria the assessment counts as unanswered.
+        let scores: Vec<&str> = listed
+            .iter()
+            .filter_map(|b| match b {
+                Blank::Score(c) => Some(c.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(scores, a.unanswered, "{what}");
+        let (working, _) = working_of(&s, &d, Lang::Vi);
+        assert_eq!(working.blanks, listed, "{what}");
+        let text = working.plain_text();
+        if listed.is_empty() {
+            assert!(text.contains("Hồ sơ nộp không còn chỗ trống nào cần chủ thể điền."));
+        } else {
+            assert!(
+                text.contains(&format!("Cần bổ sung {} mục", listed.len())),
+                "{what}"
+            );
+        }
+        for b in &listed {
+            if let Blank::Field(f) = b {
+                let label = ocop_self_check::i18n::field_label(Lang::Vi, *f);
+                assert!(text.contains(&format!("- {label}\n")), "{what}: {label}");
+            }
+        }
+        let descriptions = listed
+            .iter()
+            .filter(|b| matches!(b, Blank::Description(_)))
+            .count();
+        if descriptions > 0 {
+            assert!(
+                text.contains(&format!(
+                    "Tiêu chí chưa có mô tả, chứng minh ({descriptions}):"
+                )),
+                "{what}"
+            );
+        }
+        if !scores.is_empty() {
+            assert!(
+                text.contains(&format!("Tiêu chí chưa tự đánh giá ({}):", scores.len())),
+                "{what}"
+            );
+        }
+        // The answered count agrees everywhere.
+        assert!(
+            text.contains(&format!("{}/{}", a.answered, a.criterion_count)),
+            "{what}"
+        );
+    }
+}
+
+/// Done when: a complete draft's filing copy has no blank the producer must fill, no marker,
+/// no hint, and the working copy says nothing is left.
+#[test]
+fn a_complete_draft_leaves_nothing_blank() {
+    for id in ["QD26-07", "QD26-26"] {
+        let s = set(id);
+        for kind in [
+            RegistrationType::FirstTime,
+            RegistrationType::Upgrade,
+            RegistrationType::ReEvaluation,
+        ] {
+            let mut d = complete_draft(&s);
+            d.product.registration_type = kind;
+            let (filing, _) = dossier_of(&s, &d, Lang::Vi);
+            assert!(
+                filing.blanks.is_empty(),
+                "{id} {kind:?}: {:?}",
+                filing.blanks
+            );
+            assert!(draft::blanks(&d, &s).is_empty());
+            let text = filing.plain_text();
+            assert!(!text.contains("[cần bổ sung"), "{id} {kind:?}");
+            assert!(!text.contains("cần kiểm tra"), "{id} {kind:?}");
+            for passage in [
+                &d.report.history,
+                &d.report.plan,
+                &d.report.materials,
+                &d.report.results,
+            ] {
+                assert!(text.contains(passage.as_str()), "{id}: {passage}");
+            }
+            let with_kind = |f: &str| text.contains(f);
+            assert_eq!(
+                with_kind(&d.report.changes),
+                kind == RegistrationType::Upgrade
+            );
+            assert_eq!(
+                with_kind(&d.report.updates),
+                kind == RegistrationType::ReEvaluation
+            );
+            assert_eq!(
+                with_kind(&d.report.recognition),
+                kind != RegistrationType::FirstTime
+            );
+            let (working, _) = working_of(&s, &d, Lang::Vi);
+            assert!(working
+                .plain_text()
+                .contains("Hồ sơ nộp không còn chỗ trống nào cần chủ thể điền."));
         }
     }
 }

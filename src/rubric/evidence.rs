@@ -279,3 +279,162 @@ mod tests {
         assert!(ALL.len() >= 20);
     }
 }
+
+/// One row of the evidence table Mẫu 02 Part III prints ("Tài liệu minh chứng kèm theo vào phụ
+/// lục của Báo cáo, tham khảo hướng dẫn theo bảng dưới đây"): what it is about ("Nội dung") and
+/// what to attach ("Yêu cầu"), word for word as the decision prints them (each `require` item
+/// a line of the cell), with an English gloss for the reading copy.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TableRow {
+    pub content: (&'static str, &'static str),
+    pub require: &'static [(&'static str, &'static str)],
+}
+
+/// The 15 rows of the Mẫu 02 evidence table, in the decision's order (checked against
+/// `docs/forms-qd26-2026.md` by `tests/dossier_forms.rs`).
+pub const TABLE: [TableRow; 15] = [
+    TableRow {
+        content: ("Giấy đăng ký kinh doanh", "Business registration"),
+        require: &[(
+            "Bản sao chứng minh hoạt động kinh doanh hợp pháp (đối với các đơn vị/cá nhân có đăng ký kinh doanh)",
+            "A copy proving lawful business activity (for registered units or individuals)",
+        )],
+    },
+    TableRow {
+        content: (
+            "Giấy chứng nhận cơ sở đủ điều kiện sản xuất",
+            "Certificate of a facility meeting the production conditions",
+        ),
+        require: &[(
+            "Bản sao (đối với sản phẩm cần phải có giấy chứng nhận theo quy định hiện hành)",
+            "A copy (for products that need one under the rules in force)",
+        )],
+    },
+    TableRow {
+        content: (
+            "Nguồn gốc nguyên liệu, vùng nguyên liệu, liên kết chuỗi",
+            "Origin of raw materials, raw-material area, chain linkage",
+        ),
+        require: &[(
+            "Bản sao tài liệu: Giấy xác nhận an toàn thực phẩm đối với vùng nguyên liệu, hợp đồng mua bán/hợp đồng nguyên tắc, thỏa thuận liên kết, thanh lý hợp đồng, hóa đơn chứng từ hợp lệ... chứng minh nguồn gốc nguyên liệu, liên kết chuỗi.",
+            "Copies: food-safety confirmation of the raw-material area, sales or framework contracts, linkage agreements, contract liquidations, valid invoices… proving the origin of raw materials and the chain linkage.",
+        )],
+    },
+    TableRow {
+        content: (
+            "Bảo vệ môi trường, sử dụng công nghệ theo hướng bền vững",
+            "Environmental protection, sustainable technology",
+        ),
+        require: &[(
+            "Bản sao hồ sơ, thủ tục về môi trường theo quy định; hình ảnh minh chứng về thực hiện giải pháp bảo vệ môi trường; hình ảnh, mô tả công nghệ sử dụng theo hướng bền vững.",
+            "Copies of the environmental files and procedures required; photos of the environmental measures; photos and a description of the sustainable technology used.",
+        )],
+    },
+    TableRow {
+        content: ("Sử dụng lao động địa phương", "Local labour"),
+        require: &[(
+            "Danh sách lao động đóng bảo hiểm có xác nhận của chủ thể, bao gồm cả nơi thường trú.",
+            "The list of insured workers certified by the producer, with their permanent addresses.",
+        )],
+    },
+    TableRow {
+        content: (
+            "Tăng trưởng sản xuất kinh doanh",
+            "Growth of production and business",
+        ),
+        require: &[
+            (
+                "- Bản sao Tài liệu minh chứng kết quả phân loại hợp tác xã hoặc báo cáo tài chính 2 năm gần nhất.",
+                "- A copy of the co-operative's classification result or of the financial statements of the last 2 years.",
+            ),
+            (
+                "- Bản sao Báo cáo tài chính của chủ thể 2 năm gần nhất.",
+                "- A copy of the producer's financial statements of the last 2 years.",
+            ),
+        ],
+    },
+    TableRow {
+        content: ("Sở hữu trí tuệ", "Intellectual property"),
+        require: &[
+            (
+                "Minh chứng thể hiện Đơn đăng ký nhãn hiệu đã được cơ quan có thẩm quyền chấp nhận hoặc công bố.",
+                "Proof that the trademark application was accepted or published by the competent office.",
+            ),
+            (
+                "Bản sao Giấy chứng nhận đăng ký nhãn hiệu; văn bằng ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận; Bằng sáng chế, Bằng độc quyền kiểu dáng công nghiệp,...",
+                "Copies of the trademark certificate; of the title to use a geographical indication, collective or certification mark; patents, industrial design patents…",
+            ),
+        ],
+    },
+    TableRow {
+        content: (
+            "Phát triển thị trường, hoạt động quảng bá, xúc tiến thương mại",
+            "Market development, promotion, trade promotion",
+        ),
+        require: &[(
+            "Bản sao tài liệu: Hợp đồng, cam kết, ký gửi, đặt hàng, biên nhận, hóa đơn, chứng từ để minh chứng xác nhận về phân phối sản phẩm, xuất khẩu sản phẩm, hoạt động xúc tiến thương mại...",
+            "Copies: contracts, commitments, consignments, orders, receipts, invoices and vouchers proving the distribution and export of the product and trade promotion…",
+        )],
+    },
+    TableRow {
+        content: ("Quảng bá sản phẩm", "Product promotion"),
+        require: &[(
+            "Tài liệu minh chứng về website, hoạt động quảng bá.",
+            "Proof of the website and of promotion activities.",
+        )],
+    },
+    TableRow {
+        content: ("Câu chuyện về sản phẩm", "The product's story"),
+        require: &[(
+            "Bản sao tờ rơi, hình ảnh, phim, ghi âm... minh chứng về câu chuyện của sản phẩm",
+            "Copies of leaflets, pictures, films, recordings… of the product's story",
+        )],
+    },
+    TableRow {
+        content: ("Công bố chất lượng sản phẩm", "Quality declaration"),
+        require: &[(
+            "Bản sao tài liệu, chứng minh chất lượng sản phẩm được công bố",
+            "Copies proving the product's quality is declared",
+        )],
+    },
+    TableRow {
+        content: (
+            "Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn thực phẩm theo tiêu chuẩn công bố",
+            "Laboratory reports on the quality and food-safety indicators of the declared standard",
+        ),
+        require: &[(
+            "Bản sao tài liệu chứng minh đạt tiêu chuẩn chất lượng, an toàn thực phẩm.",
+            "Copies proving the quality and food-safety standards are met.",
+        )],
+    },
+    TableRow {
+        content: (
+            "Mã số mã vạch, tem truy xuất nguồn gốc,",
+            "Barcode, traceability stamp",
+        ),
+        require: &[(
+            "Bản sao tài liệu, chứng minh mã, tem, sở hữu thương hiệu...",
+            "Copies proving the code, the stamp, the ownership of the brand…",
+        )],
+    },
+    TableRow {
+        content: (
+            "Hệ thống quản lý chất lượng tiên tiến, kiểm soát chất lượng",
+            "Advanced quality management system, quality control",
+        ),
+        require: &[(
+            "Bản sao tài liệu: chứng nhận Hệ thống quản lý chất lượng tiên tiến, chứng minh hệ thống quản lý đạt tiêu chuẩn",
+            "Copies: the certificate of the advanced quality management system, proof that the system meets the standard",
+        )],
+    },
+    TableRow {
+        content: (
+            "Giải thưởng của sản phẩm, bình chọn của các tổ chức uy tín trong nước và quốc tế...",
+            "Awards of the product, selections by reputable organisations at home and abroad…",
+        ),
+        require: &[(
+            "Bản sao tài liệu, minh chứng về các thành tích, giải thưởng, bình chọn...",
+            "Copies of achievements, awards, selections…",
+        )],
+    },
+];

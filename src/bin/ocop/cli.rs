@@ -19,9 +19,13 @@ USAGE:
     ocop assess [--json] [--lang vi|en] FILE...
         Assess each draft (interchange format v1) and print a summary per file;
         with --json, one JSON object per line.
-    ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
-        Write the draft dossier (Mẫu 01 + Mẫu 02 + estimated score sheet) as an editable
-        .docx and/or a printable HTML page.
+    ocop dossier FILE [-o OUT.docx] [--html OUT.html] [--working OUT.docx]
+                 [--working-html OUT.html] [--mau03 OUT.docx] [--mau03-html OUT.html]
+                 [--lang vi|en] [--date DD/MM/YYYY]
+        Write the filing copy (Mẫu 01 + Mẫu 02 + its evidence annex, as the decision
+        prints them), the producer's working copy (estimate, what is still blank, advice;
+        never filed) and/or Mẫu 03 for the commune, as .docx and/or printable pages.
+        `ocop dossier --help` says more.
 
     FILE is a file name, or - for standard input (read once, at most 1 MB like a file);
     -- ends the options (a file named -x then reads as a file).

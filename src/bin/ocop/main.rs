@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! ocop assess [--json] [--lang vi|en] FILE...
-//! ocop dossier FILE -o OUT.docx [--html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
+//! ocop dossier FILE [-o OUT.docx] [--html OUT.html] [--working OUT.docx] [--working-html OUT.html]
+//!                   [--mau03 OUT.docx] [--mau03-html OUT.html] [--lang vi|en] [--date DD/MM/YYYY]
 //! ```
 //!
 //! Exit status: 0 when every file was handled, 2 when any file was bad (each bad file is named

@@ -1,10 +1,12 @@
-//! The annex of the draft dossier (not one of the Decision's forms): the estimated score sheet,
-//! required minimums not met, knock-out conditions, score tips, the evidence checklist by
-//! criterion and what to complete before filing.
+//! The producer's working copy (never filed, not one of the decision's forms): the estimated
+//! score sheet, required minimums not met, knock-out conditions, what the filing copy still
+//! leaves blank (the one list, [`crate::draft::blanks`], named as the app names it) and what to
+//! check, score tips, doubtful cells of the sheet, the declarations behind the tick boxes, the
+//! evidence checklist by criterion, and how to file.
 
 use super::{notes_paras, split_criterion_name, Builder};
 use crate::dossier::{Align, Block, Cell, Para, ParaStyle, Row, Span, SpanKind, Table};
-use crate::draft::is_blank;
+use crate::draft::{blanks, is_blank, Blank, Field, Problem};
 use crate::i18n::{self, field_label};
 use crate::lang::Lang;
 use crate::rubric::{evidence, KnockOutKind};
@@ -18,17 +20,25 @@ impl Builder<'_> {
         let a = self.a;
         self.para(
             Para::new(vec![Span::italic(self.pick(
-                "Phụ lục của bản dự thảo hồ sơ – không thuộc mẫu biểu của Quyết định",
-                "Annex to the draft dossier – not one of the Decision's forms",
+                "Bản làm việc của chủ thể – không nộp, không thuộc mẫu biểu của Quyết định",
+                "The producer's working copy – not filed, not one of the Decision's forms",
             ))])
             .align(Align::Right)
             .style(ParaStyle::Small),
         );
-        self.heading(
-            1,
-            "PHỤ LỤC: BẢNG ƯỚC TÍNH ĐIỂM VÀ DANH MỤC MINH CHỨNG".into(),
-        );
-        self.gloss("Annex: estimated score sheet and evidence checklist");
+        self.heading(1, "BẢN LÀM VIỆC – KHÔNG NỘP KÈM HỒ SƠ".into());
+        self.gloss("Working copy – not filed with the dossier");
+        let product = self
+            .draft
+            .display_name(&self.set.name.vi)
+            .trim()
+            .to_string();
+        let p = Para::new(vec![
+            Span::plain(self.pick("Sản phẩm: ", "Product: ")),
+            Span::user(product),
+        ])
+        .align(Align::Center);
+        self.para(p);
         self.blocks.push(Block::Notice(vec![
             Para::new(vec![Span::bold(self.pick(
                 "ĐÂY LÀ KẾT QUẢ TỰ ƯỚC TÍNH, KHÔNG PHẢI KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG CỦA HỘI ĐỒNG.",
@@ -36,18 +46,18 @@ impl Builder<'_> {
             ))])
             .align(Align::Center),
             Para::text(lang.pick(format!(
-                    "Điểm và số sao dưới đây được công cụ Tự đánh giá OCOP tính từ câu trả lời của chủ thể theo Quyết định số {}. Hội đồng đánh giá, phân hạng chấm điểm độc lập trên {}. Phụ lục này để tham khảo khi chuẩn bị hồ sơ, không nộp kèm hồ sơ.",
+                    "Điểm và số sao dưới đây được công cụ Tự đánh giá OCOP tính từ câu trả lời của chủ thể theo Quyết định số {}. Hội đồng đánh giá, phân hạng chấm điểm độc lập trên {}. Bản làm việc này để tham khảo khi chuẩn bị hồ sơ, không nộp kèm hồ sơ.",
                     self.set.decision.number,
                     if self.tourism { "hồ sơ" } else { "hồ sơ và mẫu sản phẩm" }
                 ), format!(
-                    "The points and stars below were computed by the OCOP self-check tool from the producer's own answers under Decision {}. The evaluation council scores independently, from {}. This annex helps preparing the dossier; it is not filed with it.",
+                    "The points and stars below were computed by the OCOP self-check tool from the producer's own answers under Decision {}. The evaluation council scores independently, from {}. This working copy helps preparing the dossier; it is not filed with it.",
                     self.set.decision.number,
                     if self.tourism { "the dossier" } else { "the dossier and the samples" }
                 )))
             .align(Align::Justify),
             Para::new(vec![Span::bold(self.pick(
-                "Nội dung Mẫu số 01, 02 được dựng lại theo cấu trúc Phụ lục III, không phải bản sao nguyên văn; đối chiếu với mẫu chính thức trước khi nộp.",
-                "Forms 01 and 02 are rebuilt from the structure of Annex III, not verbatim copies; check them against the official forms before filing.",
+                "Hồ sơ nộp là tệp riêng (Mẫu số 01, Mẫu số 02 và phụ lục minh chứng, theo nguyên văn Phụ lục III); nộp cho Ủy ban nhân dân cấp xã 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử (Điều 7 khoản 1).",
+                "The filing copy is a separate file (Form 01, Form 02 and its evidence annex, word for word as Annex III prints them); file 01 paper set and 01 electronic set with the commune People's Committee (Article 7.1).",
             ))])
             .align(Align::Justify),
         ]));
@@ -196,13 +206,13 @@ impl Builder<'_> {
             );
         }
 
-        // The tool's score tips live here, not in the producer's plan (Mẫu 02 Part IV.2).
+        // The tool's score tips live here, not in the producer's plan (Mẫu 02 Part IV).
         if !a.advice.is_empty() {
             self.heading(
                 3,
                 self.pick(
-                    "Gợi ý nâng điểm (tham khảo khi viết mục IV.2 của Mẫu số 02)",
-                    "How to gain points (for writing item IV.2 of Form 02)",
+                    "Gợi ý nâng điểm (tham khảo khi viết Phần IV của Mẫu số 02)",
+                    "How to gain points (for writing Part IV of Form 02)",
                 ),
             );
             for x in a.advice.iter().take(ADVICE_IN_ANNEX) {
@@ -266,68 +276,9 @@ impl Builder<'_> {
             borders: true,
         }));
 
-        self.heading(
-            2,
-            self.pick(
-                "3. Thông tin cần bổ sung trước khi nộp",
-                "3. To complete before filing",
-            ),
-        );
-        if self.problems.is_empty() && a.unanswered.is_empty() {
-            self.para(Para::text(self.pick(
-                "Các thông tin của chủ thể và sản phẩm đã đủ.",
-                "The producer's and product's details are complete.",
-            )));
-        }
-        for p in self.problems {
-            let mut spans = vec![Span::plain(format!("- {}: ", field_label(lang, p.field)))];
-            spans.push(Span {
-                text: i18n::problem(lang, &p.problem).to_string(),
-                italic: true,
-                kind: SpanKind::Missing,
-                ..Span::default()
-            });
-            self.para(Para::new(spans).indent(1));
-        }
-        if !a.unanswered.is_empty() {
-            let text = lang.pick(
-                format!("- Tiêu chí chưa tự đánh giá: {}", a.unanswered.join(", ")),
-                format!("- Criteria not yet assessed: {}", a.unanswered.join(", ")),
-            );
-            self.para(Para::new(vec![Span::plain(text)]).indent(1));
-        }
-        let missing_notes: Vec<&str> = self
-            .set
-            .criteria()
-            .map(|l| l.criterion.code.as_str())
-            .filter(|code| self.draft.evidence.get(*code).is_none_or(|n| is_blank(n)))
-            .collect();
-        if !missing_notes.is_empty() {
-            let text = lang.pick(
-                format!(
-                    "- Tiêu chí chưa có thuyết minh: {}",
-                    missing_notes.join(", ")
-                ),
-                format!(
-                    "- Criteria without a description: {}",
-                    missing_notes.join(", ")
-                ),
-            );
-            self.para(Para::text(text).indent(1));
-        }
-        let (vi, en) = if self.tourism {
-            // No product samples for the tourism set (docs/domain.md §7.1).
-            (
-                "- Luôn tự hoàn thiện: tên Ủy ban nhân dân cấp xã nhận hồ sơ; mục I.9–I.10, phần II và phần IV của Mẫu số 02; chữ ký, con dấu (nếu có); bản sao minh chứng.",
-                "- Always by hand: the commune that receives the dossier; items I.9–I.10, Parts II and IV of Form 02; signatures and seal (if any); copies of the evidence.",
-            )
-        } else {
-            (
-                "- Luôn tự hoàn thiện: tên Ủy ban nhân dân cấp xã nhận hồ sơ; mục I.9–I.10, phần II và phần IV của Mẫu số 02; chữ ký, con dấu (nếu có); bản sao minh chứng; mẫu sản phẩm.",
-                "- Always by hand: the commune that receives the dossier; items I.9–I.10, Parts II and IV of Form 02; signatures and seal (if any); copies of the evidence; product samples.",
-            )
-        };
-        self.para(Para::text(self.pick(vi, en)).indent(1));
+        self.still_blank();
+        self.misprints();
+        self.declarations();
         let made = match self.date {
             Some(d) => lang.pick(
                 format!(
@@ -349,5 +300,179 @@ impl Builder<'_> {
                 .style(ParaStyle::Small)
                 .align(Align::Right),
         );
+    }
+
+    /// "Còn để trống trong hồ sơ nộp": every blank of [`crate::draft::blanks`], named as the app
+    /// names it, then the values printed as typed that look wrong, then what is always done by
+    /// hand.
+    fn still_blank(&mut self) {
+        let lang = self.lang;
+        self.heading(
+            2,
+            self.pick(
+                "3. Còn để trống trong hồ sơ nộp",
+                "3. Still blank in the filing copy",
+            ),
+        );
+        let blanks = blanks(self.draft, self.set);
+        if blanks.is_empty() {
+            self.para(Para::text(self.pick(
+                "Hồ sơ nộp không còn chỗ trống nào cần chủ thể điền.",
+                "The filing copy has no blank left for the producer to fill.",
+            )));
+        } else {
+            let n = blanks.len();
+            self.para(Para::text(lang.pick(
+                format!("Cần bổ sung {n} mục (hồ sơ nộp để trống bằng dòng chấm):"),
+                format!("{n} to complete (left as dotted lines in the filing copy):"),
+            )));
+        }
+        let fields: Vec<Field> = blanks
+            .iter()
+            .filter_map(|b| match b {
+                Blank::Field(f) => Some(*f),
+                _ => None,
+            })
+            .collect();
+        for f in fields {
+            self.para(Para::text(format!("- {}", field_label(lang, f))).indent(1));
+        }
+        let codes = |want: fn(&Blank) -> Option<&str>| -> Vec<String> {
+            blanks.iter().filter_map(want).map(str::to_string).collect()
+        };
+        let scores = codes(|b| match b {
+            Blank::Score(c) => Some(c.as_str()),
+            _ => None,
+        });
+        if !scores.is_empty() {
+            let text = lang.pick(
+                format!(
+                    "- Tiêu chí chưa tự đánh giá ({}): {}",
+                    scores.len(),
+                    scores.join(", ")
+                ),
+                format!(
+                    "- Criteria not yet assessed ({}): {}",
+                    scores.len(),
+                    scores.join(", ")
+                ),
+            );
+            self.para(Para::text(text).indent(1));
+        }
+        let notes = codes(|b| match b {
+            Blank::Description(c) => Some(c.as_str()),
+            _ => None,
+        });
+        if !notes.is_empty() {
+            let text = lang.pick(
+                format!(
+                    "- Tiêu chí chưa có mô tả, chứng minh ({}): {}",
+                    notes.len(),
+                    notes.join(", ")
+                ),
+                format!(
+                    "- Criteria without a description and proof ({}): {}",
+                    notes.len(),
+                    notes.join(", ")
+                ),
+            );
+            self.para(Para::text(text).indent(1));
+        }
+        let doubtful: Vec<_> = self
+            .problems
+            .iter()
+            .filter(|p| p.problem != Problem::Missing)
+            .collect();
+        if !doubtful.is_empty() {
+            self.heading(3, self.pick("Cần kiểm tra", "To check"));
+            for p in doubtful {
+                let spans = vec![
+                    Span::plain(format!("- {}: ", field_label(lang, p.field))),
+                    Span::user(p.field.value(self.draft).trim()),
+                    Span {
+                        text: format!(" ({})", i18n::problem(lang, &p.problem)),
+                        italic: true,
+                        kind: SpanKind::Missing,
+                        ..Span::default()
+                    },
+                ];
+                self.para(Para::new(spans).indent(1));
+            }
+        }
+        self.heading(3, self.pick("Luôn tự làm", "Always by hand"));
+        let mut by_hand = vec![self.pick(
+            "chữ ký, con dấu (nếu có) ở Mẫu số 01 và Mẫu số 02; ngày ký nếu khác ngày lập",
+            "signatures and seal (if any) on Forms 01 and 02; the date if you sign on another day",
+        )];
+        by_hand.push(self.pick(
+            "bản sao tài liệu minh chứng, xếp theo thứ tự tiêu chí trong phụ lục của Mẫu số 02",
+            "copies of the evidence, in criterion order, in the annex of Form 02",
+        ));
+        if !self.tourism {
+            // No product samples for the tourism set (Điều 6 khoản 2 điểm d).
+            by_hand.push(self.pick(
+                "05 sản phẩm mẫu, số lượng ghi ở mục 5 Mẫu số 01 (Điều 6 khoản 2 điểm d)",
+                "05 product samples, their number written in item 5 of Form 01 (Article 6.2.d)",
+            ));
+        }
+        for t in by_hand {
+            self.para(Para::text(format!("- {t}")).indent(1));
+        }
+    }
+
+    /// Cells of this set's sheet that may be misprints, with what the tool does.
+    fn misprints(&mut self) {
+        let lang = self.lang;
+        let notes: Vec<String> = crate::rubric::MISPRINTS
+            .iter()
+            .filter(|m| m.set == self.set.id)
+            .map(|m| {
+                lang.pick(
+                    format!("- Tiêu chí {}: {}", m.code, m.note(lang)),
+                    format!("- Criterion {}: {}", m.code, m.note(lang)),
+                )
+            })
+            .collect();
+        if notes.is_empty() {
+            return;
+        }
+        self.heading(
+            3,
+            self.pick(
+                "Ô có thể in sai trong bộ tiêu chí",
+                "Cells of the sheet that may be misprints",
+            ),
+        );
+        for n in notes {
+            self.para(Para::text(n).indent(1));
+        }
+    }
+
+    /// The producer's declarations behind the tick boxes of Mẫu 02 I.7 (c) and (d), so that the
+    /// ticks can be checked against them.
+    fn declarations(&mut self) {
+        self.heading(
+            3,
+            self.pick(
+                "Kê khai dùng để đánh dấu mục 7 (c), (d) Phần I Mẫu số 02",
+                "Declarations behind the ticks of item 7 (c), (d) of Form 02 Part I",
+            ),
+        );
+        for f in [Field::Certificates, Field::IntellectualProperty] {
+            let v = f.value(self.draft);
+            let value = if is_blank(v) {
+                Span::italic(self.pick(
+                    "(chưa kê khai: các ô để trống)",
+                    "(nothing declared: the boxes stay empty)",
+                ))
+            } else {
+                Span::user(v.trim())
+            };
+            let spans = vec![
+                Span::plain(format!("- {}: ", field_label(self.lang, f))),
+                value,
+            ];
+            self.para(Para::new(spans).indent(1));
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! Mẫu 01: the registration form (Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP), word for
 //! word as Phụ lục III of the decision prints it, with the part the managing offices fill in.
 
-use super::place_from_address;
 use super::{Builder, LEADER};
 use crate::dossier::{Align, Block, Cell, Para, ParaStyle, Row, Span, Table};
 use crate::draft::{Field, RegistrationType};
@@ -115,7 +114,16 @@ impl Builder<'_> {
         ))
         .align(Align::Justify);
         self.para(p);
-        self.signature_01();
+        let name = self.draft.producer.representative_name.clone();
+        self.signature_block(
+            true,
+            ("ĐẠI DIỆN", "REPRESENTATIVE"),
+            (
+                "(Ký, đóng dấu, ghi rõ họ tên)",
+                "(Signature, seal, full name)",
+            ),
+            Some(&name),
+        );
         self.para(Para::text("_____________________").style(ParaStyle::Small));
         self.para(
             Para::text(self.pick(
@@ -125,12 +133,6 @@ impl Builder<'_> {
             .style(ParaStyle::Small),
         );
         self.receiving_block();
-    }
-
-    /// One numbered line of the form: its label as printed (or glossed), then the value.
-    fn item(&mut self, number: &str, vi: &str, en: &str, value: Vec<Span>) {
-        let label = self.pick(vi, en);
-        self.line(number, label, value, 0);
     }
 
     /// Ngành, Nhóm, Phân nhóm of Phụ lục I, from the chosen product set.
@@ -153,53 +155,6 @@ impl Builder<'_> {
             }
             None => self.set.header_vi.clone(),
         }
-    }
-
-    /// The signature block on the right, as printed: "…, ngày … tháng … năm …", ĐẠI DIỆN, the
-    /// note in brackets, room to sign, then the representative's name when known.
-    fn signature_01(&mut self) {
-        let place = place_from_address(&self.draft.producer.address);
-        let date = match self.date {
-            Some(d) => format!(", ngày {} tháng {} năm {}", d.day, d.month, d.year),
-            None => ", ngày........tháng........năm......".to_string(),
-        };
-        let mut when = vec![filled(place, "........")];
-        when.push(Span::plain(date));
-        let when: Vec<Span> = when
-            .into_iter()
-            .map(|s| Span { italic: true, ..s })
-            .collect();
-        let name = Field::RepresentativeName.value(self.draft).trim();
-        let mut right = vec![
-            Para::new(when).align(Align::Center),
-            Para::new(vec![Span::bold(self.pick("ĐẠI DIỆN", "REPRESENTATIVE"))])
-                .align(Align::Center),
-            Para::new(vec![Span::italic(self.pick(
-                "(Ký, đóng dấu, ghi rõ họ tên)",
-                "(Signature, seal, full name)",
-            ))])
-            .align(Align::Center),
-            Para::default(),
-            Para::default(),
-            Para::default(),
-        ];
-        if !name.is_empty() {
-            right.push(
-                Para::new(vec![Span {
-                    bold: true,
-                    ..Span::user(name)
-                }])
-                .align(Align::Center),
-            );
-        }
-        self.blocks.push(Block::Table(Table {
-            widths: vec![40, 60],
-            rows: vec![Row {
-                cells: vec![Cell::new(vec![Para::default()]), Cell::new(right)],
-                header: false,
-            }],
-            borders: false,
-        }));
     }
 
     /// "PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ": the commune's and the province's receipt, each with the
@@ -273,7 +228,7 @@ fn filled(value: Option<String>, leader: &str) -> Span {
 
 /// The province of an address whose last part says so ("…, tỉnh Lào Cai" → "Lào Cai"); `None`
 /// otherwise (a city, a district or nothing: the form's blank stays).
-fn province_of(address: &str) -> Option<String> {
+pub(super) fn province_of(address: &str) -> Option<String> {
     let last = address
         .rsplit([',', '\n'])
         .map(str::trim)

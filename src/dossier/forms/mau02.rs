@@ -1,170 +1,185 @@
-//! Mẫu 02: the self-assessment report (Báo cáo tự đánh giá về sản phẩm), Parts I, II and IV; its
-//! Part III (the score tables) is in [`super::score_table`], the tick-box rules of Part I item 8 in
-//! [`super::ticks`].
+//! Mẫu 02: the self-assessment report (Báo cáo tự đánh giá về sản phẩm), word for word as
+//! Phụ lục III of the decision prints it: Parts I, II and IV here, Part III's self-scoring in
+//! [`super::score_table`], the tick-box rules of Part I item 7 in [`super::ticks`], the evidence
+//! annex the report asks for in [`super::appendix`].
+//!
+//! Nothing is added inside the form but what the decision itself asks the report to carry: the
+//! producer's text in its blanks, the figures of "doanh thu, lợi nhuận" as a small table, and,
+//! for an upgrade or a re-evaluation, the passages Điều 6 khoản 1 điểm b and c require (worded
+//! with that article's words).
 
-use super::ticks::{declared_ticks, TickBox, CONDITION_BOXES, IP_BOXES, TOURISM_CONDITION_BOXES};
+use super::ticks::{declared_ticks, TickBox, CONDITION_BOXES, IP_BOXES};
 use super::Builder;
-use crate::dossier::{Align, Block, Cell, FieldLine, Para, Row, Span, SpanKind, Table};
+use crate::dossier::{Align, Block, Cell, Para, Row, Span, Table};
 use crate::draft::{is_blank, Field, RegistrationType};
-use crate::i18n::field_label;
-use crate::rubric::Role;
+use crate::rubric::{evidence, Role};
+
+/// A shorter leader, for blanks that share a line.
+const SHORT: &str = "………………………";
 
 impl Builder<'_> {
     pub(super) fn form_02(&mut self) {
-        self.form_ref("02");
-        self.form_header();
+        self.form_label(
+            "Mẫu số 02: Báo cáo tự đánh giá về sản phẩm",
+            "Form 02: Self-assessment report on the product",
+        );
         self.heading(1, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM".into());
+        let p = Para::new(vec![Span::italic(self.pick(
+            "(Dành cho chủ thể có sản phẩm đăng ký)",
+            "(For the producer whose product is registered)",
+        ))])
+        .align(Align::Center);
+        self.para(p);
         self.gloss("Self-assessment report on the product");
-        let mut p = vec![Span::plain(self.pick("Sản phẩm: ", "Product: "))];
-        p.extend(self.value(Field::ProductName).into_iter().map(|mut s| {
-            s.bold = s.kind == SpanKind::User;
-            s
-        }));
-        self.para(Para::new(p).align(Align::Center));
-        self.addressee();
         self.part_1();
         self.part_2();
         self.part_3();
         self.part_4();
-        self.signature();
+        let name = self.draft.producer.representative_name.clone();
+        self.signature_block(
+            true,
+            (
+                "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
+                "LEGAL REPRESENTATIVE OF THE FACILITY",
+            ),
+            ("(Ký, họ tên, đóng dấu)", "(Signature, full name, seal)"),
+            Some(&name),
+        );
+    }
+
+    /// "Phần I" over "THÔNG TIN CHUNG", as printed.
+    fn part_title(&mut self, number: &str, en_number: &str, vi: &str, en: &str) {
+        self.centred(&self.pick(number, en_number), true);
+        self.heading(2, self.pick(vi, en));
+        if let Some(Block::Heading(h)) = self.blocks.last_mut() {
+            h.align = Align::Center;
+        }
     }
 
     fn part_1(&mut self) {
-        self.heading(2, self.pick("I. THÔNG TIN CHUNG", "I. GENERAL INFORMATION"));
-        self.field("1.", Field::ProducerName, 0);
-        self.field("2.", Field::OrganisationType, 0);
-        self.guidance(
-            "(Hợp tác xã, tổ hợp tác, doanh nghiệp nhỏ và vừa, trang trại, hộ sản xuất/hộ kinh doanh có đăng ký kinh doanh…)",
-            "(Cooperative, cooperative group, small or medium enterprise, farm, registered household business…)",
+        self.part_title("Phần I", "Part I", "THÔNG TIN CHUNG", "GENERAL INFORMATION");
+        let v = self.blank(Field::ProducerName);
+        self.item("1.", "Tên chủ thể", "Name of the producer", v);
+        let v = self.blank(Field::OrganisationType);
+        self.item("2.", "Loại hình tổ chức", "Type of organisation", v);
+        let v = self.blank(Field::Address);
+        self.item("3.", "Địa chỉ", "Address", v);
+        let mut v = self.blank_with(Field::Phone, SHORT);
+        v.push(Span::plain(" Email: "));
+        v.extend(self.blank_with(Field::Email, SHORT));
+        self.item("4.", "Điện thoại", "Telephone", v);
+        let v = self.blank(Field::RepresentativeName);
+        self.item(
+            "5.",
+            "Tên người đại diện pháp luật",
+            "Legal representative",
+            v,
         );
-        self.field("3.", Field::Address, 0);
-        self.field("4.", Field::Phone, 0);
-        self.field("", Field::Email, 1);
-        let label = self.pick("Người đại diện theo pháp luật", "Legal representative");
-        self.line("5.", label, Vec::new(), 0);
-        let name_label = self.pick("Họ và tên", "Full name");
-        let v = self.value(Field::RepresentativeName);
-        self.line("-", name_label, v, 1);
-        self.field("-", Field::RepresentativeTitle, 1);
-        self.field("-", Field::RepresentativeGender, 1);
-        self.field("-", Field::RepresentativeEthnicity, 1);
-        self.field("-", Field::RepresentativeDisability, 1);
-        self.field("-", Field::RepresentativeAddress, 1);
-        if let Some(code) = self.set.criterion_for(Role::LegalRepresentative) {
-            let (vi, en) = (
-                format!("(Giới tính, dân tộc, tình trạng khuyết tật (nếu có) của người đại diện theo pháp luật là căn cứ chấm tiêu chí {code}.)"),
-                format!("(The representative's gender, ethnicity and disability status (if any) are scored under criterion {code}.)"),
-            );
-            self.guidance(&vi, &en);
-        }
-        self.field("6.", Field::RegistrationDate, 0);
-        self.field("", Field::RegistrationNumber, 1);
-        let label = self.pick("Tên sản phẩm/dịch vụ", "Product or service");
-        let v = self.value(Field::ProductName);
-        self.line("7.", label, v, 0);
-        self.field("-", Field::Specification, 1);
-        if self.tourism && is_blank(Field::Standard.value(self.draft)) {
-            let label = field_label(self.lang, Field::Standard).to_string();
-            let v = vec![Span::italic(self.pick(
-                "(không bắt buộc đối với sản phẩm dịch vụ du lịch)",
-                "(not required for a tourism service)",
-            ))];
-            self.line("-", label, v, 1);
-        } else {
-            self.field("-", Field::Standard, 1);
-        }
-
-        let label = self.pick(
-            "Giấy tờ pháp lý, chứng nhận (đánh dấu ☒ vào ô phù hợp)",
-            "Legal papers and certificates (tick what applies)",
+        let v = self.blank(Field::RepresentativeName);
+        self.item("-", "Họ tên", "Full name", v);
+        let mut v = self.blank_with(Field::RepresentativeGender, SHORT);
+        v.push(Span::plain(format!(
+            " {}; {}: ",
+            self.pick("(Nam/nữ)", "(male/female)"),
+            self.pick("Dân tộc", "Ethnicity")
+        )));
+        v.extend(self.blank_with(Field::RepresentativeEthnicity, SHORT));
+        self.item("-", "Giới tính", "Gender", v);
+        let v = self.blank(Field::RepresentativeAddress);
+        self.item("-", "Địa chỉ thường trú", "Permanent address", v);
+        let mut v = self.blank_with(Field::RegistrationDate, SHORT);
+        v.push(Span::plain(format!(
+            " {}: ",
+            self.pick("Số giấy đăng ký (nếu có)", "Registration number (if any)")
+        )));
+        v.extend(self.blank_with(Field::RegistrationNumber, SHORT));
+        self.item(
+            "6.",
+            "Ngày thành lập/đăng ký kinh doanh",
+            "Date founded / registered",
+            v,
         );
-        self.line("8.", label, Vec::new(), 0);
+        let mut v = self.blank_with(Field::ProductName, SHORT);
+        for f in [Field::Specification, Field::Standard] {
+            v.push(Span::plain("; "));
+            v.extend(self.blank_with(f, SHORT));
+        }
+        self.item(
+            "7.",
+            "Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn",
+            "Product or service, its specification, standard",
+            v,
+        );
+        self.para(Para::text(self.pick(
+            "Đánh dấu (√) vào mục tương ứng:",
+            "Tick (√) what applies:",
+        )));
         let registered = !is_blank(&self.draft.producer.registration_number);
-        let declared = self.declared_quality();
-        self.check_line(
-            "a)",
+        self.tick_line(
+            "a) Giấy đăng ký kinh doanh: ",
+            "a) Business registration: ",
             registered,
-            "Giấy chứng nhận đăng ký kinh doanh / đăng ký hợp tác xã",
-            "Business / cooperative registration certificate",
         );
-        self.check_line(
-            "b)",
+        let declared = self.declared_quality();
+        self.tick_line(
+            "b) Đã công bố chất lượng sản phẩm theo quy định: ",
+            "b) Product quality declared as required: ",
             declared,
-            "Sản phẩm đã công bố chất lượng theo quy định",
-            "Product quality declared as required",
         );
-        let (label, boxes): (String, &[TickBox]) = if self.tourism {
-            (
-                self.pick(
-                    "c) Điều kiện kinh doanh dịch vụ",
-                    "c) Service business conditions",
-                ),
-                &TOURISM_CONDITION_BOXES,
-            )
-        } else {
-            (
-                self.pick("c) Điều kiện sản xuất", "c) Production conditions"),
-                &CONDITION_BOXES,
-            )
-        };
-        self.line("", label, Vec::new(), 1);
-        self.tick_boxes(boxes, Field::Certificates);
-        self.declared(Field::Certificates);
-        let label = self.pick("d) Sở hữu trí tuệ", "d) Intellectual property");
-        self.line("", label, Vec::new(), 1);
-        self.tick_boxes(&IP_BOXES, Field::IntellectualProperty);
-        self.declared(Field::IntellectualProperty);
-        self.write_in(
+        self.para(Para::text(self.pick(
+            "c) Đã có các điều kiện sản xuất theo quy định:",
+            "c) Production conditions as required:",
+        )));
+        let conditions = declared_ticks(&self.draft.product.certificates, &CONDITION_BOXES);
+        self.tick_group(&CONDITION_BOXES, &conditions);
+        let ip = declared_ticks(&self.draft.product.intellectual_property, &IP_BOXES);
+        self.tick_line(
+            "d) Đã có đăng ký sở hữu trí tuệ: ",
+            "d) Intellectual property registered: ",
+            ip.iter().any(|t| *t),
+        );
+        self.tick_group(&IP_BOXES, &ip);
+        // "Khác (ghi rõ)": what the declaration says, when it names none of the boxes above.
+        if ip.last().copied().unwrap_or(false) {
+            let text = self.draft.product.intellectual_property.trim().to_string();
+            self.para(Para::new(vec![Span::user(text)]).indent(1));
+        }
+        let v = Vec::new();
+        self.item(
+            "8.",
+            "Lịch sử hình thành của chủ thể (nêu các giai đoạn hình thành và phát triển)",
+            "History of the producer (its stages of formation and development)",
+            v,
+        );
+        self.passage(Field::History, 0);
+        self.item(
             "9.",
-            "Lịch sử hình thành, phát triển của chủ thể",
-            "History of the producer",
-            "(Năm thành lập, các mốc phát triển, quá trình hình thành sản phẩm.)",
-            "(Year founded, milestones, how the product came about.)",
+            "Cơ cấu tổ chức của chủ thể",
+            "Organisation of the producer",
+            Vec::new(),
         );
-        self.write_in(
-            "10.",
-            "Cơ cấu tổ chức",
-            "Organisational structure",
-            "(Sơ đồ tổ chức, bộ phận sản xuất, kinh doanh, kế toán; số lao động, số lao động tại địa phương.)",
-            "(Organisation chart; production, sales and accounting units; number of workers and of local workers.)",
-        );
+        self.passage(Field::Organisation, 0);
     }
 
-    /// A group of tick boxes, ticked from what the producer declared in `f` (see
-    /// [`declared_ticks`]), so that the boxes agree with the "Kê khai" line under them.
-    fn tick_boxes(&mut self, boxes: &[TickBox], f: Field) {
-        let ticks = declared_ticks(f.value(self.draft), boxes);
+    /// A line ending with its tick box, as printed ("a) Giấy đăng ký kinh doanh: □").
+    fn tick_line(&mut self, vi: &str, en: &str, ticked: bool) {
+        let p = Para::new(vec![Span::plain(self.pick(vi, en)), Span::check(ticked)]);
+        self.para(p);
+    }
+
+    fn tick_group(&mut self, boxes: &[TickBox], ticks: &[bool]) {
         for (b, ticked) in boxes.iter().zip(ticks) {
-            self.check_line("", ticked, b.vi, b.en);
+            let p = Para::new(vec![
+                Span::plain(self.pick(b.vi, b.en)),
+                Span::check(*ticked),
+            ])
+            .indent(1);
+            self.para(p);
         }
-    }
-
-    fn check_line(&mut self, number: &str, ticked: bool, vi: &str, en: &str) {
-        let mut spans = Vec::new();
-        if !number.is_empty() {
-            spans.push(Span::plain(format!("{number} ")));
-        }
-        spans.push(Span::check(ticked));
-        spans.push(Span::plain(format!(" {}", self.pick(vi, en))));
-        let indent = if number.is_empty() { 2 } else { 1 };
-        self.para(Para::new(spans).indent(indent));
-    }
-
-    /// "Kê khai của chủ thể: …" under a tick-box group.
-    fn declared(&mut self, f: Field) {
-        let label = self.pick("Kê khai của chủ thể", "Declared by the producer");
-        let v = self.value(f);
-        self.blocks.push(Block::Field(FieldLine {
-            field: Some(f),
-            number: String::new(),
-            label,
-            value: v,
-            indent: 2,
-        }));
     }
 
     /// Whether the producer's own answer on the quality-declaration criterion says the quality is
-    /// declared (any printed level of that criterion means a declaration exists).
+    /// declared (any printed level of that criterion with points means a declaration exists).
     fn declared_quality(&self) -> bool {
         let Some(code) = self.set.criterion_for(Role::QualityDeclaration) else {
             return false;
@@ -176,165 +191,208 @@ impl Builder<'_> {
     }
 
     fn part_2(&mut self) {
-        self.heading(
-            2,
-            self.pick(
-                "II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT, KINH DOANH",
-                "II. RESULTS OF THE PRODUCTION AND BUSINESS PLAN",
-            ),
+        self.part_title(
+            "Phần II",
+            "Part II",
+            "KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
+            "RESULTS OF THE PRODUCTION AND BUSINESS PLAN",
         );
-        if self.tourism {
-            self.write_in(
-                "1.",
-                "Tổ chức dịch vụ, cơ sở vật chất, chương trình trải nghiệm",
-                "Service organisation, facilities, experience programmes",
-                "(Bộ phận điều phối, quy chế quản lý; cơ sở lưu trú, ăn uống, vệ sinh, tiện nghi; các chương trình, hoạt động trải nghiệm; liên kết với cộng đồng, doanh nghiệp lữ hành.)",
-                "(Coordinating unit, management rules; accommodation, catering, sanitation, amenities; experience programmes and activities; links with the community and tour operators.)",
-            );
-        } else {
-            self.write_in(
-                "1.",
-                "Tổ chức vùng nguyên liệu; công nghệ sản xuất, chế biến, đóng gói",
-                "Raw-material area; production, processing and packing technology",
-                "(Nguồn nguyên liệu và tỷ lệ trong tỉnh, diện tích vùng nguyên liệu, liên kết chuỗi; quy trình, thiết bị sản xuất, chế biến, đóng gói.)",
-                "(Raw-material sources and share from the province, raw-material area, chain linkage; process and equipment.)",
-            );
+        self.para(Para::text(self.pick(
+            "Nội dung yêu cầu: Đánh giá kết quả triển khai phương án sản xuất, kinh doanh của chủ thể theo Phương án sản xuất, kinh doanh khi tham gia OCOP.",
+            "Required: an assessment of how the producer carried out the production and business plan it had on joining OCOP.",
+        )).align(Align::Justify));
+        self.para(Para::text(self.pick(
+            "Lưu ý: trình bày rõ một số nội dung sau:",
+            "Note: set out clearly the following:",
+        )));
+        for (vi, en, f) in [
+            (
+                "- Tổ chức vùng nguyên liệu, công nghệ sản xuất, sơ chế, chế biến, đóng gói sản phẩm của chủ thể.",
+                "- The raw-material area, the technology of production, preliminary processing, processing and packing.",
+                Field::Materials,
+            ),
+            (
+                "- Sự thay đổi về chất lượng sản phẩm: chất lượng, tiêu chuẩn chất lượng, bao bì, nhãn mác, hình thức đóng gói,...",
+                "- Changes in the product's quality: quality, quality standards, packaging, labels, presentation…",
+                Field::QualityChanges,
+            ),
+            (
+                "- Thị trường phân phối sản phẩm.",
+                "- Distribution markets.",
+                Field::Markets,
+            ),
+            (
+                "- Kết quả sản xuất, kinh doanh: doanh thu, lợi nhuận.",
+                "- Production and business results: revenue, profit.",
+                Field::Results,
+            ),
+        ] {
+            self.para(Para::text(self.pick(vi, en)));
+            self.passage(f, 1);
         }
-        let (vi, en) = match self.draft.product.registration_type {
-            RegistrationType::FirstTime => (
-                "(Tiêu chuẩn công bố, bao bì, nhãn hiện dùng và những cải tiến đã thực hiện.)",
-                "(Standard declared, current packaging and label, improvements made.)",
-            ),
-            _ => (
-                "(Nêu rõ những thay đổi so với sản phẩm đã được công nhận, kèm minh chứng.)",
-                "(State clearly what changed since the product was recognised, with evidence.)",
-            ),
-        };
-        self.write_in(
-            "2.",
-            "Thay đổi về chất lượng, tiêu chuẩn, bao bì, nhãn mác sản phẩm",
-            "Changes in quality, standards, packaging and labels",
-            vi,
-            en,
-        );
-        self.write_in(
-            "3.",
-            "Thị trường phân phối",
-            "Distribution markets",
-            "(Khu vực tiêu thụ, đại lý, điểm bán, siêu thị, sàn thương mại điện tử, xuất khẩu.)",
-            "(Where it sells: agents, shops, supermarkets, e-commerce, export.)",
-        );
-        let label = self.pick(
-            "Kết quả sản xuất, kinh doanh",
-            "Production and business results",
-        );
-        self.line("4.", label, Vec::new(), 0);
-        let years = match self.date {
-            Some(d) => [
-                format!("{}", d.year.saturating_sub(2)),
-                format!("{}", d.year.saturating_sub(1)),
-            ],
-            None => ["……".to_string(), "……".to_string()],
-        };
-        let year = self.pick("Năm", "Year");
-        let years = [
-            format!("{year} {}", years[0]),
-            format!("{year} {}", years[1]),
-        ];
-        self.figures_table(&years);
+        self.figures_table();
+        if self.draft.product.registration_type == RegistrationType::Upgrade {
+            // Điều 6 khoản 1 điểm b: the report "phải thể hiện rõ nội dung và tài liệu minh chứng
+            // về những thay đổi so với sản phẩm OCOP đã được công nhận".
+            self.recognition_lines();
+            self.para(Para::text(self.pick(
+                "- Nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm OCOP đã được công nhận:",
+                "- What changed from the recognised OCOP product, and its evidence:",
+            )));
+            self.passage(Field::Changes, 1);
+        }
     }
 
-    /// A small table of yearly figures with empty cells to fill in.
-    fn figures_table(&mut self, years: &[String]) {
-        let mut header = vec![Cell::text(self.pick("Chỉ tiêu", "Indicator"))];
-        header.extend(years.iter().map(|y| Cell::text(y.clone())));
+    /// The recognition in force, for an upgrade or a re-evaluation.
+    fn recognition_lines(&mut self) {
+        let mut v = self.blank_with(Field::Recognition, SHORT);
+        v.push(Span::plain(format!("; {}: ", self.pick("ngày", "dated"))));
+        v.extend(self.blank_with(Field::RecognitionDate, SHORT));
+        self.item(
+            "-",
+            "Sản phẩm OCOP đã được công nhận",
+            "OCOP recognition in force",
+            v,
+        );
+    }
+
+    /// Revenue and profit of the two years before the filing year (million đồng).
+    fn figures_table(&mut self) {
+        let year = self.pick("Năm", "Year");
+        let years = match self.date {
+            Some(d) => [
+                format!("{year} {}", d.year.saturating_sub(2)),
+                format!("{year} {}", d.year.saturating_sub(1)),
+            ],
+            None => [format!("{year} ……"), format!("{year} ……")],
+        };
+        let header = vec![
+            Cell::text(self.pick("Chỉ tiêu", "Indicator")),
+            Cell::text(years[0].clone()),
+            Cell::text(years[1].clone()),
+        ];
         let mut rows = vec![Row {
             cells: header,
             header: true,
         }];
-        let output = if self.tourism {
-            ("Lượt khách", "Visitors")
-        } else {
-            ("Sản lượng (đơn vị tính: ……)", "Output (unit: ……)")
-        };
-        for (vi, en) in [
-            output,
-            ("Doanh thu (triệu đồng)", "Revenue (million VND)"),
-            ("Lợi nhuận (triệu đồng)", "Profit (million VND)"),
-            ("Số lao động (người)", "Workers"),
+        for (vi, en, prev, last) in [
+            (
+                "Doanh thu (triệu đồng)",
+                "Revenue (million VND)",
+                Field::RevenuePrev,
+                Field::RevenueLast,
+            ),
+            (
+                "Lợi nhuận (triệu đồng)",
+                "Profit (million VND)",
+                Field::ProfitPrev,
+                Field::ProfitLast,
+            ),
         ] {
-            let mut cells = vec![Cell::text(self.pick(vi, en))];
-            cells.extend(years.iter().map(|_| Cell::new(vec![Para::default()])));
+            let cells = vec![
+                Cell::text(self.pick(vi, en)),
+                Cell::spans(self.blank_with(prev, "……")),
+                Cell::spans(self.blank_with(last, "……")),
+            ];
             rows.push(Row {
                 cells,
                 header: false,
             });
         }
-        let mut widths = vec![40u16];
-        widths.extend(years.iter().map(|_| 60 / years.len().max(1) as u16));
         self.blocks.push(Block::Table(Table {
-            widths,
+            widths: vec![40, 30, 30],
+            rows,
+            borders: true,
+        }));
+    }
+
+    fn part_3(&mut self) {
+        self.part_title(
+            "Phần III",
+            "Part III",
+            "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP",
+            "SELF-ASSESSMENT AGAINST THE OCOP CRITERIA",
+        );
+        for (vi, en) in [
+            (
+                "- Căn cứ vào Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP tương ứng với sản phẩm đăng ký, chủ thể tự đánh giá về kết quả (điểm số) có thể đạt theo thứ tự từng tiêu chí.",
+                "- Against the OCOP criteria for the registered product, the producer assesses the result (points) it can reach, criterion by criterion.",
+            ),
+            (
+                "- Mô tả, chứng minh về kết quả tương ứng (mô tả, tài liệu minh chứng cho nội dung mô tả, được sắp xếp theo thứ tự các chỉ tiêu trong Bộ tiêu chí).",
+                "- A description and proof of each result (the description and the documents proving it, in the order of the indicators of the criteria).",
+            ),
+            (
+                "- Tài liệu minh chứng kèm theo vào phụ lục của Báo cáo, tham khảo hướng dẫn theo bảng dưới đây:",
+                "- The documents of proof go in the annex of the report; see the table below:",
+            ),
+        ] {
+            self.para(Para::text(self.pick(vi, en)).align(Align::Justify));
+        }
+        self.evidence_table();
+        self.para(Para::text(self.pick(
+            "Đối với sản phẩm đăng ký đánh giá, phân hạng lại: cần rà soát, cập nhật những nội dung mới và đánh giá về những thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP: về nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, thị trường tiêu thụ, sản lượng, doanh thu; bổ sung các giấy tờ minh chứng pháp lý có thời hạn;....",
+            "For a product registered for re-evaluation: review and update what is new, and assess the changes and results of the 3 years since OCOP recognition: raw materials, technology, packaging, labels, quality declaration, markets, output, revenue; add the time-limited legal papers renewed;…",
+        )).align(Align::Justify));
+        if self.draft.product.registration_type == RegistrationType::ReEvaluation {
+            self.recognition_lines();
+            self.para(Para::text(self.pick(
+                "- Nội dung mới và kết quả sau thời gian sản phẩm OCOP được công nhận:",
+                "- What is new, and the results since the OCOP product was recognised:",
+            )));
+            self.passage(Field::Updates, 1);
+            self.para(Para::text(self.pick(
+                "- Minh chứng các giấy tờ pháp lý có thời hạn:",
+                "- The time-limited legal papers:",
+            )));
+            self.passage(Field::ExpiringPapers, 1);
+        }
+        self.score_tables();
+    }
+
+    /// The table of what to attach, as printed (TT | Nội dung | Yêu cầu).
+    fn evidence_table(&mut self) {
+        let mut rows = vec![Row {
+            cells: vec![
+                Cell::text("TT"),
+                Cell::text(self.pick("Nội dung", "Content")),
+                Cell::text(self.pick("Yêu cầu", "Requirement")),
+            ],
+            header: true,
+        }];
+        for r in &evidence::TABLE {
+            let require = r
+                .require
+                .iter()
+                .map(|(vi, en)| Para::text(self.pick(vi, en)))
+                .collect();
+            rows.push(Row {
+                cells: vec![
+                    Cell::text("-"),
+                    Cell::text(self.pick(r.content.0, r.content.1)),
+                    Cell::new(require),
+                ],
+                header: false,
+            });
+        }
+        self.blocks.push(Block::Table(Table {
+            widths: vec![7, 35, 58],
             rows,
             borders: true,
         }));
     }
 
     fn part_4(&mut self) {
-        self.heading(
-            2,
-            self.pick(
-                "IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH TRONG THỜI GIAN TỚI",
-                "IV. PRODUCTION AND BUSINESS PLAN GOING FORWARD",
-            ),
+        self.part_title(
+            "Phần IV",
+            "Part IV",
+            "KẾ HOẠCH SẢN XUẤT, KINH DOANH",
+            "PRODUCTION AND BUSINESS PLAN",
         );
-        if self.tourism {
-            self.write_in(
-                "1.",
-                "Kế hoạch phát triển dịch vụ, cơ sở vật chất, chương trình trải nghiệm",
-                "Services, facilities and experience programmes",
-                "(Dịch vụ mới, đầu tư cơ sở vật chất, tiện nghi, chương trình trải nghiệm, liên kết.)",
-                "(New services, investment in facilities and amenities, experience programmes, linkage.)",
-            );
-        } else {
-            self.write_in(
-                "1.",
-                "Kế hoạch phát triển vùng nguyên liệu, sản xuất, chế biến",
-                "Raw-material area, production and processing",
-                "(Mở rộng vùng nguyên liệu, liên kết, đầu tư thiết bị, công nghệ.)",
-                "(Raw-material area, linkage, equipment and technology investments.)",
-            );
-        }
-        self.write_in(
-            "2.",
-            "Kế hoạch hoàn thiện, nâng cao chất lượng sản phẩm",
-            "Improving the product and its quality",
-            "(Tiêu chuẩn, chứng nhận, bao bì, nhãn, truy xuất nguồn gốc cần đạt.)",
-            "(Standards, certificates, packaging, labels, traceability to reach.)",
-        );
-        self.write_in(
-            "3.",
-            "Kế hoạch phát triển thị trường, xúc tiến thương mại",
-            "Markets and trade promotion",
-            "(Thị trường mục tiêu, kênh phân phối, hội chợ, thương mại điện tử.)",
-            "(Target markets, channels, fairs, e-commerce.)",
-        );
-        let label = if self.tourism {
-            self.pick(
-                "Dự kiến lượt khách, doanh thu, lợi nhuận",
-                "Expected visitors, revenue and profit",
-            )
-        } else {
-            self.pick(
-                "Dự kiến sản lượng, doanh thu, lợi nhuận",
-                "Expected output, revenue and profit",
-            )
-        };
-        self.line("4.", label, Vec::new(), 0);
-        let year = self.pick("Năm", "Year");
-        let years: Vec<String> = match self.date {
-            Some(d) => (0..3).map(|i| format!("{year} {}", d.year + i)).collect(),
-            None => (0..3).map(|_| format!("{year} ……")).collect(),
-        };
-        self.figures_table(&years);
+        self.para(Para::text(self.pick(
+            "Trình bày những định hướng, kế hoạch của chủ sở hữu trong thời gian tới về phát triển sản phẩm, tổ chức sản xuất, thị trường.",
+            "The owner's directions and plans for the time ahead: product development, organisation of production, markets.",
+        )).align(Align::Justify));
+        self.passage(Field::Plan, 0);
     }
 }

@@ -18,20 +18,15 @@ mod ticks;
 use std::cell::RefCell;
 
 use super::{
-    Align, Block, Cell, Document, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span,
-    SpanKind, Table,
+    Align, Block, Cell, Document, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, Table,
 };
 use crate::assess::Assessment;
 use crate::date::Date;
 use crate::draft::{
     blanks, check_fields_for, is_blank, Blank, Draft, Field, FieldProblem, Problem,
 };
-use crate::i18n::{self, field_label};
 use crate::lang::Lang;
 use crate::rubric::{CatalogueEntry, ProductSet};
-
-/// A dotted blank for something written by hand on paper.
-const DOTS: &str = "…………………";
 
 /// The forms' dotted leader for a blank line.
 const LEADER: &str = "……………………………………………";
@@ -164,6 +159,7 @@ impl Builder<'_> {
         self.blocks.push(Block::Para(p));
     }
 
+    /// Guidance to the producer (the working copy only: the filing copy carries none).
     fn guidance(&mut self, vi: &str, en: &str) {
         let p = Para::new(vec![Span::italic(self.pick(vi, en))]).style(ParaStyle::Guidance);
         self.para(p);
@@ -177,13 +173,40 @@ impl Builder<'_> {
         }
     }
 
-    /// The producer's text for a blank of a form, or the form's dotted `leader` (the blank is
-    /// recorded: see [`Dossier::blanks`]). Fields the filing copy does not print in a blank are
-    /// never recorded.
+    /// The form's label line of Phụ lục III ("Mẫu số 02: Báo cáo tự đánh giá về sản phẩm"),
+    /// small, on the right.
+    fn form_label(&mut self, vi: &str, en: &str) {
+        let p = Para::new(vec![Span::italic(self.pick(vi, en))])
+            .align(Align::Right)
+            .style(ParaStyle::Small);
+        self.para(p);
+    }
+
+    /// A centred line of the form, bold or not.
+    fn centred(&mut self, text: &str, bold: bool) {
+        let span = if bold {
+            Span::bold(text)
+        } else {
+            Span::plain(text)
+        };
+        self.para(Para::new(vec![span]).align(Align::Center));
+    }
+
+    /// Whether an empty `f` is one of the blanks [`crate::draft::blanks`] lists for this draft.
+    fn counts_as_blank(&self, f: Field) -> bool {
+        f.fills_a_blank()
+            && f.applies(self.draft.product.registration_type)
+            && !(self.tourism && f == Field::Standard)
+    }
+
+    /// The producer's text for a blank of a form, or the form's dotted `leader`; an empty field
+    /// that [`crate::draft::blanks`] lists is recorded (see [`Dossier::blanks`]).
     fn blank_with(&self, f: Field, leader: &str) -> Vec<Span> {
         let v = f.value(self.draft);
         if is_blank(v) {
-            self.left_blank(Blank::Field(f));
+            if self.counts_as_blank(f) {
+                self.left_blank(Blank::Field(f));
+            }
             vec![Span::plain(leader)]
         } else {
             vec![Span::user(v.trim())]
@@ -199,42 +222,10 @@ impl Builder<'_> {
         self.left.borrow_mut().push(b);
     }
 
-    /// The value of a draft field: the producer's text, or the missing marker; a doubtful value
-    /// is followed by a note saying what to check.
-    fn value(&self, f: Field) -> Vec<Span> {
-        let v = f.value(self.draft);
-        if is_blank(v) {
-            return vec![Span::missing(self.lang)];
-        }
-        let mut spans = vec![Span::user(v.trim())];
-        if let Some(p) = self
-            .problems
-            .iter()
-            .find(|p| p.field == f && p.problem != Problem::Missing)
-        {
-            spans.push(Span {
-                text: format!(
-                    " [{}: {}]",
-                    self.pick("cần kiểm tra", "please check"),
-                    i18n::problem(self.lang, &p.problem)
-                ),
-                italic: true,
-                kind: SpanKind::Missing,
-                ..Span::default()
-            });
-        }
-        spans
-    }
-
-    fn field(&mut self, number: &str, f: Field, indent: u8) {
-        let value = self.value(f);
-        self.blocks.push(Block::Field(FieldLine {
-            field: Some(f),
-            number: number.to_string(),
-            label: field_label(self.lang, f).to_string(),
-            value,
-            indent,
-        }));
+    /// One numbered line of a form: its label as printed (or glossed), then the value.
+    fn item(&mut self, number: &str, vi: &str, en: &str, value: Vec<Span>) {
+        let label = self.pick(vi, en);
+        self.line(number, label, value, 0);
     }
 
     fn line(&mut self, number: &str, label: String, value: Vec<Span>, indent: u8) {
@@ -247,133 +238,69 @@ impl Builder<'_> {
         }));
     }
 
-    /// A passage the producer writes by hand: a numbered heading, guidance, and the marker.
-    fn write_in(&mut self, number: &str, vi: &str, en: &str, guide_vi: &str, guide_en: &str) {
-        let label = self.pick(vi, en);
-        self.line(number, label, vec![Span::missing(self.lang)], 0);
-        self.guidance(guide_vi, guide_en);
-    }
-
-    fn form_ref(&mut self, n: &str) {
-        let text = format!(
-            "Mẫu số {n} – Phụ lục III, Quyết định số {}",
-            self.set.decision.number
-        );
-        self.para(
-            Para::new(vec![Span::italic(text)])
-                .align(Align::Right)
-                .style(ParaStyle::Small),
-        );
-    }
-
-    /// The two-column header of an administrative form: producer on the left, the national motto
-    /// on the right.
-    fn form_header(&mut self) {
-        // The producer's name alone, in capitals, as a letterhead; the label only with the
-        // "cần bổ sung" marker when the name is missing.
-        let name = Field::ProducerName.value(self.draft);
-        let mut left = Vec::with_capacity(3);
-        if is_blank(name) {
-            left.push(
-                Para::new(vec![Span::plain(self.pick("TÊN CHỦ THỂ", "PRODUCER"))])
-                    .align(Align::Center)
-                    .style(ParaStyle::Small),
+    /// A passage the producer wrote (one paragraph per line of the text), or the leader: a
+    /// long answer under a heading of the form.
+    fn passage(&mut self, f: Field, indent: u8) {
+        let v = f.value(self.draft);
+        if is_blank(v) {
+            if self.counts_as_blank(f) {
+                self.left_blank(Blank::Field(f));
+            }
+            self.para(Para::text(LEADER).indent(indent));
+            return;
+        }
+        for line in v.lines().map(str::trim).filter(|l| !is_blank(l)) {
+            self.para(
+                Para::new(vec![Span::user(line)])
+                    .align(Align::Justify)
+                    .indent(indent),
             );
-            left.push(Para::new(vec![Span::missing(self.lang)]).align(Align::Center));
-        } else {
-            left.push(
+        }
+    }
+
+    /// The signature block on the right, as printed: "…, ngày … tháng … năm …" (when `dated`),
+    /// the signer's title, the note in brackets, room to sign, then `name` when known.
+    fn signature_block(
+        &mut self,
+        dated: bool,
+        title: (&str, &str),
+        note: (&str, &str),
+        name: Option<&str>,
+    ) {
+        let mut right = Vec::with_capacity(8);
+        if dated {
+            let place = place_from_address(&self.draft.producer.address);
+            // The administrative style (Nghị định 30/2020): "ngày 05 tháng 3", "tháng 01".
+            let date = match self.date {
+                Some(d) => format!(", {}", d.long(Lang::Vi)),
+                None => ", ngày........tháng........năm......".to_string(),
+            };
+            let place = match place {
+                Some(p) => Span::user(p),
+                None => Span::plain("........"),
+            };
+            let when: Vec<Span> = [place, Span::plain(date)]
+                .into_iter()
+                .map(|s| Span { italic: true, ..s })
+                .collect();
+            right.push(Para::new(when).align(Align::Center));
+        }
+        right.push(Para::new(vec![Span::bold(self.pick(title.0, title.1))]).align(Align::Center));
+        right.push(Para::new(vec![Span::italic(self.pick(note.0, note.1))]).align(Align::Center));
+        right.extend([Para::default(), Para::default(), Para::default()]);
+        if let Some(name) = name.map(str::trim).filter(|n| !is_blank(n)) {
+            right.push(
                 Para::new(vec![Span {
-                    text: name.trim().to_uppercase(),
                     bold: true,
-                    kind: SpanKind::User,
-                    ..Span::default()
+                    ..Span::user(name)
                 }])
                 .align(Align::Center),
             );
         }
-        left.push(Para::text("―――――").align(Align::Center));
-        let left = Cell::new(left);
-        let right = Cell::new(vec![
-            Para::new(vec![Span::bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]).align(Align::Center),
-            Para::new(vec![Span::bold("Độc lập - Tự do - Hạnh phúc")]).align(Align::Center),
-            Para::text("―――――――――――").align(Align::Center),
-        ]);
-        self.blocks.push(Block::Table(Table {
-            widths: vec![38, 62],
-            rows: vec![Row {
-                cells: vec![left, right],
-                header: false,
-            }],
-            borders: false,
-        }));
-    }
-
-    fn addressee(&mut self) {
-        let p = Para::new(vec![
-            Span::plain(self.pick(
-                "Kính gửi: Ủy ban nhân dân xã/phường/đặc khu ",
-                "To: the People's Committee of the commune/ward ",
-            )),
-            Span::plain(DOTS),
-        ])
-        .align(Align::Center);
-        self.para(p);
-    }
-
-    /// "Lào Cai, ngày 29 tháng 11 năm 2026": the place from the last part of the address (the
-    /// province), the date from `today`; blanks where unknown.
-    fn place_date(&self) -> Vec<Span> {
-        let mut spans = Vec::new();
-        match place_from_address(&self.draft.producer.address) {
-            Some(place) => spans.push(Span {
-                text: place,
-                italic: true,
-                kind: SpanKind::User,
-                ..Span::default()
-            }),
-            None => spans.push(Span::italic(DOTS)),
-        }
-        let date = match self.date {
-            Some(d) => d.long(self.lang),
-            None => self.pick("ngày …… tháng …… năm ……", "date …………"),
-        };
-        spans.push(Span::italic(format!(", {date}")));
-        spans
-    }
-
-    fn signature(&mut self) {
-        let name = Field::RepresentativeName.value(self.draft).trim();
-        let name_para = if is_blank(name) {
-            Para::text(DOTS).align(Align::Center)
-        } else {
-            Para::new(vec![Span {
-                text: name.to_string(),
-                bold: true,
-                kind: SpanKind::User,
-                ..Span::default()
-            }])
-            .align(Align::Center)
-        };
-        let right = Cell::new(vec![
-            Para::new(self.place_date()).align(Align::Center),
-            Para::new(vec![Span::bold(
-                self.pick("ĐẠI DIỆN CHỦ THỂ", "FOR THE PRODUCER"),
-            )])
-            .align(Align::Center),
-            Para::new(vec![Span::italic(self.pick(
-                "(Ký, ghi rõ họ tên, đóng dấu nếu có)",
-                "(Signature, full name, seal if any)",
-            ))])
-            .align(Align::Center),
-            Para::default(),
-            Para::default(),
-            Para::default(),
-            name_para,
-        ]);
         self.blocks.push(Block::Table(Table {
             widths: vec![40, 60],
             rows: vec![Row {
-                cells: vec![Cell::new(vec![Para::default()]), right],
+                cells: vec![Cell::new(vec![Para::default()]), Cell::new(right)],
                 header: false,
             }],
             borders: false,

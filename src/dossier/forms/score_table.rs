@@ -1,25 +1,23 @@
-//! Mẫu 02 Part III: the self-assessment against the criteria, one table per part (A, B, C) with
-//! a row per criterion: the level reached in the decision's own words, the points, the
-//! producer's description and the evidence to attach.
+//! Mẫu 02 Part III: the producer's self-assessment against the criteria, "theo thứ tự từng tiêu
+//! chí", one table per part (A, B, C) with a row per criterion: the level reached in the
+//! decision's own words, the points, and the producer's "mô tả, chứng minh". What is not yet
+//! answered or described is a dotted blank (recorded, see `Dossier::blanks`); no hint, no
+//! suggestion: those are in the working copy.
 
 use super::{notes_paras, split_criterion_name, Builder};
 use crate::dossier::{Block, Cell, Para, ParaStyle, Row, Span, Table};
-use crate::draft::is_blank;
+use crate::draft::{is_blank, Blank};
 use crate::i18n;
 use crate::lang::Lang;
-use crate::rubric::{evidence, Criterion};
+use crate::rubric::Criterion;
+
+/// The blank of a cell.
+const DOTS: &str = "……………";
 
 impl Builder<'_> {
-    pub(super) fn part_3(&mut self) {
+    pub(super) fn score_tables(&mut self) {
         let lang = self.lang;
         let set = self.set;
-        self.heading(
-            2,
-            self.pick(
-                "III. TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
-                "III. SELF-ASSESSMENT AGAINST THE CRITERIA",
-            ),
-        );
         let p = lang.pick(
             format!(
                 "Bộ tiêu chí: bộ sản phẩm số {:02} – {} (Phụ lục II, Quyết định số {}).",
@@ -31,10 +29,6 @@ impl Builder<'_> {
             ),
         );
         self.para(Para::text(p));
-        self.guidance(
-            "(Mỗi tiêu chí: mức tự đánh giá, điểm, thuyết minh; minh chứng đính kèm theo thứ tự tiêu chí.)",
-            "(For each criterion: the level reached, the points, a description; evidence attached in criterion order.)",
-        );
         for part in &set.parts {
             let points = self
                 .a
@@ -62,12 +56,9 @@ impl Builder<'_> {
                 cells: vec![
                     Cell::text(self.pick("Mã", "Code")),
                     Cell::text(self.pick("Tiêu chí", "Criterion")),
-                    Cell::text(self.pick("Mức tự đánh giá", "Level reached")),
+                    Cell::text(self.pick("Kết quả tự đánh giá", "Result")),
                     Cell::text(self.pick("Điểm", "Points")),
-                    Cell::text(self.pick(
-                        "Thuyết minh, minh chứng kèm theo",
-                        "Description and evidence attached",
-                    )),
+                    Cell::text(self.pick("Mô tả, chứng minh", "Description and proof")),
                 ],
                 header: true,
             }];
@@ -146,15 +137,6 @@ impl Builder<'_> {
             ),
         );
         self.para(Para::new(vec![Span::bold(total)]));
-        if !self.a.unanswered.is_empty() {
-            let mut spans = vec![Span::missing(lang)];
-            spans.push(Span::italic(format!(
-                " {}: {}",
-                i18n::unanswered(lang, self.a.unanswered.len()),
-                self.a.unanswered.join(", ")
-            )));
-            self.para(Para::new(spans));
-        }
     }
 
     /// A criterion's row of Part III; `with_max` adds "(tối đa N điểm)" after its name (when
@@ -198,36 +180,27 @@ impl Builder<'_> {
                 "Chưa đạt mức nào trong bộ tiêu chí (0 điểm)",
                 "None of the printed levels reached (0 points)",
             ))])],
-            _ => vec![Para::new(vec![
-                Span::missing(lang),
-                Span::italic(self.pick(" chưa tự đánh giá", " not yet assessed")),
-            ])],
+            _ => {
+                self.left_blank(Blank::Score(c.code.clone()));
+                vec![Para::text(DOTS)]
+            }
         };
         let points = match score {
             Some(s) if s.answered => format!("{}/{}", s.points, c.max),
             _ => format!("…/{}", c.max),
         };
-        let mut note = Vec::new();
-        match self.draft.evidence.get(&c.code).filter(|n| !is_blank(n)) {
-            Some(n) => note.push(Para::new(vec![Span::user(n.trim())])),
-            None => note.push(Para::new(vec![
-                Span::missing(lang),
-                Span::italic(self.pick(" thuyết minh", " description")),
-            ])),
-        }
-        let ev = evidence::for_criterion(self.set, &c.code);
-        if !ev.is_empty() {
-            note.push(
-                Para::new(vec![Span::italic(self.pick(
-                    "Minh chứng đính kèm (gợi ý):",
-                    "Evidence to attach (suggested):",
-                ))])
-                .style(ParaStyle::Small),
-            );
-            for e in ev {
-                note.push(Para::text(format!("- {}", e.get(lang))).style(ParaStyle::Small));
+        let note = match self.draft.evidence.get(&c.code).filter(|n| !is_blank(n)) {
+            Some(n) => n
+                .lines()
+                .map(str::trim)
+                .filter(|l| !is_blank(l))
+                .map(|l| Para::new(vec![Span::user(l)]))
+                .collect(),
+            None => {
+                self.left_blank(Blank::Description(c.code.clone()));
+                vec![Para::text(DOTS)]
             }
-        }
+        };
         Row {
             cells: vec![
                 Cell::spans(vec![Span::bold(c.code.clone())]),

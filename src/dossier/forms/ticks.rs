@@ -1,12 +1,12 @@
-//! The tick boxes of Mẫu 02 Part I item 8 (c) and (d), and which of them a producer's declaration
-//! ticks: the one place that decides "this declaration names a food-safety certificate", so
-//! that the boxes agree with the "Kê khai" line printed under them.
+//! The tick boxes of Mẫu 02 Part I item 7 (c) and (d), worded as printed, and which of them a
+//! producer's declaration (the details "Giấy chứng nhận, điều kiện sản xuất" and "Sở hữu trí
+//! tuệ") ticks: the one place that decides "this declaration names a food-safety certificate".
 
 use crate::draft::is_blank;
 use crate::lang::fold_diacritics;
 
-/// A tick box of Mẫu 02 Part I item 8 (c) or (d): its words, and the words of a declaration that
-/// tick it (lower case). A box with no words is "other": ticked when the declaration says
+/// A tick box of Mẫu 02 Part I item 7 (c) or (d): its words as printed (the box follows them),
+/// and the words of a declaration that tick it (lower case). A box with no words is "other": ticked when the declaration says
 /// something that ticks none of the boxes before it.
 pub(super) struct TickBox {
     pub(super) vi: &'static str,
@@ -16,40 +16,23 @@ pub(super) struct TickBox {
     except: &'static [&'static str],
 }
 
-/// The "other" box of item 8 (c): ticked when the declaration names none of the boxes before it.
-const OTHER_CONDITION: TickBox = TickBox {
-    vi: "Khác (ghi rõ tại phần kê khai)",
-    en: "Other (see the declaration)",
-    keys: &[],
-    except: &[],
-};
-
-pub(super) const CONDITION_BOXES: [TickBox; 3] = [
+/// Item 7 (c) of Mẫu 02 Part I as printed: the two certificates of production conditions. A
+/// tourism service's licence or recognition as a tourist site is the condition the law makes
+/// compulsory for it, so it ticks the second box.
+pub(super) const CONDITION_BOXES: [TickBox; 2] = [
     TickBox {
-        vi: "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-        en: "Food-safety facility eligibility certificate",
+        vi: "- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định của pháp luật cho sản xuất sản phẩm: ",
+        en: "- Certificate of a facility meeting the food hygiene and safety conditions required by law for making the product: ",
         keys: &["an toàn thực phẩm", "attp", "food safety", "food-safety"],
         except: &[],
     },
     TickBox {
-        vi: "Giấy chứng nhận đủ điều kiện sản xuất (đối với sản phẩm pháp luật yêu cầu)",
-        en: "Production-condition certificate (where the law requires one)",
+        vi: "- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản phẩm (đối với các sản phẩm bắt buộc theo quy định) ",
+        en: "- Certificate of a facility meeting the production conditions compulsory for the product (for products where they are compulsory) ",
         keys: &[
             "điều kiện sản xuất",
             "production condition",
             "production-condition",
-        ],
-        except: &[],
-    },
-    OTHER_CONDITION,
-];
-
-/// Item 8 (c) for the tourism set: a service is licensed, not certified as a production facility.
-pub(super) const TOURISM_CONDITION_BOXES: [TickBox; 2] = [
-    TickBox {
-        vi: "Giấy phép kinh doanh dịch vụ du lịch / quyết định công nhận điểm du lịch",
-        en: "Tourism business licence / decision recognising the tourist site",
-        keys: &[
             "giấy phép kinh doanh",
             "kinh doanh dịch vụ du lịch",
             "kinh doanh dịch vụ lữ hành",
@@ -63,13 +46,14 @@ pub(super) const TOURISM_CONDITION_BOXES: [TickBox; 2] = [
         ],
         except: &[],
     },
-    OTHER_CONDITION,
 ];
 
+/// Item 7 (d) of Mẫu 02 Part I as printed; the last box ("Khác (ghi rõ)") is ticked when the
+/// declaration names something that ticks none of the others.
 pub(super) const IP_BOXES: [TickBox; 6] = [
     TickBox {
-        vi: "Giấy chứng nhận đăng ký nhãn hiệu",
-        en: "Trademark certificate",
+        vi: "+ Giấy chứng nhận đăng ký nhãn hiệu: ",
+        en: "+ Trademark registration certificate: ",
         keys: &["nhãn hiệu", "thương hiệu", "trademark", "trade mark"],
         except: &[
             "nhãn hiệu tập thể",
@@ -79,8 +63,8 @@ pub(super) const IP_BOXES: [TickBox; 6] = [
         ],
     },
     TickBox {
-        vi: "Quyền sử dụng chỉ dẫn địa lý / nhãn hiệu tập thể / nhãn hiệu chứng nhận",
-        en: "Right to use a geographical indication / collective / certification mark",
+        vi: "+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận: ",
+        en: "+ Document granting the right to use a geographical indication, collective mark or certification mark: ",
         keys: &[
             "chỉ dẫn địa lý",
             "nhãn hiệu tập thể",
@@ -92,31 +76,26 @@ pub(super) const IP_BOXES: [TickBox; 6] = [
         except: &[],
     },
     TickBox {
-        vi: "Bằng độc quyền sáng chế / giải pháp hữu ích",
-        en: "Patent / utility solution",
-        keys: &[
-            "sáng chế",
-            "giải pháp hữu ích",
-            "patent",
-            "utility solution",
-        ],
+        vi: "+ Bằng sáng chế ",
+        en: "+ Patent ",
+        keys: &["sáng chế", "patent"],
         except: &[],
     },
     TickBox {
-        vi: "Kiểu dáng công nghiệp",
-        en: "Industrial design",
+        vi: "+ Bằng độc quyền kiểu dáng công nghiệp: ",
+        en: "+ Industrial design patent: ",
         keys: &["kiểu dáng", "industrial design"],
         except: &[],
     },
     TickBox {
-        vi: "Quyền tác giả",
-        en: "Copyright",
+        vi: "+ Giấy chứng nhận bản quyền tác giả ",
+        en: "+ Copyright registration certificate ",
         keys: &["quyền tác giả", "bản quyền", "copyright"],
         except: &[],
     },
     TickBox {
-        vi: "Khác",
-        en: "Other",
+        vi: "+ Khác (ghi rõ):",
+        en: "+ Other (specify):",
         keys: &[],
         except: &[],
     },
@@ -186,34 +165,31 @@ mod tests {
     fn declarations_tick_the_boxes_they_name() {
         let c = |t: &str| declared_ticks(t, &CONDITION_BOXES);
         let ip = |t: &str| declared_ticks(t, &IP_BOXES);
-        assert_eq!(c(""), [false, false, false]);
-        assert_eq!(c(" \u{200B}"), [false, false, false]);
+        assert_eq!(c(""), [false, false]);
+        assert_eq!(c(" \u{200B}"), [false, false]);
         assert_eq!(
             c("Giấy chứng nhận cơ sở đủ điều kiện ATTP số 12/2024"),
-            [true, false, false]
+            [true, false]
         );
         assert_eq!(
             c("Giấy chứng nhận đủ điều kiện sản xuất rượu; Giấy ATTP"),
-            [true, true, false]
+            [true, true]
         );
-        assert_eq!(c("VietGAP, ISO 22000"), [false, false, true]);
-        assert_eq!(c("ATTP số 5, ISO 22000"), [true, false, false]);
-        assert_eq!(c("Chưa có"), [false, false, false]);
+        assert_eq!(c("VietGAP, ISO 22000"), [false, false]);
+        assert_eq!(c("ATTP số 5, ISO 22000"), [true, false]);
+        assert_eq!(c("Chưa có"), [false, false]);
         // Typed without diacritics, as on many phones.
         assert_eq!(
             c("giay chung nhan co so du dieu kien an toan thuc pham"),
-            [true, false, false]
+            [true, false]
         );
-        assert_eq!(c("chua co giay ATTP"), [false, false, false]);
+        assert_eq!(c("chua co giay ATTP"), [false, false]);
         assert_eq!(
             ip("nhan hieu tap the Che Tan Cuong"),
             [false, true, false, false, false, false]
         );
-        assert_eq!(c("Đang làm thủ tục cấp giấy ATTP"), [false, false, false]);
-        assert_eq!(
-            c("VietGAP; chưa có giấy chứng nhận ATTP"),
-            [false, false, true]
-        );
+        assert_eq!(c("Đang làm thủ tục cấp giấy ATTP"), [false, false]);
+        assert_eq!(c("VietGAP; chưa có giấy chứng nhận ATTP"), [false, false]);
         assert_eq!(
             ip("Nhãn hiệu “Mận Tân Lập” số 456789"),
             [true, false, false, false, false, false]
@@ -231,17 +207,20 @@ mod tests {
             [false, false, false, false, false, true]
         );
         assert_eq!(ip("Không có"), [false, false, false, false, false, false]);
-        let t = |s: &str| declared_ticks(s, &TOURISM_CONDITION_BOXES);
+        // A tourism service's licence is its compulsory condition (the second box).
         assert_eq!(
-            t("Giấy phép kinh doanh dịch vụ du lịch số 12"),
-            [true, false]
+            c("Giấy phép kinh doanh dịch vụ du lịch số 12"),
+            [false, true]
         );
         assert_eq!(
-            t("Quyết định công nhận điểm du lịch số 5/QĐ-UBND"),
-            [true, false]
+            c("Quyết định công nhận điểm du lịch số 5/QĐ-UBND"),
+            [false, true]
         );
-        assert_eq!(t("quyet dinh cong nhan diem du lich"), [true, false]);
-        assert_eq!(t("Chứng nhận cơ sở lưu trú đạt chuẩn"), [false, true]);
-        assert_eq!(t("Chưa có giấy phép kinh doanh"), [false, false]);
+        assert_eq!(c("quyet dinh cong nhan diem du lich"), [false, true]);
+        assert_eq!(c("Chưa có giấy phép kinh doanh"), [false, false]);
+        assert_eq!(
+            ip("Bằng độc quyền giải pháp hữu ích số 3"),
+            [false, false, false, false, false, true]
+        );
     }
 }
