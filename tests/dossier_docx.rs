@@ -18,8 +18,8 @@ mod common;
 use common::docx::{check_html_tags, docx_text, part, unzip};
 use common::{dossier_of, filled_draft, set};
 use ocop_self_check::date::parse_date;
-use ocop_self_check::dossier::{self, Block};
-use ocop_self_check::draft::{Draft, Field};
+use ocop_self_check::dossier::{self, Block, Document};
+use ocop_self_check::draft::{Draft, Field, RegistrationType};
 use ocop_self_check::i18n::Lang;
 use ocop_self_check::rubric::embedded;
 
@@ -131,26 +131,37 @@ fn hostile_text_is_inert_in_the_docx_and_the_html() {
         for v in d.evidence.values_mut() {
             *v = h.to_string();
         }
-        let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+        // Every document: the filing copy, the working copy, Mẫu 03 (an upgrade and a
+        // re-evaluation print their own passages).
+        for (doc_kind, kind) in [
+            (Document::Filing, RegistrationType::Upgrade),
+            (Document::Filing, RegistrationType::ReEvaluation),
+            (Document::Working, RegistrationType::ReEvaluation),
+            (Document::Mau03, RegistrationType::FirstTime),
+        ] {
+            d.product.registration_type = kind;
+            let (doc, _) = common::document_of(&s, &d, Lang::Vi, doc_kind);
+            let case = format!("case {n} {doc_kind:?} {kind:?}");
 
-        // .docx: well-formed, no element other than WordprocessingML, text intact.
-        let (names, text) = docx_text(&doc);
-        for name in &names {
-            assert!(name.starts_with("w:"), "case {n}: element <{name}> leaked");
-        }
-        assert!(text.contains(h), "case {n}: text not intact in the docx");
-        assert!(!text.contains('\u{0}') && !text.contains('\u{1b}'));
+            // .docx: well-formed, no element other than WordprocessingML, text intact.
+            let (names, text) = docx_text(&doc);
+            for name in &names {
+                assert!(name.starts_with("w:"), "{case}: element <{name}> leaked");
+            }
+            assert!(text.contains(h), "{case}: text not intact in the docx");
+            assert!(!text.contains('\u{0}') && !text.contains('\u{1b}'));
 
-        // HTML: only our tags; the text comes back intact once unescaped.
-        let html = dossier::render_html(&doc);
-        check_html_tags(&html);
-        assert!(
-            html_unescape(&html).contains(h),
-            "case {n}: text not intact in the HTML"
-        );
-        assert!(!html.contains('\u{0}') && !html.contains('\u{1b}'));
-        if h.contains('<') {
-            assert!(html.contains("&lt;"), "case {n}: not escaped");
+            // HTML: only our tags; the text comes back intact once unescaped.
+            let html = dossier::render_html(&doc);
+            check_html_tags(&html);
+            assert!(
+                html_unescape(&html).contains(h),
+                "{case}: text not intact in the HTML"
+            );
+            assert!(!html.contains('\u{0}') && !html.contains('\u{1b}'));
+            if h.contains('<') {
+                assert!(html.contains("&lt;"), "{case}: not escaped");
+            }
         }
     }
 }

@@ -71,11 +71,28 @@ SAMPLES = [
      {"2.2": "Chưa có bao bì riêng, đang thiết kế"}),
 ]
 
+# What the producer writes in the rest of Mẫu 02 (draft.report), for the examples that show a
+# report well under way (the others show how the app lists what is still blank).
+REPORTS = {
+    "sample-fish-sauce": {
+        "history": "Năm 2012 các hộ làm nước mắm ở thôn Hòn Đỏ lập tổ hợp tác (ví dụ).\nNăm 2018 thành lập hợp tác xã, 32 thành viên.",
+        "organisation": "Hội đồng quản trị, giám đốc; tổ chế biến, tổ đóng chai, tổ bán hàng, kế toán; 21 lao động, 19 người trong xã.",
+        "materials": "Cá cơm than mua của 12 tàu đánh bắt trong tỉnh theo hợp đồng; ủ chượp 12 tháng trong thùng gỗ; lọc, đóng chai tại xưởng.",
+        "quality_changes": "Công bố chất lượng theo TCVN 5107:2018; chuyển sang chai thủy tinh 500 ml có tem truy xuất.",
+        "markets": "Cửa hàng OCOP trong tỉnh, 8 đại lý, bán trực tuyến.",
+        "results": "Sản lượng năm sau cao hơn năm trước khoảng 15 %.",
+        "revenue_prev": "2.100", "revenue_last": "2.450", "profit_prev": "260", "profit_last": "310",
+        "plan": "Đạt chứng nhận HACCP năm 2027; mở thêm hai đại lý ngoài tỉnh; in nhãn song ngữ.",
+    },
+}
+
 for (sid, set_id, ts, product, producer, default, overrides, kos, evidence) in SAMPLES:
     draft = {"format": "ocop-self-check/draft", "version": 1, "rubric": "QD26-2026",
              "product_set": set_id, "answers": positions(set_id, default, overrides),
              "knock_outs": kos, "product": product, "producer": producer, "evidence": evidence,
              "id": sid, "title": product["name"], "created_ms": ts, "updated_ms": ts}
+    if sid in REPORTS:
+        draft["report"] = REPORTS[sid]
     with open(os.path.join(ROOT, "data", "samples", f"{sid}.json"), "w", encoding="utf-8") as f:
         json.dump(draft, f, ensure_ascii=False, indent=1)
         f.write("\n")

@@ -1,11 +1,15 @@
-//! The draft registration dossier of Decision 26/2026/QĐ-TTg (Điều 6, Phụ lục III): **Mẫu 01**
-//! (registration form), **Mẫu 02** (self-assessment report, Parts I–IV) and an annex with the
-//! estimated score sheet and the evidence checklist.
+//! The documents of Decision 26/2026/QĐ-TTg (Điều 6, 7, Phụ lục III) drafted from a draft
+//! ([`Document`]): the **filing copy** (Mẫu 01, the registration form; Mẫu 02, the
+//! self-assessment report, Parts I–IV; and the evidence annex Mẫu 02 asks for), the producer's
+//! **working copy** (the estimate, what is still blank, advice; never filed), and **Mẫu 03**, the
+//! commune's report, for the commune officer to complete.
 //!
 //! [`build`] turns a draft and its assessment into a [`Dossier`], a small renderer-independent
-//! document model (headings, paragraphs, label/value fields, tick boxes, tables, page breaks), in
-//! which every missing detail is a visible "cần bổ sung" (to be completed) marker. The forms are
-//! written in `forms/`, one file per form. Renderers: [`render_docx`] (an editable Word file,
+//! document model (headings, paragraphs, label/value fields, tick boxes, tables, page breaks).
+//! The forms are the decision's text word for word; where the draft has nothing, the form's
+//! dotted leader stays, as on a form filled by hand, and the blank is recorded
+//! ([`Dossier::blanks`], equal to [`crate::draft::blanks`]). The forms are written in `forms/`,
+//! one file per form. Renderers: [`render_docx`] (an editable Word file,
 //! written by a small OOXML writer of our own, see [`docx`]) and [`render_html`] (a
 //! self-contained printable page). Plain Rust: no browser import, no clock (today's date is
 //! passed in).
@@ -14,11 +18,10 @@
 //! [`from_interchange`] at the string boundary (the on-demand wasm module), [`from_draft`] for a
 //! draft already read and checked (the CLI, tests, benches).
 //!
-//! The forms' wording follows the structure of Phụ lục III as summarised in `docs/domain.md`
-//! §7.1; it is not a verbatim copy of the official text (the producer edits the .docx before
-//! filing). Official form titles stay Vietnamese in both languages; `Lang::En` switches
-//! headings, labels and guidance to English for reading, and opens the document with a framed
-//! line saying so (file the Vietnamese version).
+//! The wording is checked against `docs/forms-qd26-2026.md` by `tests/dossier_forms.rs`. Official
+//! form titles stay Vietnamese in both languages; `Lang::En` glosses headings and labels in
+//! English for reading, and opens the document with a framed line saying so (file the Vietnamese
+//! version).
 
 pub mod docx;
 mod forms;
