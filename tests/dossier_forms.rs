@@ -395,12 +395,12 @@ fn part_1_tick_boxes_follow_the_declarations() {
     // Something outside the named boxes ticks "Khác (ghi rõ)", and says what; nothing declared
     // ticks nothing.
     d.product.certificates = "VietGAP số 01/2025".into();
-    d.product.intellectual_property = "Mã số mã vạch GS1".into();
+    d.product.intellectual_property = "Bằng độc quyền giải pháp hữu ích số 3".into();
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     let text = doc.plain_text();
     assert!(text.contains("cho sản xuất sản phẩm: ☐"));
     assert!(text.contains("+ Giấy chứng nhận đăng ký nhãn hiệu: ☐"));
-    assert!(text.contains("+ Khác (ghi rõ):☒\nMã số mã vạch GS1\n"));
+    assert!(text.contains("+ Khác (ghi rõ):☒\nBằng độc quyền giải pháp hữu ích số 3\n"));
     assert!(text.contains("d) Đã có đăng ký sở hữu trí tuệ: ☒"));
     d.product.certificates.clear();
     d.product.intellectual_property = "Chưa có".into();
@@ -637,7 +637,9 @@ fn the_working_copy_flags_the_doubtful_cell_of_set_7() {
         let s = set(id);
         let d = filled_draft(&s);
         let (w, _) = working_of(&s, &d, Lang::Vi);
-        let has = w.plain_text().contains("- Tiêu chí 3.1: Lưu ý: ở bộ tiêu chí này, mức này in 1 điểm, trong khi mọi bộ tiêu chí khác in 2 điểm");
+        let text = w.plain_text();
+        let has = text.contains("- Tiêu chí 3.1, mức \"Công ty TNHH; hoặc doanh nghiệp tư nhân")
+            && text.contains("Lưu ý: ở bộ tiêu chí này, mức này in 1 điểm, trong khi mọi bộ tiêu chí khác in 2 điểm");
         assert_eq!(has, id == "QD26-07", "{id}");
         let (f, _) = dossier_of(&s, &d, Lang::Vi);
         assert!(!f.plain_text().contains("lỗi in"));
@@ -858,12 +860,16 @@ fn mau03_is_the_decision_text_word_for_word_and_drafted_from_the_draft() {
                 "{what}: {form}"
             );
         }
-        // The commune's assessment is never drafted: each point ends with dotted lines.
+        // The commune's assessment is never drafted: points 1 and 2 separate it from the
+        // producer's side; every point ends with lines to write on.
+        let text = doc.plain_text();
         assert_eq!(
-            doc.plain_text()
-                .matches("Đánh giá của Ủy ban nhân dân cấp xã:")
-                .count(),
-            4,
+            text.matches("Đánh giá của Ủy ban nhân dân cấp xã:").count(),
+            2,
+            "{what}"
+        );
+        assert!(
+            text.matches("……………………………………………………………………………………\n").count() >= 12,
             "{what}"
         );
         assert!(!form.contains("[cần bổ sung]"), "{what}");
@@ -871,57 +877,142 @@ fn mau03_is_the_decision_text_word_for_word_and_drafted_from_the_draft() {
     }
 }
 
-/// Mẫu 03 carries the producer's side of each point: the self-assessed level and description
-/// of the matching criterion, and Part II's raw-material passage.
+/// Mẫu 03 carries the producer's side of points 1 and 2 (the form asks to show "mô tả của chủ
+/// thể"), found in every set's own wording: the self-assessed level and description of the
+/// matching criterion, and the report's raw-material and organisation passages; points 3 and 4
+/// are the commune's comment alone.
 #[test]
-fn mau03_copies_the_producers_side_of_each_point() {
-    let s = set("QD26-07");
-    let d = complete_draft(&s);
-    let (doc, a) = document_of(&s, &d, Lang::Vi, Document::Mau03);
-    let text = doc.plain_text();
-    for code in ["1.1", "3.3", "2.1", "5.3"] {
-        assert!(
-            text.contains(&format!("Tự đánh giá tiêu chí {code} (Mẫu số 02): ")),
-            "{code}: {text}"
+fn mau03_copies_the_producers_side_of_points_1_and_2_in_every_set() {
+    for s in common::all_sets() {
+        let d = complete_draft(s);
+        let (doc, a) = document_of(s, &d, Lang::Vi, Document::Mau03);
+        let text = doc.plain_text();
+        let codes: &[&str] = if s.is_tourism() {
+            &["3.3"]
+        } else {
+            &["1.1", "3.3"]
+        };
+        for code in codes {
+            assert!(
+                text.contains(&format!("Tự đánh giá tiêu chí {code} (Mẫu số 02): ")),
+                "{} {code}",
+                s.id
+            );
+            assert!(text.contains(&d.evidence[*code]), "{} {code}", s.id);
+            let c = a.criteria.iter().find(|c| c.code == *code).expect("scored");
+            assert!(text.contains(&format!("/{} điểm).", c.max)), "{code}");
+        }
+        assert_eq!(
+            text.matches("Tự đánh giá tiêu chí").count(),
+            codes.len(),
+            "{}",
+            s.id
         );
-        assert!(text.contains(&d.evidence[code]), "{code}");
-        let c = a.criteria.iter().find(|c| c.code == code).expect("scored");
-        assert!(text.contains(&format!("/{} điểm).", c.max)), "{code}");
+        assert_eq!(text.matches("Mô tả của chủ thể:").count(), 2, "{}", s.id);
+        assert!(text.contains(&d.report.materials));
+        assert!(text.contains(&d.report.organisation));
+        // Nothing of the producer's after point 3's heading but dotted lines.
+        let rest = text
+            .split("3. Nguồn gốc ý tưởng sản phẩm:")
+            .nth(1)
+            .expect("point 3");
+        let rest = rest.split("Ủy ban nhân dân xã").next().unwrap_or_default();
+        assert!(!rest.contains("Tự đánh giá") && !rest.contains("Mô tả của chủ thể"));
     }
-    assert!(text.contains(&d.report.materials));
-    // Nothing of the producer's in the tourism set's raw-material point (it has no such
-    // criterion, nor a raw-material passage): dotted lines.
+    // The tourism set has no raw-material criterion: a line to write on.
     let s = set("QD26-26");
     let d = Draft::new("t", "QD26-26", 0);
     let (doc, _) = document_of(&s, &d, Lang::Vi, Document::Mau03);
-    assert!(doc.plain_text().contains("Mô tả của chủ thể: ………"));
+    assert!(doc.plain_text().contains("Mô tả của chủ thể:\n………"));
 }
 
-/// Text without what a form writes by hand or the app computes: dotted leaders, digits, the
-/// footnote mark; whitespace collapsed.
+/// Mẫu 03 reads the commune and the province however the address is written; a ward, a
+/// centrally-run city and a missing producer name keep the form's words and punctuation.
+#[test]
+fn mau03_reads_the_address_in_all_its_forms() {
+    let s = set("QD26-09");
+    let line = |address: &str, producer: &str| {
+        let mut d = filled_draft(&s);
+        d.producer.address = address.into();
+        d.producer.name = producer.into();
+        let (doc, _) = document_of(&s, &d, Lang::Vi, Document::Mau03);
+        let text = doc.plain_text();
+        let l = text
+            .lines()
+            .find(|l| l.starts_with("Ủy ban nhân dân "))
+            .unwrap_or_default()
+            .to_string();
+        (l, text)
+    };
+    let (l, text) = line(
+        "12 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh",
+        "Công ty A",
+    );
+    assert_eq!(
+        l,
+        "Ủy ban nhân dân phường Bến Thành đề nghị Ủy ban nhân dân thành phố Hồ Chí Minh đánh giá, phân hạng sản phẩm OCOP cho sản phẩm Mứt mận Bắc Hà của Công ty A."
+    );
+    assert!(text.contains("T.M ỦY BAN NHÂN DÂN PHƯỜNG BẾN THÀNH"));
+    let (l, _) = line("Thôn 3 - XÃ TÂN LẬP - TỈNH LÀO CAI", "");
+    assert_eq!(
+        l,
+        "Ủy ban nhân dân xã TÂN LẬP đề nghị Ủy ban nhân dân tỉnh Lào Cai đánh giá, phân hạng sản phẩm OCOP cho sản phẩm Mứt mận Bắc Hà của ……."
+    );
+    let (l, text) = line("", "");
+    assert_eq!(
+        l,
+        "Ủy ban nhân dân xã.... đề nghị Ủy ban nhân dân tỉnh.... đánh giá, phân hạng sản phẩm OCOP cho sản phẩm Mứt mận Bắc Hà của ……."
+    );
+    assert!(text.contains("T.M ỦY BAN NHÂN DÂN XÃ...."));
+    assert!(!text.contains("  "), "no double space");
+}
+
+/// Mẫu 01's "của tỉnh …" and the signature's place follow the address: a city is "thành phố",
+/// an address naming no province leaves the blank (and lists it); a former province is printed
+/// as written and flagged in the working copy.
+#[test]
+fn the_province_follows_the_address() {
+    use ocop_self_check::draft::Blank;
+    let s = set("QD26-09");
+    let doc_for = |address: &str| {
+        let mut d = filled_draft(&s);
+        d.producer.address = address.into();
+        let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+        let (w, _) = working_of(&s, &d, Lang::Vi);
+        (doc, w.plain_text(), draft::blanks(&d, &s))
+    };
+    let (doc, _, blanks) = doc_for("12 Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh");
+    let text = doc.plain_text();
+    assert!(text.contains("của thành phố Hồ Chí Minh năm 2026"));
+    assert!(text.contains("Hồ Chí Minh, ngày 29 tháng 11 năm 2026"));
+    assert!(!blanks.contains(&Blank::Province));
+    let (doc, wt, blanks) = doc_for("Thôn 3, xã Tân Lập, Việt Nam");
+    let text = doc.plain_text();
+    assert!(text.contains("của tỉnh ……………. năm 2026"));
+    assert!(text.contains("........, ngày 29 tháng 11 năm 2026"));
+    assert!(!text.contains("Việt Nam, ngày"));
+    assert!(blanks.contains(&Blank::Province));
+    assert!(doc.blanks.contains(&Blank::Province));
+    assert!(wt.contains("- Tỉnh, thành phố trong địa chỉ"));
+    let (doc, wt, blanks) = doc_for("Thôn 5, huyện Văn Chấn, tỉnh Yên Bái");
+    assert!(doc.plain_text().contains("của tỉnh Yên Bái năm 2026"));
+    assert!(!blanks.contains(&Blank::Province));
+    assert!(wt.contains("Địa chỉ ghi \"tỉnh Yên Bái\": không phải tỉnh, thành phố hiện hành"));
+}
+
+/// Text without its dotted leaders and tick boxes; whitespace collapsed (digits are kept: a
+/// changed number in the form's words must fail).
 fn bare(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let leader = |c: char| c == '…' || c == '.';
-        if c == '…' || (c == '.' && chars.peek().is_some_and(|&n| leader(n))) {
-            while chars.peek().is_some_and(|&n| leader(n)) {
-                chars.next();
-            }
-            out.push(' ');
-        } else if c.is_ascii_digit() || c == '¹' || c == '|' || c == '□' || c == '☐' || c == '☒'
-        {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    tokenised(s)
+        .replace(['…', '□'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// The form's own words of a filing copy (Vietnamese): every span that is not the producer's
-/// text, every label, every heading, outside the score tables of Part III (the words of
-/// Phụ lục II, tested in tests/fidelity.rs) and the annex.
+/// The form's own words of a document (Vietnamese): every span that is not the producer's text,
+/// every label, every heading, outside the score tables of Part III (the words of Phụ lục II,
+/// tested in tests/fidelity.rs) and the filing copy's annex.
 fn form_words(doc: &Dossier) -> Vec<String> {
     use ocop_self_check::dossier::SpanKind;
     let mut out = Vec::new();
@@ -930,14 +1021,10 @@ fn form_words(doc: &Dossier) -> Vec<String> {
             out.push(x.text.clone());
         }
     };
+    let mut breaks = 0;
     for b in &doc.blocks {
         match b {
-            Block::Heading(h) => {
-                if h.text.starts_with("TÀI LIỆU MINH CHỨNG KÈM THEO") {
-                    break;
-                }
-                out.push(h.text.clone())
-            }
+            Block::Heading(h) => out.push(h.text.clone()),
             Block::Para(p) => spans(&mut out, &p.spans),
             Block::Field(f) => {
                 out.push(format!("{} {}:", f.number, f.label));
@@ -954,23 +1041,34 @@ fn form_words(doc: &Dossier) -> Vec<String> {
                 }
             }
             Block::Notice(ps) => ps.iter().for_each(|p| spans(&mut out, &p.spans)),
-            Block::PageBreak => {}
+            Block::PageBreak => {
+                // Mẫu 01, Mẫu 02, then the annex.
+                breaks += 1;
+                if breaks == 2 {
+                    break;
+                }
+            }
         }
     }
     out
 }
 
-/// Nothing in Mẫu 01 and Mẫu 02 but the decision's words and the producer's text: each piece
-/// of fixed text is in Phụ lục III, or one of the few lines the decision itself asks the report
-/// to carry (the figures of "doanh thu, lợi nhuận", the passages Điều 6 khoản 1 điểm b, c
-/// require of an upgrade or a re-evaluation, the self-scoring's own headings).
+/// Nothing in Mẫu 01, Mẫu 02 and Mẫu 03 but the decision's words (of that form) and the
+/// producer's text: each piece of fixed text is in the form's own text in Phụ lục III, or one of
+/// the few lines the decision itself asks for (the figures of "doanh thu, lợi nhuận"; the
+/// passages Điều 6 khoản 1 điểm b, c require of an upgrade or a re-evaluation; the frame of the
+/// self-scoring; in Mẫu 03, the producer's side the form asks to show and the criterion's level
+/// in the sheet's own words).
 #[test]
 fn nothing_but_the_decisions_words_and_the_producers_text() {
-    let decision = bare(include_str!("../docs/forms-qd26-2026.md"));
-    let allowed = [
+    let forms_01_02 = bare(&decision_text(
+        "Mẫu số 01: Phiếu đăng ký\nđánh giá",
+        "Mẫu\nsố 03: Báo cáo đánh giá",
+    ));
+    let form_03 = bare(&decision_text("Mẫu\nsố 03: Báo cáo đánh giá", "```"));
+    let exact = [
         // The figures table (Part II, "doanh thu, lợi nhuận").
         "Chỉ tiêu",
-        "Năm",
         "Doanh thu (triệu đồng)",
         "Lợi nhuận (triệu đồng)",
         // Điều 6 khoản 1 điểm b, c.
@@ -979,33 +1077,55 @@ fn nothing_but_the_decisions_words_and_the_producers_text() {
         "- Nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm OCOP đã được công nhận:",
         "- Nội dung mới và kết quả sau thời gian sản phẩm OCOP được công nhận:",
         "- Minh chứng các giấy tờ pháp lý có thời hạn:",
-        // The self-scoring of Part III (its tables are skipped; these lines frame them).
-        "Bộ tiêu chí: bộ sản phẩm số",
-        "PHẦN A",
-        "PHẦN B",
-        "PHẦN C",
-        "Tổng điểm tự đánh giá:",
+        // Mẫu 03, points 1 and 2: "mô tả của chủ thể và đánh giá".
+        "Mô tả của chủ thể:",
+        "Đánh giá của Ủy ban nhân dân cấp xã:",
+        // Separators between the producer's values on one line.
+        ";",
+        ",",
+        "-",
+        ":",
+        ".",
     ];
-    // Separators between the producer's values on one line.
-    let separators = [";", ",", "-", ":", "(", ")"];
-    // The check can fail: an addressee line is not the decision's.
-    assert!(!decision.contains(&bare("Kính gửi: Ủy ban nhân dân xã")));
+    let pattern = |b: &str| -> bool {
+        let digits_or_blank = |r: &str| r.chars().all(|c| c.is_ascii_digit() || c == ' ');
+        b.strip_prefix("Năm ").is_some_and(digits_or_blank)
+            || b.is_empty()
+            || b.starts_with("Bộ tiêu chí: bộ sản phẩm số ")
+                && b.ends_with("(Phụ lục II, Quyết định số 26/2026/QĐ-TTg).")
+            || b.starts_with("PHẦN ") && b.ends_with(" điểm)")
+            || b.starts_with("Tổng điểm tự đánh giá: ")
+            || b.starts_with("Tự đánh giá tiêu chí ") && b.ends_with("(Mẫu số 02):")
+            || b.starts_with('(') && b.ends_with(" điểm).")
+    };
+    // The check can fail: an addressee line, a changed number.
+    assert!(!forms_01_02.contains(&bare("Kính gửi: Ủy ban nhân dân xã")));
+    assert!(!forms_01_02.contains(&bare("sau 5 năm được công nhận OCOP")));
     let mut checked = 0;
     for (what, s, d) in drafts_to_try() {
-        let (doc, _) = dossier_of(&s, &d, Lang::Vi);
-        for piece in form_words(&doc) {
-            checked += 1;
-            let b = bare(&piece);
-            if b.is_empty() || decision.contains(&b) {
-                continue;
+        let levels: Vec<String> = s
+            .criteria()
+            .flat_map(|l| l.criterion.levels.iter().map(|x| bare(&x.text.vi)))
+            .collect();
+        for (kind, decision) in [
+            (Document::Filing, &forms_01_02),
+            (Document::Mau03, &form_03),
+        ] {
+            let (doc, _) = document_of(&s, &d, Lang::Vi, kind);
+            for piece in form_words(&doc) {
+                checked += 1;
+                let b = bare(&piece);
+                if decision.contains(&b) || exact.contains(&b.as_str()) || pattern(&b) {
+                    continue;
+                }
+                assert!(
+                    kind == Document::Mau03 && levels.contains(&b),
+                    "{what} {kind:?}: {piece:?} is not the decision's text"
+                );
             }
-            assert!(
-                allowed.iter().any(|a| b.starts_with(a)) || separators.contains(&b.as_str()),
-                "{what}: {piece:?} is not the decision's text"
-            );
         }
     }
-    assert!(checked > 18 * 150, "{checked} pieces");
+    assert!(checked > 18 * 200, "{checked} pieces");
 }
 
 /// The app's "cần bổ sung" list is what the filing copy leaves blank: for empty, half-filled
@@ -1125,4 +1245,268 @@ fn a_complete_draft_leaves_nothing_blank() {
                 .contains("Hồ sơ nộp không còn chỗ trống nào cần chủ thể điền."));
         }
     }
+}
+
+/// Text with its blanks and boxes as tokens: a dotted leader "…", a tick box "□"; whitespace
+/// collapsed, runs of blanks as one.
+fn tokenised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let leader = |c: char| c == '…' || c == '.';
+        if c == '…' || (c == '.' && chars.peek().is_some_and(|&n| leader(n))) {
+            while chars.peek().is_some_and(|&n| leader(n)) {
+                chars.next();
+            }
+            out.push_str(" … ");
+        } else if c == '□' || c == '☐' || c == '☒' {
+            out.push_str(" □ ");
+        } else if c == '¹' {
+            out.push('1');
+        } else {
+            out.push(c);
+        }
+    }
+    let mut t = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    while t.contains("… …") {
+        t = t.replace("… …", "…");
+    }
+    t
+}
+
+/// The decision's text of a form as tokenised fragments, one per line of the published copy
+/// (cells split at " | ").
+fn decision_tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in text
+        .split(['|', '\n'])
+        .map(tokenised)
+        .filter(|t| !t.is_empty())
+    {
+        // A line of dots alone continues the blank of the line before it.
+        match out.last_mut() {
+            Some(last) if t.starts_with('…') && (t == "…" || t.starts_with("… ")) => {
+                let joined = tokenised(&format!("{last} {t}"));
+                *last = joined;
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// A generated form as tokenised text: the producer's text (and what the app fills in a blank:
+/// the date, the classification, the place) counts as a filled blank "…", so an empty and a
+/// filled form read the same.
+fn form_tokens(doc: &Dossier, from: &str, to: Option<&str>) -> String {
+    use ocop_self_check::dossier::{Span, SpanKind};
+    let mut text = String::new();
+    let spans = |out: &mut String, s: &[Span]| {
+        for x in s {
+            if x.kind == SpanKind::User {
+                out.push_str(" … ");
+            } else {
+                out.push_str(&x.text);
+            }
+        }
+        out.push('\n');
+    };
+    for b in &doc.blocks {
+        match b {
+            Block::Heading(h) => {
+                text.push_str(&h.text);
+                text.push('\n');
+            }
+            Block::Para(p) => spans(&mut text, &p.spans),
+            Block::Field(f) => {
+                text.push_str(&format!("{} {}: ", f.number, f.label));
+                spans(&mut text, &f.value);
+            }
+            Block::Table(t) => {
+                for r in &t.rows {
+                    for c in &r.cells {
+                        for p in &c.paras {
+                            spans(&mut text, &p.spans);
+                        }
+                    }
+                }
+            }
+            Block::Notice(ps) => ps.iter().for_each(|p| spans(&mut text, &p.spans)),
+            Block::PageBreak => text.push('\n'),
+        }
+    }
+    let start = text.find(from).unwrap_or_else(|| panic!("{from}"));
+    let end = to
+        .and_then(|t| text[start..].find(t))
+        .map_or(text.len(), |i| start + i);
+    tokenised(&text[start..end])
+}
+
+/// The blanks and tick boxes too: every line of each form as printed, its dotted blanks and
+/// boxes included, appears in order in the generated form, whether a blank is filled or not
+/// (removing a box or a leader fails this test).
+#[test]
+fn every_blank_and_box_of_the_forms_is_where_the_decision_prints_it() {
+    let forms = [
+        (
+            "Mẫu số 01: Phiếu đăng ký\nđánh giá",
+            "Mẫu số 02: Báo cáo tự đánh",
+            "Mẫu số 01: Phiếu đăng ký",
+            Some("Mẫu số 02"),
+            Document::Filing,
+        ),
+        (
+            "Mẫu số 02: Báo cáo tự đánh",
+            "Mẫu\nsố 03: Báo cáo đánh giá",
+            "Mẫu số 02: Báo cáo tự đánh giá",
+            Some("PHỤ LỤC"),
+            Document::Filing,
+        ),
+        (
+            "Mẫu\nsố 03: Báo cáo đánh giá",
+            "```",
+            "Mẫu số 03",
+            None,
+            Document::Mau03,
+        ),
+    ];
+    for (from, to, gen_from, gen_to, kind) in forms {
+        let wanted = decision_tokens(&decision_text(from, to));
+        let boxes = wanted.iter().map(|w| w.matches('□').count()).sum::<usize>();
+        let blanks = wanted.iter().map(|w| w.matches('…').count()).sum::<usize>();
+        assert!(blanks >= 5, "{from}: {blanks} blanks");
+        for (what, s, d) in drafts_to_try() {
+            let (doc, _) = document_of(&s, &d, Lang::Vi, kind);
+            let mut form = form_tokens(&doc, gen_from, gen_to);
+            // Mẫu 03's first lines are a two-column header; the commune's name fills
+            // "XÃ/PHƯỜNG…" (a word of the form and its leader).
+            form = form.replace(
+                "ỦY BAN NHÂN DÂN … -------",
+                "ỦY BAN NHÂN DÂN XÃ/PHƯỜNG … -------",
+            );
+            form = form.replace("T.M ỦY BAN NHÂN DÂN …", "T.M ỦY BAN NHÂN DÂN XÃ …");
+            assert_in_order(&format!("{what} {kind:?}"), &wanted, &form);
+            let form_boxes = form.matches('□').count();
+            assert!(form_boxes >= boxes, "{what}: {form_boxes} boxes of {boxes}");
+        }
+    }
+}
+
+/// The dotted leaders a filing copy prints (plain spans of dots only).
+fn leaders(doc: &Dossier) -> usize {
+    use ocop_self_check::dossier::{Span, SpanKind};
+    let is_leader = |x: &Span| {
+        x.kind != SpanKind::User
+            && x.text.chars().filter(|c| *c == '…' || *c == '.').count() >= 2
+            && x.text
+                .chars()
+                .all(|c| c == '…' || c == '.' || c == ',' || c.is_whitespace())
+    };
+    let mut n = 0;
+    let mut count = |s: &[Span]| n += s.iter().filter(|x| is_leader(x)).count();
+    for b in &doc.blocks {
+        match b {
+            Block::Para(p) => count(&p.spans),
+            Block::Field(f) => count(&f.value),
+            Block::Table(t) => {
+                for r in &t.rows {
+                    for c in &r.cells {
+                        for p in &c.paras {
+                            count(&p.spans);
+                        }
+                    }
+                }
+            }
+            Block::Notice(ps) => ps.iter().for_each(|p| count(&p.spans)),
+            Block::Heading(_) | Block::PageBreak => {}
+        }
+    }
+    n
+}
+
+/// Fill exactly what `draft::blanks` lists, with plausible values.
+fn fill_listed(d: &mut Draft, s: &ocop_self_check::rubric::ProductSet) {
+    use ocop_self_check::draft::Blank;
+    for b in draft::blanks(d, s) {
+        match b {
+            Blank::Field(f) => {
+                let v = match f {
+                    Field::Phone => "0912345678",
+                    Field::Email => "a@b.vn",
+                    Field::RegistrationDate | Field::RecognitionDate => "01/02/2020",
+                    Field::Address => "Thôn 1, xã Tân Lập, tỉnh Lào Cai",
+                    _ => "Đã điền",
+                };
+                f.set(d, v.to_string());
+            }
+            Blank::Score(c) => {
+                d.responses.none_of_levels.insert(c);
+            }
+            Blank::Description(c) => {
+                d.evidence.insert(c, "Mô tả".into());
+            }
+            Blank::Province => d.producer.address.push_str(", tỉnh Lào Cai"),
+        }
+    }
+}
+
+/// Every dotted leader of the filing copy is either one the form always keeps (the receiving
+/// part, the samples, what the decision leaves to the hand) or a blank the app lists: filling
+/// exactly what `draft::blanks` lists brings any draft, whatever its address, to the leaders of
+/// a complete one, and leaves nothing listed.
+#[test]
+fn filling_what_the_list_names_leaves_only_the_forms_own_blanks() {
+    let addresses = [
+        "Thôn 3, xã Tân Lập, tỉnh Lào Cai",
+        "12 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh",
+        "Thôn 3, xã Tân Lập, Việt Nam",
+        "Thôn 3 - xã Tân Lập",
+        "",
+    ];
+    let mut tried = 0;
+    for s in common::all_sets() {
+        for kind in [
+            RegistrationType::FirstTime,
+            RegistrationType::Upgrade,
+            RegistrationType::ReEvaluation,
+        ] {
+            let mut complete = complete_draft(s);
+            complete.product.registration_type = kind;
+            if s.is_tourism() {
+                // Not asked of a service: its place stays dotted in every draft.
+                complete.product.standard.clear();
+            }
+            let (full, _) = dossier_of(s, &complete, Lang::Vi);
+            assert!(full.blanks.is_empty(), "{} {kind:?}", s.id);
+            let base = leaders(&full);
+            for address in addresses {
+                for mut d in [Draft::new("e", s.id.clone(), 0), filled_draft(s)] {
+                    d.product.registration_type = kind;
+                    d.producer.address = address.into();
+                    if s.is_tourism() {
+                        d.product.standard.clear();
+                    }
+                    let (before, _) = dossier_of(s, &d, Lang::Vi);
+                    let listed = draft::blanks(&d, s);
+                    assert!(
+                        leaders(&before) >= base + usize::from(!listed.is_empty()),
+                        "{} {address:?}: a listed blank shows no leader",
+                        s.id
+                    );
+                    fill_listed(&mut d, s);
+                    assert!(draft::blanks(&d, s).is_empty(), "{} {address:?}", s.id);
+                    let (after, _) = dossier_of(s, &d, Lang::Vi);
+                    assert!(after.blanks.is_empty(), "{} {address:?}", s.id);
+                    assert_eq!(
+                        leaders(&after),
+                        base,
+                        "{} {kind:?} {address:?}: a leader the list does not name",
+                        s.id
+                    );
+                    tried += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(tried, 26 * 3 * 5 * 2);
 }

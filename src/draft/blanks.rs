@@ -16,6 +16,9 @@ pub enum Blank {
     Score(String),
     /// A criterion without its "mô tả, chứng minh" in Mẫu 02 Part III.
     Description(String),
+    /// An address that names no province or city ("…, tỉnh Lào Cai", "…, thành phố Huế"):
+    /// Mẫu 01's "của tỉnh …" and the place of the signature lines stay blank.
+    Province,
 }
 
 impl Field {
@@ -33,13 +36,23 @@ impl Field {
 
 /// Every blank the filing copy of `d` (for product set `set`) leaves, in order: the details in
 /// form order (only those its registration asks for; a tourism service declares no product
-/// standard), then each criterion in printed order, its score before its description.
+/// standard; the province when the address names none), then each criterion in printed order,
+/// its score before its description.
 pub fn blanks(d: &Draft, set: &ProductSet) -> Vec<Blank> {
     let mut out: Vec<Blank> = check_fields_for(d, None, set.is_tourism())
         .into_iter()
         .filter(|p| p.problem == Problem::Missing && p.field.fills_a_blank())
         .map(|p| Blank::Field(p.field))
         .collect();
+    let address = &d.producer.address;
+    if !is_blank(address) && super::address::province_of(address).is_none() {
+        // After the address, where it is read from.
+        let at = out
+            .iter()
+            .position(|b| matches!(b, Blank::Field(f) if *f > Field::Address))
+            .unwrap_or(out.len());
+        out.insert(at, Blank::Province);
+    }
     for line in set.criteria() {
         let code = &line.criterion.code;
         let r = &d.responses;

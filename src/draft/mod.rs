@@ -3,6 +3,7 @@
 //! versioned interchange format used by export/import, share links, local storage and the
 //! command-line tool; and the format drafts are stored in on the device ([`store`]).
 
+pub mod address;
 mod blanks;
 mod checks;
 mod details;

@@ -336,6 +336,12 @@ impl Builder<'_> {
             .collect();
         for f in fields {
             self.para(Para::text(format!("- {}", field_label(lang, f))).indent(1));
+            if f == Field::Address && blanks.contains(&Blank::Province) {
+                self.para(Para::text(blank_label(lang, &Blank::Province)).indent(1));
+            }
+        }
+        if blanks.contains(&Blank::Province) && !blanks.contains(&Blank::Field(Field::Address)) {
+            self.para(Para::text(blank_label(lang, &Blank::Province)).indent(1));
         }
         let codes = |want: fn(&Blank) -> Option<&str>| -> Vec<String> {
             blanks.iter().filter_map(want).map(str::to_string).collect()
@@ -383,9 +389,26 @@ impl Builder<'_> {
             .iter()
             .filter(|p| p.problem != Problem::Missing)
             .collect();
-        if !doubtful.is_empty() {
+        let former =
+            crate::draft::address::province_of(&self.draft.producer.address).filter(|p| !p.current);
+        if !doubtful.is_empty() || former.is_some() {
             self.heading(3, self.pick("Cần kiểm tra", "To check"));
-            for p in doubtful {
+        }
+        if let Some(p) = former {
+            let text = lang.pick(
+                format!(
+                    "- Địa chỉ ghi \"{}\": không phải tỉnh, thành phố hiện hành (từ ngày 01/7/2025 còn 34 tỉnh, thành phố); ghi theo đơn vị hành chính mới.",
+                    p.full()
+                ),
+                format!(
+                    "- The address says \"{}\": not a province or city in force (34 since 1 July 2025); write the new unit.",
+                    p.full()
+                ),
+            );
+            self.para(Para::text(text).indent(1));
+        }
+        if !doubtful.is_empty() {
+            for p in &doubtful {
                 let spans = vec![
                     Span::plain(format!("- {}: ", field_label(lang, p.field))),
                     Span::user(p.field.value(self.draft).trim()),
@@ -427,9 +450,19 @@ impl Builder<'_> {
             .iter()
             .filter(|m| m.set == self.set.id)
             .map(|m| {
+                let level = self
+                    .set
+                    .criterion(m.code)
+                    .and_then(|c| c.level(m.position))
+                    .map(|l| l.text.vi.chars().take(60).collect::<String>())
+                    .unwrap_or_default();
                 lang.pick(
-                    format!("- Tiêu chí {}: {}", m.code, m.note(lang)),
-                    format!("- Criterion {}: {}", m.code, m.note(lang)),
+                    format!("- Tiêu chí {}, mức \"{level}…\": {}", m.code, m.note(lang)),
+                    format!(
+                        "- Criterion {}, level \"{level}…\": {}",
+                        m.code,
+                        m.note(lang)
+                    ),
                 )
             })
             .collect();
@@ -474,5 +507,19 @@ impl Builder<'_> {
             ];
             self.para(Para::new(spans).indent(1));
         }
+    }
+}
+
+/// How the working copy names a blank that is not a detail field.
+fn blank_label(lang: Lang, b: &Blank) -> String {
+    match b {
+        Blank::Province => lang
+            .pick(
+                "- Tỉnh, thành phố trong địa chỉ (ghi ở cuối địa chỉ, ví dụ \"…, tỉnh Lào Cai\")",
+                "- The province or city in the address (at its end, e.g. \"…, tỉnh Lào Cai\")",
+            )
+            .to_string(),
+        Blank::Field(f) => format!("- {}", field_label(lang, *f)),
+        Blank::Score(c) | Blank::Description(c) => format!("- {c}"),
     }
 }

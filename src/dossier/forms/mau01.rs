@@ -38,12 +38,18 @@ impl Builder<'_> {
             )])
             .align(Align::Center),
         );
-        let province = province_of(&self.draft.producer.address);
+        // "của tỉnh … năm …": a centrally-run city is "của thành phố …" (the form's "tỉnh" is
+        // the province level).
+        let province = self.province();
+        let (word, name) = match &province {
+            Some(p) => (p.kind.word(), Some(p.name.clone())),
+            None => ("tỉnh", None),
+        };
         let year = self.date.map(|d| d.year.to_string());
         self.para(
             Para::new(vec![
-                Span::bold("của tỉnh "),
-                filled(province, "……………."),
+                Span::bold(format!("của {word} ")),
+                filled(name, "……………."),
                 Span::bold(" năm "),
                 filled(year, "………."),
             ])
@@ -118,6 +124,7 @@ impl Builder<'_> {
         self.signature_block(
             true,
             ("ĐẠI DIỆN", "REPRESENTATIVE"),
+            None,
             (
                 "(Ký, đóng dấu, ghi rõ họ tên)",
                 "(Signature, seal, full name)",
@@ -224,18 +231,4 @@ fn filled(value: Option<String>, leader: &str) -> Span {
         Some(v) => Span::user(v),
         None => Span::plain(leader),
     }
-}
-
-/// The province of an address whose last part says so ("…, tỉnh Lào Cai" → "Lào Cai"); `None`
-/// otherwise (a city, a district or nothing: the form's blank stays).
-pub(super) fn province_of(address: &str) -> Option<String> {
-    let last = address
-        .rsplit([',', '\n'])
-        .map(str::trim)
-        .find(|s| !s.is_empty())?;
-    let rest = last
-        .strip_prefix("tỉnh ")
-        .or_else(|| last.strip_prefix("Tỉnh "))?;
-    let rest: String = rest.trim().chars().take(60).collect();
-    (!rest.is_empty()).then_some(rest)
 }

@@ -42,6 +42,7 @@ impl Builder<'_> {
                 "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
                 "LEGAL REPRESENTATIVE OF THE FACILITY",
             ),
+            None,
             ("(Ký, họ tên, đóng dấu)", "(Signature, full name, seal)"),
             Some(&name),
         );
@@ -151,14 +152,14 @@ impl Builder<'_> {
             "History of the producer (its stages of formation and development)",
             v,
         );
-        self.passage(Field::History, 0);
+        self.passage(Field::History, 0, 2);
         self.item(
             "9.",
             "Cơ cấu tổ chức của chủ thể",
             "Organisation of the producer",
             Vec::new(),
         );
-        self.passage(Field::Organisation, 0);
+        self.passage(Field::Organisation, 0, 1);
     }
 
     /// A line ending with its tick box, as printed ("a) Giấy đăng ký kinh doanh: □").
@@ -208,7 +209,7 @@ impl Builder<'_> {
         for (vi, en, f) in [
             (
                 "- Tổ chức vùng nguyên liệu, công nghệ sản xuất, sơ chế, chế biến, đóng gói sản phẩm của chủ thể.",
-                "- The raw-material area, the technology of production, preliminary processing, processing and packing.",
+                "- Organisation of the raw-material area; the technology of production, preliminary processing, processing and packing.",
                 Field::Materials,
             ),
             (
@@ -228,7 +229,7 @@ impl Builder<'_> {
             ),
         ] {
             self.para(Para::text(self.pick(vi, en)));
-            self.passage(f, 1);
+            self.passage(f, 1, 0);
         }
         self.figures_table();
         if self.draft.product.registration_type == RegistrationType::Upgrade {
@@ -239,7 +240,7 @@ impl Builder<'_> {
                 "- Nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm OCOP đã được công nhận:",
                 "- What changed from the recognised OCOP product, and its evidence:",
             )));
-            self.passage(Field::Changes, 1);
+            self.passage(Field::Changes, 1, 1);
         }
     }
 
@@ -332,7 +333,7 @@ impl Builder<'_> {
         self.evidence_table();
         self.para(Para::text(self.pick(
             "Đối với sản phẩm đăng ký đánh giá, phân hạng lại: cần rà soát, cập nhật những nội dung mới và đánh giá về những thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP: về nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, thị trường tiêu thụ, sản lượng, doanh thu; bổ sung các giấy tờ minh chứng pháp lý có thời hạn;....",
-            "For a product registered for re-evaluation: review and update what is new, and assess the changes and results of the 3 years since OCOP recognition: raw materials, technology, packaging, labels, quality declaration, markets, output, revenue; add the time-limited legal papers renewed;…",
+            "For a product registered for re-evaluation: review and update what is new, and assess the changes and results of the 3 years since OCOP recognition: raw materials, technology, packaging, labels, quality declaration, markets, output, revenue; add the proofs of the time-limited legal papers;…",
         )).align(Align::Justify));
         if self.draft.product.registration_type == RegistrationType::ReEvaluation {
             self.recognition_lines();
@@ -340,12 +341,12 @@ impl Builder<'_> {
                 "- Nội dung mới và kết quả sau thời gian sản phẩm OCOP được công nhận:",
                 "- What is new, and the results since the OCOP product was recognised:",
             )));
-            self.passage(Field::Updates, 1);
+            self.passage(Field::Updates, 1, 1);
             self.para(Para::text(self.pick(
                 "- Minh chứng các giấy tờ pháp lý có thời hạn:",
                 "- The time-limited legal papers:",
             )));
-            self.passage(Field::ExpiringPapers, 1);
+            self.passage(Field::ExpiringPapers, 1, 1);
         }
         self.score_tables();
     }
@@ -393,6 +394,6 @@ impl Builder<'_> {
             "Trình bày những định hướng, kế hoạch của chủ sở hữu trong thời gian tới về phát triển sản phẩm, tổ chức sản xuất, thị trường.",
             "The owner's directions and plans for the time ahead: product development, organisation of production, markets.",
         )).align(Align::Justify));
-        self.passage(Field::Plan, 0);
+        self.passage(Field::Plan, 0, 0);
     }
 }

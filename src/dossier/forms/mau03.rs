@@ -9,10 +9,11 @@
 //! matching criterion of Mẫu 02, and for raw materials Part II's first point), followed by dotted
 //! lines for the commune's assessment: the assessment itself is the commune's, never drafted.
 
-use super::{Builder, LEADER};
+use super::Builder;
 use crate::dossier::{Align, Block, Cell, Para, Row, Span, Table};
+use crate::draft::address::{commune_of, province_of};
 use crate::draft::{is_blank, Field};
-use crate::lang::fold_diacritics;
+use crate::lang::{fold_diacritics, Lang};
 
 impl Builder<'_> {
     pub(super) fn form_03(&mut self) {
@@ -21,12 +22,13 @@ impl Builder<'_> {
             "Form 03: Report on some contents of the registration dossier for the OCOP evaluation and rating",
         );
         let commune = commune_of(&self.draft.producer.address);
+        let province = province_of(&self.draft.producer.address);
         let left = Cell::new(vec![
             Para::new(vec![Span::bold("ỦY BAN NHÂN DÂN")]).align(Align::Center),
             Para::new(vec![match &commune {
-                Some((kind, name)) => Span {
+                Some(c) => Span {
                     bold: true,
-                    ..Span::user(format!("{} {}", kind, name).to_uppercase())
+                    ..Span::user(format!("{} {}", c.kind, c.name).to_uppercase())
                 },
                 None => Span::bold("XÃ/PHƯỜNG…"),
             }])
@@ -103,61 +105,77 @@ impl Builder<'_> {
                 ])
                 .align(Align::Justify),
             );
-            self.producer_says(point);
-            self.para(Para::new(vec![Span::italic(self.pick(
-                "Đánh giá của Ủy ban nhân dân cấp xã:",
-                "The commune's assessment:",
-            ))]));
-            for _ in 0..2 {
-                self.para(Para::text(LEADER));
+            // Points 1 and 2 ask to show "mô tả của chủ thể và đánh giá"; points 3 and 4 the
+            // commune's own comment only.
+            if point.producer_side {
+                self.producer_says(point);
+                self.para(Para::new(vec![Span::italic(self.pick(
+                    "Đánh giá của Ủy ban nhân dân cấp xã:",
+                    "The commune's assessment:",
+                ))]));
+            }
+            for _ in 0..3 {
+                self.para(Para::text(LINE));
             }
         }
 
-        let (kind, name) = match &commune {
-            Some((k, n)) => (k.to_lowercase(), n.clone()),
-            None => ("xã".to_string(), String::new()),
-        };
-        let mut spans = vec![Span::plain(format!("Ủy ban nhân dân {kind}"))];
-        spans.push(filled(&name, "...."));
-        spans.push(Span::plain(" đề nghị Ủy ban nhân dân tỉnh"));
-        let province = super::mau01::province_of(&self.draft.producer.address).unwrap_or_default();
-        spans.push(filled(&province, "...."));
+        // "Ủy ban nhân dân xã.... đề nghị Ủy ban nhân dân tỉnh.... đánh giá, phân hạng sản phẩm
+        // OCOP cho sản phẩm.... của …….": each blank filled from the draft or left as printed;
+        // a ward is "phường", a centrally-run city "thành phố".
+        let mut spans = vec![Span::plain(format!(
+            "Ủy ban nhân dân {}",
+            commune.as_ref().map_or("xã", |c| c.kind.as_str())
+        ))];
+        spans.push(filled(commune.as_ref().map(|c| c.name.as_str()), "...."));
+        spans.push(Span::plain(format!(
+            " đề nghị Ủy ban nhân dân {}",
+            province.as_ref().map_or("tỉnh", |p| p.kind.word())
+        )));
+        spans.push(filled(province.as_ref().map(|p| p.name.as_str()), "...."));
         spans.push(Span::plain(
             " đánh giá, phân hạng sản phẩm OCOP cho sản phẩm",
         ));
-        let product = self.draft.product.name.trim().to_string();
-        spans.push(filled(&product, "...."));
-        spans.push(Span::plain(" của "));
-        let producer = self.draft.producer.name.trim().to_string();
-        spans.push(filled(&producer, "……."));
-        spans.push(Span::plain("."));
-        if self.lang == crate::lang::Lang::En {
+        spans.push(filled(Some(self.draft.product.name.trim()), "...."));
+        spans.push(Span::plain(" của"));
+        let producer = self.draft.producer.name.trim();
+        if is_blank(producer) {
+            spans.push(Span::plain(" ……."));
+        } else {
+            spans.push(Span::user(format!(" {producer}")));
+            spans.push(Span::plain("."));
+        }
+        if self.lang == Lang::En {
             spans.push(Span::italic(
                 " (The commune People's Committee proposes that the provincial People's Committee evaluate and rate the product.)",
             ));
         }
         self.para(Para::new(spans).align(Align::Justify));
-        let title = match &commune {
-            Some((k, n)) => format!("T.M ỦY BAN NHÂN DÂN {} {}", k, n).to_uppercase(),
-            None => "T.M ỦY BAN NHÂN DÂN XÃ....".to_string(),
+        let (title, title_user) = match &commune {
+            Some(c) => (
+                "T.M ỦY BAN NHÂN DÂN ",
+                Some(format!("{} {}", c.kind, c.name).to_uppercase()),
+            ),
+            None => ("T.M ỦY BAN NHÂN DÂN XÃ....", None),
         };
         self.signature_block(
             false,
-            (&title, &title),
+            (title, title),
+            title_user,
             ("(Ký tên và đóng dấu)", "(Signature and seal)"),
             None,
         );
     }
 
-    /// What the producer's draft says on one point of Part II: the self-assessed level and the
-    /// "mô tả, chứng minh" of the matching criterion, and (raw materials) Part II's first point.
+    /// What the producer's draft says on one point of Part II: the self-assessed level of the
+    /// matching criterion (the app's sentence around the decision's words), its "mô tả, chứng
+    /// minh" and the report passages (the producer's text, as typed).
     fn producer_says(&mut self, point: &Point) {
-        let mut said = Vec::new();
-        if let Some(line) = self
-            .set
-            .criteria()
-            .find(|l| (point.criterion)(&fold_diacritics(&l.criterion.text.vi)))
-        {
+        let mut said: Vec<Para> = Vec::new();
+        let mut typed: Vec<String> = Vec::new();
+        if let Some(line) = self.set.criteria().find(|l| {
+            let name = fold_diacritics(&l.criterion.text.vi);
+            point.criteria.iter().any(|c| name.starts_with(c))
+        }) {
             let c = line.criterion;
             let chosen = self
                 .a
@@ -167,59 +185,67 @@ impl Builder<'_> {
                 .and_then(|s| s.position)
                 .and_then(|p| c.level(p));
             if let Some(l) = chosen {
-                said.push(self.lang.pick(
-                    format!(
-                        "Tự đánh giá tiêu chí {} (Mẫu số 02): {} ({}/{} điểm).",
-                        c.code,
-                        l.text.vi.trim(),
-                        l.points,
-                        c.max
+                let (before, after) = match self.lang {
+                    Lang::Vi => (
+                        format!("Tự đánh giá tiêu chí {} (Mẫu số 02): ", c.code),
+                        format!(" ({}/{} điểm).", l.points, c.max),
                     ),
-                    format!(
-                        "Self-assessment, criterion {} (Form 02): {} ({}/{} points).",
-                        c.code,
-                        l.text.vi.trim(),
-                        l.points,
-                        c.max
+                    Lang::En => (
+                        format!("Self-assessment, criterion {} (Form 02): ", c.code),
+                        format!(" ({}/{} points).", l.points, c.max),
                     ),
-                ));
+                };
+                said.push(
+                    Para::new(vec![
+                        Span::plain(before),
+                        Span::plain(l.text.vi.trim()),
+                        Span::plain(after),
+                    ])
+                    .indent(1)
+                    .align(Align::Justify),
+                );
             }
             if let Some(n) = self.draft.evidence.get(&c.code).filter(|n| !is_blank(n)) {
-                said.push(n.trim().to_string());
+                typed.push(n.trim().to_string());
             }
         }
-        if let Some(f) = point.field {
+        for f in point.fields {
             let v = f.value(self.draft);
             if !is_blank(v) {
-                said.push(v.trim().to_string());
+                typed.push(v.trim().to_string());
             }
         }
-        let head = Span::italic(self.pick("Mô tả của chủ thể:", "The producer's description:"));
-        if said.is_empty() {
-            self.para(Para::new(vec![head, Span::plain(format!(" {LEADER}"))]));
-            return;
-        }
-        self.para(Para::new(vec![head]));
-        for s in said {
-            for line in s.lines().map(str::trim).filter(|l| !is_blank(l)) {
-                self.para(
+        for t in typed {
+            for line in t.lines().map(str::trim).filter(|l| !is_blank(l)) {
+                said.push(
                     Para::new(vec![Span::user(line)])
                         .indent(1)
                         .align(Align::Justify),
                 );
             }
         }
+        let head = Span::italic(self.pick("Mô tả của chủ thể:", "The producer's description:"));
+        self.para(Para::new(vec![head]));
+        if said.is_empty() {
+            self.para(Para::text(LINE));
+        }
+        for p in said {
+            self.para(p);
+        }
     }
 }
 
-/// One point of Mẫu 03 Part II: its heading and the form's own note (as printed), which criterion
-/// of the sheet holds the producer's side (matched on the decision's wording, without
-/// diacritics), and a report field that adds to it.
+/// One point of Mẫu 03 Part II: its heading and the form's own note (as printed); whether the
+/// form asks to show the producer's side; which criterion of the sheet holds that side (the
+/// first whose name, without diacritics, starts with one of `criteria`: the sheets word the
+/// same criterion differently, checked for all 26 sets by a test), and the report passages that
+/// add to it.
 struct Point {
     head: (&'static str, &'static str),
     ask: (&'static str, &'static str),
-    criterion: fn(&str) -> bool,
-    field: Option<Field>,
+    producer_side: bool,
+    criteria: &'static [&'static str],
+    fields: &'static [Field],
 }
 
 const POINTS: [Point; 4] = [
@@ -232,8 +258,11 @@ const POINTS: [Point; 4] = [
             "(Nội dung thể hiện rõ mô tả của chủ thể và đánh giá về tình hình sử dụng nguyên liệu thực tế của chủ thể trên địa bàn xã).",
             "(Show the producer's description and an assessment of the raw materials it actually uses in the commune.)",
         ),
-        criterion: |t| t.starts_with("nguon nguyen lieu"),
-        field: Some(Field::Materials),
+        producer_side: true,
+        // "Nguồn nguyên liệu" (most sets), "Nguồn gốc sản phẩm" (crops and livestock, sets
+        // 1–4 and 23–25); none in the tourism set.
+        criteria: &["nguon nguyen lieu", "nguon goc san pham"],
+        fields: &[Field::Materials],
     },
     Point {
         head: (
@@ -244,8 +273,9 @@ const POINTS: [Point; 4] = [
             "(Nội dung thể hiện rõ mô tả của chủ thể và đánh giá về tình hình sử dụng thực tế về lao động địa phương của chủ thể trên địa bàn xã).",
             "(Show the producer's description and an assessment of the local labour it actually employs in the commune.)",
         ),
-        criterion: |t| t.starts_with("su dung lao dong dia phuong"),
-        field: None,
+        producer_side: true,
+        criteria: &["su dung lao dong dia phuong"],
+        fields: &[Field::Organisation],
     },
     Point {
         head: ("3. Nguồn gốc ý tưởng sản phẩm: ", "3. Origin of the product idea: "),
@@ -253,8 +283,9 @@ const POINTS: [Point; 4] = [
             "(Nhận xét về nguồn gốc sản phẩm (truyền thống, sản phẩm mới) của chủ thể dựa trên thực tế của địa phương).",
             "(Comment on the origin of the product (traditional, new) from the facts of the locality.)",
         ),
-        criterion: |t| t.starts_with("nguon goc y tuong san pham"),
-        field: None,
+        producer_side: false,
+        criteria: &["nguon goc y tuong san pham"],
+        fields: &[],
     },
     Point {
         head: ("4. Bản sắc/trí tuệ địa phương: ", "4. Local identity and know-how: "),
@@ -262,63 +293,19 @@ const POINTS: [Point; 4] = [
             "Đánh giá các giá trị văn hóa, tri thức bản địa (giống, nguyên liệu, điều kiện sản xuất), kinh nghiệm sản xuất của cộng đồng và phương thức sản xuất đặc trưng của địa phương, tạo nên sự khác biệt của sản phẩm).",
             "Assess the cultural values, indigenous knowledge (varieties, raw materials, production conditions), the community's experience and the local ways of production that make the product different.)",
         ),
-        criterion: |t| t.starts_with("tri tue/ban sac dia phuong"),
-        field: None,
+        producer_side: false,
+        criteria: &["tri tue/ban sac dia phuong"],
+        fields: &[],
     },
 ];
 
-/// The producer's text, or the form's leader.
-fn filled(value: &str, leader: &str) -> Span {
-    if is_blank(value) {
-        Span::plain(leader)
-    } else {
-        Span::user(format!(" {}", value.trim()))
-    }
-}
+/// A full line to write on.
+const LINE: &str = "……………………………………………………………………………………";
 
-/// The commune of an address: the part that starts with "xã", "phường" or "đặc khu" (the
-/// commune-level units since 1 July 2025), as (kind, name): "Thôn 3, xã Tân Lập, tỉnh Lào Cai"
-/// → ("xã", "Tân Lập"). `None` when no part says so.
-fn commune_of(address: &str) -> Option<(String, String)> {
-    for part in address.split([',', '\n']).map(str::trim) {
-        let lower = part.to_lowercase();
-        for kind in ["xã ", "phường ", "đặc khu "] {
-            if lower.starts_with(kind) {
-                let name: String = part
-                    .get(kind.len()..)
-                    .unwrap_or("")
-                    .trim()
-                    .chars()
-                    .take(60)
-                    .collect();
-                if !is_blank(&name) {
-                    return Some((kind.trim().to_string(), name));
-                }
-            }
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_commune_is_read_from_the_address() {
-        assert_eq!(
-            commune_of("Thôn 3, xã Tân Lập, tỉnh Lào Cai"),
-            Some(("xã".into(), "Tân Lập".into()))
-        );
-        assert_eq!(
-            commune_of("12 Lê Lợi, Phường Bến Thành, Thành phố Hồ Chí Minh"),
-            Some(("phường".into(), "Bến Thành".into()))
-        );
-        assert_eq!(
-            commune_of("đặc khu Phú Quốc, An Giang"),
-            Some(("đặc khu".into(), "Phú Quốc".into()))
-        );
-        assert_eq!(commune_of("Hà Nội"), None);
-        assert_eq!(commune_of("xã "), None);
+/// The producer's text (after a space), or the form's leader.
+fn filled(value: Option<&str>, leader: &str) -> Span {
+    match value.map(str::trim).filter(|v| !is_blank(v)) {
+        Some(v) => Span::user(format!(" {v}")),
+        None => Span::plain(leader),
     }
 }

@@ -22,6 +22,7 @@ use super::{
 };
 use crate::assess::Assessment;
 use crate::date::Date;
+use crate::draft::address::{province_of, Province};
 use crate::draft::{
     blanks, check_fields_for, is_blank, Blank, Draft, Field, FieldProblem, Problem,
 };
@@ -217,6 +218,17 @@ impl Builder<'_> {
         self.blank_with(f, LEADER)
     }
 
+    /// The province or city the address names (Mẫu 01's title, the place of the signature
+    /// line, Mẫu 03's proposal); an address naming none is a blank of the filing copy.
+    fn province(&self) -> Option<Province> {
+        let address = &self.draft.producer.address;
+        let p = province_of(address);
+        if p.is_none() && !is_blank(address) {
+            self.left_blank(Blank::Province);
+        }
+        p
+    }
+
     /// Record a blank the filing copy leaves.
     fn left_blank(&self, b: Blank) {
         self.left.borrow_mut().push(b);
@@ -238,15 +250,21 @@ impl Builder<'_> {
         }));
     }
 
-    /// A passage the producer wrote (one paragraph per line of the text), or the leader: a
-    /// long answer under a heading of the form.
-    fn passage(&mut self, f: Field, indent: u8) {
+    /// A passage the producer wrote (one paragraph per line of the text) under a heading of
+    /// the form; empty, the form's `lines` dotted lines as printed (none where the decision
+    /// prints none: then an empty line, room to write).
+    fn passage(&mut self, f: Field, indent: u8, lines: usize) {
         let v = f.value(self.draft);
         if is_blank(v) {
             if self.counts_as_blank(f) {
                 self.left_blank(Blank::Field(f));
             }
-            self.para(Para::text(LEADER).indent(indent));
+            for _ in 0..lines {
+                self.para(Para::text(LEADER).indent(indent));
+            }
+            if lines == 0 {
+                self.para(Para::default());
+            }
             return;
         }
         for line in v.lines().map(str::trim).filter(|l| !is_blank(l)) {
@@ -259,33 +277,58 @@ impl Builder<'_> {
     }
 
     /// The signature block on the right, as printed: "…, ngày … tháng … năm …" (when `dated`),
-    /// the signer's title, the note in brackets, room to sign, then `name` when known.
+    /// the signer's title (followed by `title_user`, the draft's words filling its blank), the
+    /// note in brackets, room to sign, then `name` when known.
     fn signature_block(
         &mut self,
         dated: bool,
         title: (&str, &str),
+        title_user: Option<String>,
         note: (&str, &str),
         name: Option<&str>,
     ) {
         let mut right = Vec::with_capacity(8);
         if dated {
-            let place = place_from_address(&self.draft.producer.address);
-            // The administrative style (Nghị định 30/2020): "ngày 05 tháng 3", "tháng 01".
-            let date = match self.date {
-                Some(d) => format!(", {}", d.long(Lang::Vi)),
-                None => ", ngày........tháng........năm......".to_string(),
-            };
+            let place = self.province().map(|p| p.name);
             let place = match place {
                 Some(p) => Span::user(p),
                 None => Span::plain("........"),
             };
-            let when: Vec<Span> = [place, Span::plain(date)]
+            // "ngày........tháng........năm......" with the date in its blanks, in the
+            // administrative style (Nghị định 30/2020): "ngày 05 tháng 3", "tháng 01".
+            let mut when = vec![place];
+            match self.date {
+                Some(d) => {
+                    let month = if d.month <= 2 {
+                        format!("{:02}", d.month)
+                    } else {
+                        d.month.to_string()
+                    };
+                    when.extend([
+                        Span::plain(", ngày "),
+                        Span::user(format!("{:02}", d.day)),
+                        Span::plain(" tháng "),
+                        Span::user(month),
+                        Span::plain(" năm "),
+                        Span::user(d.year.to_string()),
+                    ]);
+                }
+                None => when.push(Span::plain(", ngày........tháng........năm......")),
+            }
+            let when: Vec<Span> = when
                 .into_iter()
                 .map(|s| Span { italic: true, ..s })
                 .collect();
             right.push(Para::new(when).align(Align::Center));
         }
-        right.push(Para::new(vec![Span::bold(self.pick(title.0, title.1))]).align(Align::Center));
+        let mut head = vec![Span::bold(self.pick(title.0, title.1))];
+        if let Some(t) = title_user {
+            head.push(Span {
+                bold: true,
+                ..Span::user(t)
+            });
+        }
+        right.push(Para::new(head).align(Align::Center));
         right.push(Para::new(vec![Span::italic(self.pick(note.0, note.1))]).align(Align::Center));
         right.extend([Para::default(), Para::default(), Para::default()]);
         if let Some(name) = name.map(str::trim).filter(|n| !is_blank(n)) {
@@ -343,28 +386,6 @@ fn notes_paras(notes: &[&str]) -> Vec<Para> {
         .collect()
 }
 
-/// The place for "…, ngày … tháng … năm …": the last part of the address (the province or
-/// city) without its administrative prefix; `None` when the address is empty.
-fn place_from_address(address: &str) -> Option<String> {
-    if is_blank(address) {
-        return None;
-    }
-    let last = address
-        .rsplit([',', '\n'])
-        .map(str::trim)
-        .find(|s| !s.is_empty())?;
-    let lower = last.to_lowercase();
-    let mut place = last;
-    for prefix in ["thành phố ", "tỉnh ", "tp. ", "tp.", "tp "] {
-        if lower.starts_with(prefix) {
-            place = last.get(prefix.len()..).unwrap_or(last).trim();
-            break;
-        }
-    }
-    let place: String = place.chars().take(60).collect();
-    (!is_blank(&place)).then_some(place)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,22 +413,5 @@ mod tests {
         );
         assert_eq!(split_criterion_name("xYêu cầu: y"), ("xYêu cầu: y", vec![]));
         assert_eq!(split_criterion_name(""), ("", vec![]));
-    }
-
-    #[test]
-    fn place_is_the_province() {
-        let p = |s: &str| place_from_address(s);
-        assert_eq!(
-            p("Thôn 3, xã Tân Lập, tỉnh Lào Cai").as_deref(),
-            Some("Lào Cai")
-        );
-        assert_eq!(
-            p("12 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh").as_deref(),
-            Some("Hồ Chí Minh")
-        );
-        assert_eq!(p("Hà Nội").as_deref(), Some("Hà Nội"));
-        assert_eq!(p("TP. Cần Thơ").as_deref(), Some("Cần Thơ"));
-        assert_eq!(p("  "), None);
-        assert_eq!(p(",,"), None);
     }
 }

@@ -14,6 +14,8 @@ pub(super) struct TickBox {
     keys: &'static [&'static str],
     /// Phrases removed before looking for `keys` (a collective mark is not a trademark).
     except: &'static [&'static str],
+    /// "Khác (ghi rõ)": ticked only by a clause that ticks no other box.
+    fallback: bool,
 }
 
 /// Item 7 (c) of Mẫu 02 Part I as printed: the two certificates of production conditions. A
@@ -25,6 +27,7 @@ pub(super) const CONDITION_BOXES: [TickBox; 2] = [
         en: "- Certificate of a facility meeting the food hygiene and safety conditions required by law for making the product: ",
         keys: &["an toàn thực phẩm", "attp", "food safety", "food-safety"],
         except: &[],
+        fallback: false,
     },
     TickBox {
         vi: "- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản phẩm (đối với các sản phẩm bắt buộc theo quy định) ",
@@ -45,11 +48,12 @@ pub(super) const CONDITION_BOXES: [TickBox; 2] = [
             "tourist site",
         ],
         except: &[],
+        fallback: false,
     },
 ];
 
-/// Item 7 (d) of Mẫu 02 Part I as printed; the last box ("Khác (ghi rõ)") is ticked when the
-/// declaration names something that ticks none of the others.
+/// Item 7 (d) of Mẫu 02 Part I as printed; the last box ("Khác (ghi rõ)") is ticked by another
+/// title of intellectual property that ticks none of the others.
 pub(super) const IP_BOXES: [TickBox; 6] = [
     TickBox {
         vi: "+ Giấy chứng nhận đăng ký nhãn hiệu: ",
@@ -61,6 +65,7 @@ pub(super) const IP_BOXES: [TickBox; 6] = [
             "collective mark",
             "certification mark",
         ],
+        fallback: false,
     },
     TickBox {
         vi: "+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận: ",
@@ -74,84 +79,141 @@ pub(super) const IP_BOXES: [TickBox; 6] = [
             "certification mark",
         ],
         except: &[],
+        fallback: false,
     },
     TickBox {
         vi: "+ Bằng sáng chế ",
         en: "+ Patent ",
         keys: &["sáng chế", "patent"],
         except: &[],
+        fallback: false,
     },
     TickBox {
         vi: "+ Bằng độc quyền kiểu dáng công nghiệp: ",
         en: "+ Industrial design patent: ",
         keys: &["kiểu dáng", "industrial design"],
         except: &[],
+        fallback: false,
     },
     TickBox {
         vi: "+ Giấy chứng nhận bản quyền tác giả ",
         en: "+ Copyright registration certificate ",
         keys: &["quyền tác giả", "bản quyền", "copyright"],
         except: &[],
+        fallback: false,
     },
     TickBox {
         vi: "+ Khác (ghi rõ):",
         en: "+ Other (specify):",
-        keys: &[],
+        // Other titles of industrial property (Luật Sở hữu trí tuệ): not a barcode or a
+        // traceability stamp, which are no intellectual property.
+        keys: &[
+            "giải pháp hữu ích",
+            "utility solution",
+            "giống cây trồng",
+            "plant variety",
+            "bí mật kinh doanh",
+            "trade secret",
+            "thiết kế bố trí",
+            "văn bằng",
+            "bằng độc quyền",
+            "sở hữu trí tuệ",
+            "intellectual property",
+        ],
         except: &[],
+        fallback: true,
     },
 ];
 
-/// Words that make a clause of a declaration say "not (yet)": "chưa có …", "đang làm thủ tục …".
-const NOT_YET: [&str; 11] = [
+/// Words (with their diacritics, as whole words) that make a clause of a declaration say "not
+/// (yet)", or name something that is not the certificate itself: "chưa có …", "đang làm thủ tục
+/// …", "đơn đăng ký … đã nộp" (an application), "bản cam kết …" (an undertaking, not a
+/// certificate). Such a clause ticks nothing: a box the producer signs as true must not be ticked
+/// on a guess.
+const NOT_YET_WORDS: [&str; 8] = [
     "chưa",
+    "đang",
+    "đơn đăng ký",
+    "đơn xin",
+    "nộp đơn",
+    "cam kết",
     "không",
-    "đang làm",
-    "đang chờ",
-    "đang xin",
-    "đang đăng ký",
+    "chờ",
+];
+
+/// The same, typed without diacritics (compared on the folded clause, as phrases: "dang" alone
+/// is also "đăng" of "đăng ký").
+const NOT_YET_FOLDED: [&str; 15] = [
+    "chua ",
+    "dang lam",
+    "dang cho",
+    "dang xin",
+    "dang doi",
+    "don dang ky",
+    "cam ket",
+    "khong co",
     "none",
     "no ",
     "not ",
     "pending",
     "applying",
+    "application",
+    "undertaking",
 ];
 
+/// Whether `word` occurs in `text` as a whole word (or words).
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Which of `boxes` the producer's declaration ticks. The text is read clause by clause (split at
-/// commas, semicolons and line breaks); a clause that starts with, or contains "chưa có" / "đang
-/// …", is a "not (yet)" and ticks nothing. A keyless "other" box is ticked when some clause says
-/// something yet no other box is ticked. Empty text ticks nothing.
+/// commas, semicolons and line breaks); a clause that says "not (yet)" or names an application
+/// or an undertaking ([`NOT_YET_WORDS`]) ticks nothing. A box with `fallback` ("Khác (ghi rõ)")
+/// is ticked by a clause that names one of its keys and ticks no other box. Empty text ticks
+/// nothing.
 pub(super) fn declared_ticks(text: &str, boxes: &[TickBox]) -> Vec<bool> {
     // Compared without diacritics and case: producers often type without them on a phone.
     let fold = fold_diacritics;
-    let lower = fold(text);
-    let clauses: Vec<&str> = lower
+    let lower = text.to_lowercase();
+    let clauses: Vec<String> = lower
         .split([',', ';', '\n'])
         .map(|c| c.trim_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '.'))
         .filter(|c| !is_blank(c))
         .filter(|c| {
-            !NOT_YET.iter().any(|w| c.starts_with(&fold(w)))
-                && !["chưa có", "chưa được", "đang làm", "đang chờ"]
+            let folded = fold(c);
+            !NOT_YET_WORDS.iter().any(|w| has_word(c, w))
+                && !NOT_YET_FOLDED
                     .iter()
-                    .any(|w| c.contains(&fold(w)))
+                    .any(|w| folded.starts_with(w) || folded.contains(&format!(" {w}")))
         })
+        .map(&fold)
         .collect();
-    let mut ticks: Vec<bool> = boxes
-        .iter()
-        .map(|b| {
-            !b.keys.is_empty()
-                && clauses.iter().any(|c| {
-                    let mut c = (*c).to_string();
-                    for e in b.except {
-                        c = c.replace(&fold(e), " ");
-                    }
-                    b.keys.iter().any(|k| c.contains(&fold(k)))
-                })
-        })
-        .collect();
-    let any = ticks.iter().any(|t| *t);
-    for (b, t) in boxes.iter().zip(ticks.iter_mut()) {
-        if b.keys.is_empty() {
-            *t = !any && !clauses.is_empty();
+    let matches = |b: &TickBox, c: &str| {
+        let mut c = c.to_string();
+        for e in b.except {
+            c = c.replace(&fold(e), " ");
+        }
+        b.keys.iter().any(|k| c.contains(&fold(k)))
+    };
+    let mut ticks = vec![false; boxes.len()];
+    for c in &clauses {
+        let mut named = false;
+        for (b, t) in boxes.iter().zip(ticks.iter_mut()) {
+            if !b.fallback && matches(b, c) {
+                *t = true;
+                named = true;
+            }
+        }
+        if !named {
+            for (b, t) in boxes.iter().zip(ticks.iter_mut()) {
+                if b.fallback && matches(b, c) {
+                    *t = true;
+                }
+            }
         }
     }
     ticks
@@ -202,9 +264,34 @@ mod tests {
             ip("Nhãn hiệu số 1234, chỉ dẫn địa lý Phú Quốc, kiểu dáng công nghiệp số 9"),
             [true, true, false, true, false, false]
         );
+        // A barcode is no intellectual property.
         assert_eq!(
             ip("Mã số mã vạch GS1"),
-            [false, false, false, false, false, true]
+            [false, false, false, false, false, false]
+        );
+        // An application, an undertaking, a brand not yet protected: nothing ticked.
+        assert_eq!(
+            ip("Thương hiệu Mận Tân Lập (chưa đăng ký bảo hộ), đơn đăng ký nhãn hiệu số 4-2025-123 đã nộp"),
+            [false; 6]
+        );
+        assert_eq!(ip("don dang ky nhan hieu da nop"), [false; 6]);
+        assert_eq!(c("Bản cam kết bảo đảm an toàn thực phẩm"), [false, false]);
+        assert_eq!(c("cam ket ATTP"), [false, false]);
+        // Whole words and phrases only: "chuẩn" is not "chưa", "đơn vị" is not an application.
+        assert_eq!(
+            c("Chứng nhận cơ sở đạt chuẩn điều kiện sản xuất"),
+            [false, true]
+        );
+        assert_eq!(c("giay ATTP dat chuan"), [true, false]);
+        assert_eq!(c("Giấy chứng nhận ATTP do đơn vị X cấp"), [true, false]);
+        // "đăng ký" is not "đang": a registered trademark ticks its box.
+        assert_eq!(
+            ip("Giấy chứng nhận đăng ký nhãn hiệu số 456789"),
+            [true, false, false, false, false, false]
+        );
+        assert_eq!(
+            ip("giay chung nhan dang ky nhan hieu so 456789"),
+            [true, false, false, false, false, false]
         );
         assert_eq!(ip("Không có"), [false, false, false, false, false, false]);
         // A tourism service's licence is its compulsory condition (the second box).
