@@ -889,6 +889,43 @@ mod tests {
     }
 
     #[test]
+    fn the_report_round_trips_is_absent_when_empty_and_is_read_strictly() {
+        let mut d = Draft::new("abc", "QD26-09", 5);
+        let text = to_json(&d);
+        assert!(!text.contains("\"report\""), "{text}");
+        for (i, f) in Field::ALL
+            .into_iter()
+            .filter(|f| f.part() == Part::Report)
+            .enumerate()
+        {
+            f.set(&mut d, format!("dòng {i}\nLịch sử <b>&\u{202E}"));
+        }
+        let text = to_json(&d);
+        let v: Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(v["report"]["history"], "dòng 0\nLịch sử <b>&\u{202E}");
+        assert_eq!(from_json(&text).expect("round trip"), d);
+        // Files written before the report existed read as "nothing written".
+        let old = from_json(r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09"}"#)
+            .expect("old file");
+        assert_eq!(old.report, Report::default());
+        // A report of the wrong type is named.
+        let bad = from_json(
+            r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09","report":{"plan":5}}"#,
+        );
+        assert_eq!(bad.map_err(|e| e.field), Err("report.plan".to_string()));
+        let bad = from_json(
+            r#"{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09","report":[]}"#,
+        );
+        assert_eq!(bad.map_err(|e| e.field), Err("report".to_string()));
+        // Long texts are cut and said so.
+        let long = "x".repeat(super::super::MAX_FIELD_CHARS + 5);
+        let text = format!(
+            r#"{{"format":"ocop-self-check/draft","version":1,"rubric":"QD26-2026","product_set":"QD26-09","report":{{"plan":"{long}"}}}}"#
+        );
+        assert_eq!(clipped_fields(&text), ["report.plan"]);
+    }
+
+    #[test]
     fn the_representatives_disability_status_round_trips_and_may_be_absent() {
         let mut d = Draft::new("abc", "QD26-09", 5);
         d.producer.representative_disability = "Có".into();
