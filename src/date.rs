@@ -42,6 +42,33 @@ impl Date {
         })
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`; the inverse of [`from_days`]).
+    pub fn days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `n` days later (earlier when negative), if in range.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        from_days(self.days() + n)
+    }
+
+    /// The same day `n` months later, the last day of that month when it is shorter
+    /// (31/01 + 1 month = 28/02 or 29/02), if in range.
+    pub fn add_months(self, n: u32) -> Option<Date> {
+        let total = u32::from(self.year) * 12 + u32::from(self.month) - 1 + n;
+        let year = u16::try_from(total / 12).ok()?;
+        let month = u8::try_from(total % 12 + 1).ok()?;
+        (1..=self.day)
+            .rev()
+            .find_map(|day| Date::new(year, month, day))
+    }
+
     /// "2026-11-29".
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -153,6 +180,24 @@ pub fn from_unix_ms(ms: u64) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_counts_and_months() {
+        let d = |y, m, d| Date::new(y, m, d).expect("valid");
+        assert_eq!(d(1970, 1, 1).days(), 0);
+        for days in [-25_567, -1, 0, 59, 60, 11_016, 20_513, 47_481] {
+            let date = from_days(days).expect("in range");
+            assert_eq!(date.days(), days, "{date}");
+        }
+        assert_eq!(d(2024, 2, 28).add_days(1), Some(d(2024, 2, 29)));
+        assert_eq!(d(2024, 3, 1).add_days(-1), Some(d(2024, 2, 29)));
+        assert_eq!(d(2026, 12, 31).add_days(1), Some(d(2027, 1, 1)));
+        assert_eq!(d(2023, 6, 20).add_months(36), Some(d(2026, 6, 20)));
+        assert_eq!(d(2024, 1, 31).add_months(1), Some(d(2024, 2, 29)));
+        assert_eq!(d(2023, 1, 31).add_months(1), Some(d(2023, 2, 28)));
+        assert_eq!(d(2021, 2, 29 - 1).add_months(36), Some(d(2024, 2, 28)));
+        assert_eq!(d(2099, 6, 1).add_months(36), None);
+    }
 
     #[test]
     fn dates() {

@@ -1510,3 +1510,32 @@ fn filling_what_the_list_names_leaves_only_the_forms_own_blanks() {
     }
     assert_eq!(tried, 26 * 3 * 5 * 2);
 }
+
+/// The working copy of an upgrade or a re-evaluation says when the certificate expires and
+/// when the re-evaluation dossier is filed; a re-evaluation outside that window is warned.
+#[test]
+fn the_working_copy_gives_the_certificates_calendar() {
+    let s = set("QD26-07");
+    let mut d = filled_draft(&s);
+    d.report.recognition_date = "20/06/2024".into();
+    for (kind, shown) in [
+        (RegistrationType::FirstTime, false),
+        (RegistrationType::Upgrade, true),
+        (RegistrationType::ReEvaluation, true),
+    ] {
+        d.product.registration_type = kind;
+        let (w, _) = working_of(&s, &d, Lang::Vi);
+        let text = w.plain_text();
+        assert_eq!(
+            text.contains("- Hết hạn 36 tháng: ngày 20/06/2027; hồ sơ đánh giá lại nộp từ ngày 22/12/2026 đến ngày 20/02/2027"),
+            shown,
+            "{kind:?}"
+        );
+        // Drafted on 29/11/2026, before the window opens: said for a re-evaluation only.
+        assert_eq!(
+            text.contains("Hôm nay chưa đến thời gian nộp hồ sơ đánh giá lại."),
+            kind == RegistrationType::ReEvaluation,
+            "{kind:?}"
+        );
+    }
+}

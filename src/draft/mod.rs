@@ -9,6 +9,7 @@ mod checks;
 mod details;
 mod interchange;
 pub mod merge;
+pub mod renewal;
 mod samples;
 pub mod store;
 pub mod sync;

@@ -5,8 +5,9 @@
 //! evidence checklist by criterion, and how to file.
 
 use super::{notes_paras, split_criterion_name, Builder};
+use crate::date::parse_date;
 use crate::dossier::{Align, Block, Cell, Para, ParaStyle, Row, Span, SpanKind, Table};
-use crate::draft::{blanks, is_blank, Blank, Field, Problem};
+use crate::draft::{blanks, is_blank, Blank, Field, Problem, RegistrationType};
 use crate::i18n::{self, field_label};
 use crate::lang::Lang;
 use crate::rubric::{evidence, KnockOutKind};
@@ -277,6 +278,7 @@ impl Builder<'_> {
         }));
 
         self.still_blank();
+        self.renewal();
         self.misprints();
         self.declarations();
         let made = match self.date {
@@ -507,6 +509,63 @@ impl Builder<'_> {
             ];
             self.para(Para::new(spans).indent(1));
         }
+    }
+
+    /// For an upgrade or a re-evaluation: when the certificate in force expires (36 months) and
+    /// the re-evaluation filing window (Điều 7 khoản 6 điểm a), from the recognition date.
+    fn renewal(&mut self) {
+        use crate::draft::renewal::{Renewal, Window};
+        let kind = self.draft.product.registration_type;
+        if kind == RegistrationType::FirstTime {
+            return;
+        }
+        let Some(r) = parse_date(&self.draft.report.recognition_date)
+            .ok()
+            .and_then(Renewal::of)
+        else {
+            return;
+        };
+        let lang = self.lang;
+        self.heading(
+            3,
+            self.pick(
+                "Giấy chứng nhận OCOP đang có",
+                "The OCOP certificate in force",
+            ),
+        );
+        let line = lang.pick(
+            format!(
+                "- Hết hạn 36 tháng: ngày {}; hồ sơ đánh giá lại nộp từ ngày {} đến ngày {} (không sớm hơn 180 ngày, không muộn hơn 120 ngày trước ngày hết hạn; Điều 7 khoản 6).",
+                r.expires.dmy(),
+                r.file_from.dmy(),
+                r.file_until.dmy()
+            ),
+            format!(
+                "- The 36 months end on {}; a re-evaluation dossier is filed from {} to {} (no earlier than 180 days and no later than 120 days before expiry; Article 7.6).",
+                r.expires.long(Lang::En),
+                r.file_from.long(Lang::En),
+                r.file_until.long(Lang::En)
+            ),
+        );
+        self.para(Para::text(line).indent(1));
+        if kind != RegistrationType::ReEvaluation {
+            return;
+        }
+        let Some(today) = self.date else {
+            return;
+        };
+        let note = match r.window(today) {
+            Window::Open => return,
+            Window::TooEarly => self.pick(
+                "- Hôm nay chưa đến thời gian nộp hồ sơ đánh giá lại.",
+                "- Today is before the filing window opens.",
+            ),
+            Window::Passed => self.pick(
+                "- Đã quá thời hạn nộp hồ sơ đánh giá lại; hỏi Ủy ban nhân dân cấp xã cách làm.",
+                "- The filing window has passed; ask the commune People's Committee what to do.",
+            ),
+        };
+        self.para(Para::new(vec![Span::bold(note)]).indent(1));
     }
 }
 
