@@ -2,7 +2,7 @@
 # Everything CI checks, in order; stops at the first failure with a non-zero exit.
 #
 #   setup (with browser) -> cargo fmt --check -> clippy (native, all targets) -> clippy (wasm32)
-#   -> cargo test (native: engine, integration tests, Yew SSR)
+#   -> cargo test (native: engine, integration tests incl. LibreOffice's pages, Yew SSR)
 #   -> [cargo test --target wasm32 --test X in headless Chromium, for tests/X.rs using wasm_bindgen_test]
 #   -> scripts/build.sh -> serve dist/ on a free port -> node --test tests/e2e/*.spec.mjs
 #
@@ -12,6 +12,8 @@
 #   E2E_SUBPATH=a/b     serve the site under http://127.0.0.1:PORT/a/b/ instead of the root
 #   WASM_TESTS=auto|0   headless-Chromium wasm-bindgen tests: auto = every tests/*.rs that uses
 #                       wasm_bindgen_test (such files need #![cfg(target_arch = "wasm32")])
+#   OCOP_REQUIRE_LIBREOFFICE=1 (the default here) makes tests/pages.rs fail without soffice and
+#                       pdftotext instead of skipping; 0 lets it skip with a note
 # Spec files get BASE_URL (ends with "/"); screenshots go to target/e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,8 +66,9 @@ cargo clippy --locked --all-targets -- -D warnings
 section "clippy (wasm32-unknown-unknown, lib + bins)"
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
-section "cargo test (native: engine, integration, Yew SSR)"
-cargo test --locked
+section "cargo test (native: engine, integration, LibreOffice pages, Yew SSR)"
+# setup installs LibreOffice, so the page-layout checks must run, not skip.
+OCOP_REQUIRE_LIBREOFFICE=${OCOP_REQUIRE_LIBREOFFICE:-1} cargo test --locked
 
 # Browser-side Rust tests: only the integration tests (tests/*.rs) that use wasm_bindgen_test are
 # run, one `--test` each, so native-only unit tests in the lib are not compiled for wasm32.
