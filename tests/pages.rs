@@ -36,7 +36,7 @@
 //! `OCOP_PAGES_KEEP=1` keeps the .docx, the PDFs and the page texts and says where.
 //!
 //! Run time (2 cores, LibreOffice 7.4): about 17 s once built, 10–13 s of it the one conversion
-//! (36 documents, about 470 pages, 270 of them the hostile draft's); `cargo test --test pages`.
+//! (36 documents, 474 pages, 285 of them the hostile draft's); `cargo test --test pages`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -707,9 +707,12 @@ fn no_signature_alone_on_a_page() {
     let mut tall = Vec::new();
     for r in &run.docs {
         let pars = paragraphs(&r.dossier);
+        // Every signature heading the document holds. Mẫu 03 is still a stub on this branch:
+        // its "T.M ỦY BAN NHÂN DÂN" is checked from the day the form prints it, without a change
+        // here; until then the Mẫu 03 documents have no signature to check.
         let ids = find(run, r, |pars| starting_with(pars, &SIGNATURES));
         if r.doc == Document::Filing {
-            // Mẫu 01 and Mẫu 02 are signed. (Mẫu 03 is checked once it holds its signature.)
+            // Mẫu 01 and Mẫu 02 are signed.
             assert!(ids.len() >= 2, "{}: {} signatures", r.name, ids.len());
         }
         for k in ids {

@@ -1,7 +1,21 @@
 //! The dossier as one self-contained printable HTML page: A4 `@page`, serif 13 pt, a page break
-//! before Mẫu 02 and before the annex, no scripts and a Content-Security-Policy that forbids
-//! them. Every text is escaped (see [`escape_into`](super::text::escape_into)); the producer's
-//! text is wrapped in `<bdi>` so that direction marks in it cannot reorder the form around it.
+//! before Mẫu 02 and before the annex. Every text is escaped (see
+//! [`escape_into`](super::text::escape_into)); the producer's text is wrapped in `<bdi>` so that
+//! direction marks in it cannot reorder the form around it.
+//!
+//! On screen the page reads on a 360 px phone: tables are laid out by their content (each column
+//! at least as wide as its longest word, so a header is never broken letter by letter; below
+//! 40 em the .docx's column proportions give way to the content) inside a wrapper that scrolls
+//! sideways when a table is still too wide; only the producer's own text and the dotted leaders
+//! may break inside a word. In print the tables keep the .docx's fixed column widths.
+//!
+//! A print button sits at the top on screen (hidden in print). The page has no script element:
+//! the button's `onclick="window.print()"` is the one inline handler its Content-Security-Policy
+//! allows, by its hash (`'unsafe-hashes' 'sha256-…'`, CSP Level 3); nothing else may run. The
+//! app opens the page as a `blob:` document, which also inherits the app's own policy: there the
+//! handler runs only if `index.html`'s `script-src` lists the same hash (else the button does
+//! nothing, and the line beside it says to use the browser's Print). A downloaded copy and the
+//! command line's page obey only their own policy.
 
 use super::text::escape_into;
 use super::{Align, Block, Cell, Dossier, FieldLine, Para, ParaStyle, Span, SpanKind, Table};
@@ -11,7 +25,8 @@ const CSS: &str = r#"
 html { background: #eee; }
 body { font-family: "Times New Roman", Times, "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt;
   line-height: 1.3; color: #000; background: #fff; max-width: 210mm; margin: 0 auto; padding: 20mm 20mm 20mm 30mm;
-  box-sizing: border-box; overflow-wrap: anywhere; word-break: break-word; }
+  box-sizing: border-box; overflow-wrap: break-word; }
+bdi, .miss, .ld { overflow-wrap: anywhere; }
 h1 { font-size: 14pt; text-align: center; margin: 12pt 0 6pt; }
 h2 { font-size: 13pt; margin: 10pt 0 4pt; }
 h3 { font-size: 13pt; margin: 8pt 0 4pt; }
@@ -22,22 +37,41 @@ p { margin: 0 0 4pt; }
 .i1 { margin-left: 0.75cm; } .i2 { margin-left: 1.5cm; } .i3 { margin-left: 2.25cm; }
 .miss { background: #ff0; font-style: italic; }
 .box { font-family: "Segoe UI Symbol", "DejaVu Sans", sans-serif; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 2pt 0 8pt; font-size: 12pt; }
-td, th { vertical-align: top; padding: 2pt 4pt; }
+.tw { margin: 2pt 0 8pt; }
+table { width: 100%; border-collapse: collapse; table-layout: auto; font-size: 12pt; }
+td, th { vertical-align: top; padding: 2pt 4pt; overflow-wrap: normal; }
 table.grid td, table.grid th { border: 1px solid #000; }
 th, td.sh { background: #e7e6e6; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .notice { border: 2px solid #000; padding: 4pt 8pt; margin: 6pt 0 10pt; }
 .pb { break-before: page; page-break-before: always; }
+#print-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; border-bottom: 1px solid #999;
+  margin: 0 0 8pt; padding: 0 0 8px; font-family: system-ui, sans-serif; font-size: 13px; line-height: 1.3; }
+#print-bar button { font: inherit; font-size: 16px; font-weight: bold; min-height: 44px; padding: 8px 20px; cursor: pointer; }
+#print-bar span { flex: 1 1 12em; }
+@media screen { .tw { overflow-x: auto; } }
+@media screen and (max-width: 40em) {
+  table { font-size: 11pt; }
+  td, th { padding: 2pt 3pt; }
+  col { width: auto !important; }
+}
 @media print {
   html, body { background: #fff; }
   body { max-width: none; margin: 0; padding: 0; }
+  #print-bar { display: none; }
+  table { table-layout: fixed; }
   .miss { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   th, td.sh { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 @media screen and (max-width: 220mm) { body { padding: 6mm; } }
 "#;
+
+/// The print button's handler: the one inline script the page's policy allows.
+const PRINT_HANDLER: &str = "window.print()";
+/// base64(SHA-256([`PRINT_HANDLER`])), for the policy's `'sha256-…'` source (recompute with
+/// `printf %s 'window.print()' | openssl dgst -sha256 -binary | base64`; a test checks it).
+pub const PRINT_HANDLER_SHA256: &str = "MguIPR6qNR8D3B+eAlK+bIRTZe8t3wkOY4B/56Me9FU=";
 
 /// The dossier as a printable HTML page.
 pub fn render_html(d: &Dossier) -> String {
@@ -45,13 +79,22 @@ pub fn render_html(d: &Dossier) -> String {
     o.push_str("<!doctype html>\n<html lang=\"");
     o.push_str(d.lang.tag());
     o.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n");
+    o.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-hashes' 'sha256-{PRINT_HANDLER_SHA256}'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n"
+    ));
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
     escape_into(&mut o, &d.title);
     o.push_str("</title>\n<style>");
     o.push_str(CSS);
     o.push_str("</style>\n</head>\n<body>\n");
+    o.push_str(&format!(
+        "<div id=\"print-bar\"><button type=\"button\" id=\"print\" onclick=\"{PRINT_HANDLER}\">In / Print</button><span>{}</span></div>\n",
+        d.lang.pick(
+            "Nếu nút không chạy, dùng lệnh In của trình duyệt (có thể lưu thành PDF).",
+            "If the button does nothing, use the browser's Print command (it can save a PDF).",
+        )
+    ));
     let mut page_break = false;
     for b in &d.blocks {
         if let Block::PageBreak = b {
@@ -207,7 +250,11 @@ fn span(o: &mut String, s: &Span) {
             o.push_str("<br>");
         }
         first = false;
-        escape_into(o, line);
+        if s.kind == SpanKind::Plain {
+            escape_form_text(o, line);
+        } else {
+            escape_into(o, line);
+        }
     }
     if s.italic {
         o.push_str("</i>");
@@ -218,9 +265,79 @@ fn span(o: &mut String, s: &Span) {
     o.push_str(close);
 }
 
+/// A dotted leader ("……………", "........"): where the form leaves room to write by hand.
+fn is_leader(c: char) -> bool {
+    c == '…' || c == '.'
+}
+
+/// The forms' own text, escaped, with two places where a phone may wrap that a browser would
+/// not: each dotted leader of four dots or more goes in `<span class="ld">` (a leader is one
+/// long unbreakable word to the browser; it may wrap anywhere), and a `<wbr>` follows a '/'
+/// between letters ("VietGAP/GlobalGAP/hữu cơ"; not "3/5" nor a date).
+fn escape_form_text(o: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // The next run of at least four leader characters.
+        let mut found = None;
+        let mut start = None;
+        let mut count = 0;
+        for (i, c) in rest.char_indices() {
+            if is_leader(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                count += 1;
+            } else {
+                if let (Some(st), true) = (start, count >= 4) {
+                    found = Some((st, i));
+                    break;
+                }
+                start = None;
+                count = 0;
+            }
+        }
+        if found.is_none() {
+            if let (Some(st), true) = (start, count >= 4) {
+                found = Some((st, rest.len()));
+            }
+        }
+        let Some((a, b)) = found else {
+            escape_slashes(o, rest);
+            return;
+        };
+        escape_slashes(o, &rest[..a]);
+        o.push_str("<span class=\"ld\">");
+        escape_into(o, &rest[a..b]);
+        o.push_str("</span>");
+        rest = &rest[b..];
+    }
+}
+
+fn escape_slashes(o: &mut String, text: &str) {
+    let mut from = 0;
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c == '/'
+            && prev.is_some_and(char::is_alphabetic)
+            && next.is_some_and(char::is_alphabetic)
+        {
+            escape_into(o, &text[from..=i]);
+            o.push_str("<wbr>");
+            from = i + 1;
+        }
+        prev = Some(c);
+    }
+    escape_into(o, &text[from..]);
+}
+
 fn table(o: &mut String, t: &Table, extra: &str) {
-    o.push_str("<table");
-    classes(o, &[if t.borders { "grid" } else { "" }, extra]);
+    // The wrapper scrolls sideways on a screen too narrow for the table.
+    o.push_str("<div");
+    classes(o, &["tw", extra]);
+    o.push_str("><table");
+    classes(o, &[if t.borders { "grid" } else { "" }]);
     o.push_str("><colgroup>");
     let total: u32 = t.widths.iter().map(|w| u32::from(*w)).sum::<u32>().max(1);
     for w in &t.widths {
@@ -248,7 +365,7 @@ fn table(o: &mut String, t: &Table, extra: &str) {
         }
         o.push_str("</tr>");
     }
-    o.push_str("</tbody></table>");
+    o.push_str("</tbody></table></div>");
 }
 
 fn cell(o: &mut String, c: &Cell, tag: &str) {
@@ -267,4 +384,140 @@ fn cell(o: &mut String, c: &Cell, tag: &str) {
     o.push_str("</");
     o.push_str(tag);
     o.push('>');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SHA-256 (FIPS 180-4), small and slow: enough to check one constant.
+    fn sha256(data: &[u8]) -> [u8; 32] {
+        const K: [u32; 64] = [
+            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+            0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+            0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+            0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+            0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+            0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+            0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+            0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+            0xc67178f2,
+        ];
+        let mut h: [u32; 8] = [
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+            0x5be0cd19,
+        ];
+        let mut msg = data.to_vec();
+        let bits = (data.len() as u64).wrapping_mul(8);
+        msg.push(0x80);
+        while msg.len() % 64 != 56 {
+            msg.push(0);
+        }
+        msg.extend_from_slice(&bits.to_be_bytes());
+        for block in msg.chunks(64) {
+            let mut w = [0u32; 64];
+            for (i, word) in block.chunks(4).enumerate() {
+                w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+            }
+            for i in 16..64 {
+                let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+                let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+                w[i] = w[i - 16]
+                    .wrapping_add(s0)
+                    .wrapping_add(w[i - 7])
+                    .wrapping_add(s1);
+            }
+            let mut v = h;
+            for i in 0..64 {
+                let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
+                let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+                let t1 = v[7]
+                    .wrapping_add(s1)
+                    .wrapping_add(ch)
+                    .wrapping_add(K[i])
+                    .wrapping_add(w[i]);
+                let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+                let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+                let t2 = s0.wrapping_add(maj);
+                v = [
+                    t1.wrapping_add(t2),
+                    v[0],
+                    v[1],
+                    v[2],
+                    v[3].wrapping_add(t1),
+                    v[4],
+                    v[5],
+                    v[6],
+                ];
+            }
+            for (x, y) in h.iter_mut().zip(v) {
+                *x = x.wrapping_add(y);
+            }
+        }
+        let mut out = [0u8; 32];
+        for (i, x) in h.iter().enumerate() {
+            out[i * 4..i * 4 + 4].copy_from_slice(&x.to_be_bytes());
+        }
+        out
+    }
+
+    fn base64(bytes: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                if i <= c.len() {
+                    out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_policy_allows_the_print_handler_by_its_hash_and_nothing_else() {
+        assert_eq!(
+            base64(&sha256(b"abc")),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        assert_eq!(
+            base64(&sha256(PRINT_HANDLER.as_bytes())),
+            PRINT_HANDLER_SHA256
+        );
+        let d = Dossier {
+            lang: crate::lang::Lang::Vi,
+            document: super::super::Document::Filing,
+            title: "t".into(),
+            author: String::new(),
+            date: None,
+            blocks: Vec::new(),
+            missing: Vec::new(),
+            problems: Vec::new(),
+            unanswered: Vec::new(),
+            blanks: Vec::new(),
+        };
+        let html = render_html(&d);
+        let csp = html
+            .split("Content-Security-Policy\" content=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default();
+        assert!(csp.contains(&format!(
+            "script-src 'unsafe-hashes' 'sha256-{PRINT_HANDLER_SHA256}';"
+        )));
+        let script_src = csp
+            .split("script-src")
+            .nth(1)
+            .and_then(|s| s.split(';').next());
+        assert!(!script_src.unwrap_or_default().contains("unsafe-inline"));
+        assert!(!html.contains("<script"));
+        assert_eq!(html.matches(" onclick=").count(), 1);
+        assert!(html.contains(&format!("onclick=\"{PRINT_HANDLER}\"")));
+    }
 }

@@ -106,6 +106,9 @@ pub fn docx_text(doc: &Dossier) -> (Vec<String>, String) {
 pub const HTML_TAGS: &[&str] = &[
     "!doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "b", "i",
     "bdi", "span", "br", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "div",
+    // The print button (its one inline handler is allowed by the page's policy, by its hash);
+    // a line-break opportunity after '/' in the forms' text.
+    "button", "wbr",
 ];
 
 /// Every `<` in the page opens one of our tags; the `<style>` holds only our CSS.
