@@ -273,7 +273,8 @@ fn notes_in_a_criterion_name_go_on_a_smaller_line_of_their_own() {
             .expect("note run");
         let run = &xml[xml[..at].rfind("<w:r>").expect("run start")..at];
         assert!(run.contains("<w:sz w:val=\"22\"/>"), "smaller print: {run}");
-        let html = dossier::render_html(&doc);
+        // (A line-break opportunity may follow a '/'.)
+        let html = dossier::render_html(&doc).replace("<wbr>", "");
         assert!(!html.contains(&format!("{name} Yêu cầu:")), "{lang:?} html");
         assert!(
             html.contains(&format!("{name}</p><p class=\"s\">Yêu cầu:")),

@@ -31,7 +31,7 @@ mod zip;
 
 pub use docx::render_docx;
 pub use forms::build;
-pub use html::render_html;
+pub use html::{render_html, PRINT_SCRIPT};
 pub use text::{sanitize, xml_escape};
 
 use crate::assess::assess;

@@ -48,7 +48,9 @@ test('a full run requests nothing but the app\'s own origin, with no CSP violati
   await page.goto(url());
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'self'/);
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  // The one hash is the printable dossier page's print-button script (src/dossier/html.rs).
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*';/);
+  assert.doesNotMatch(csp, /unsafe-hashes/);
   assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
   assert.match(csp, /connect-src 'self'/);
   assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
