@@ -309,3 +309,40 @@ fn samples_for_a_look_by_eye() {
     )
     .expect("write");
 }
+
+/// Every page of an English reading copy and of the working copy says so in its footer; the
+/// Vietnamese filing copy and Mẫu 03 carry only the page number.
+#[test]
+fn the_footer_says_which_pages_are_not_for_filing() {
+    let s = set("QD26-07");
+    let d = filled_draft(&s);
+    for (lang, doc, says) in [
+        (Lang::Vi, Document::Filing, None),
+        (Lang::Vi, Document::Mau03, None),
+        (
+            Lang::Vi,
+            Document::Working,
+            Some("Bản làm việc – không nộp kèm hồ sơ"),
+        ),
+        (
+            Lang::En,
+            Document::Filing,
+            Some("English reading copy – not for filing (bản tiếng Anh chỉ để đọc)"),
+        ),
+        (
+            Lang::En,
+            Document::Working,
+            Some("English reading copy – not for filing (bản tiếng Anh chỉ để đọc)"),
+        ),
+    ] {
+        let (x, _) = common::document_of(&s, &d, lang, doc);
+        let bytes = dossier::render_docx(&x);
+        let files = unzip(&bytes);
+        let footer = part(&files, "word/footer1.xml");
+        assert!(footer.contains(" PAGE "), "{lang:?} {doc:?}");
+        match says {
+            Some(t) => assert!(footer.contains(t), "{lang:?} {doc:?}: {footer}"),
+            None => assert!(!footer.contains("<w:t xml:space"), "{lang:?} {doc:?}"),
+        }
+    }
+}

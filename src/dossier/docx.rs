@@ -20,7 +20,10 @@
 
 use super::text::{bidi_closers, escape_into, has_bidi_controls};
 use super::zip::{self, Entry};
-use super::{Align, Block, Cell, Dossier, FieldLine, Para, ParaStyle, Row, Span, SpanKind, Table};
+use super::{
+    Align, Block, Cell, Document, Dossier, FieldLine, Para, ParaStyle, Row, Span, SpanKind, Table,
+};
+use crate::lang::Lang;
 
 /// MIME type of a .docx file.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -47,6 +50,7 @@ const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 pub fn render_docx(d: &Dossier) -> Vec<u8> {
     let document = document_xml(d);
     let core = core_xml(d);
+    let footer = footer(d);
     let entries = [
         Entry {
             name: "[Content_Types].xml",
@@ -82,7 +86,7 @@ pub fn render_docx(d: &Dossier) -> Vec<u8> {
         },
         Entry {
             name: "word/footer1.xml",
-            data: FOOTER.as_bytes(),
+            data: footer.as_bytes(),
         },
     ];
     // Only ZIP64-sized input fails; a dossier is far below 4 GiB (fields are capped at 10,000
@@ -625,10 +629,32 @@ const SETTINGS: &str = concat!(
     r#"</w:settings>"#
 );
 
-const FOOTER: &str = concat!(
+/// The footer of every page: the page number, after a line saying what the document is when it
+/// is not filed as it stands (an English reading copy, the working copy), so that a single page
+/// cannot be taken for the copy to file.
+fn footer(d: &Dossier) -> String {
+    let label = match (d.lang, d.document) {
+        (Lang::En, _) => Some("English reading copy – not for filing (bản tiếng Anh chỉ để đọc)"),
+        (Lang::Vi, Document::Working) => Some("Bản làm việc – không nộp kèm hồ sơ"),
+        (Lang::Vi, _) => None,
+    };
+    let mut out = String::from(FOOTER_START);
+    if let Some(l) = label {
+        out.push_str(r#"<w:r><w:rPr><w:i/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">"#);
+        out.push_str(l);
+        out.push_str(" · </w:t></w:r>");
+    }
+    out.push_str(FOOTER_PAGE);
+    out
+}
+
+const FOOTER_START: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     r#"<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>"#,
+);
+
+const FOOTER_PAGE: &str = concat!(
     r#"<w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>"#,
     r#"<w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#,
     r#"<w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>"#,
