@@ -314,6 +314,23 @@ pub fn qr_error(lang: Lang, e: &QrError) -> String {
     }
 }
 
+/// Beside a share link longer than a chat message carries safely.
+pub fn link_long(lang: Lang, chars: usize, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Liên kết này dài {chars} ký tự. Nhiều ứng dụng nhắn tin cắt bớt tin nhắn dài hơn khoảng {limit} ký tự, và liên kết bị cắt thì không mở được (thường do các đoạn văn dài của báo cáo hoặc mô tả minh chứng). Hãy tải tệp .json rồi gửi tệp qua Zalo, email hay USB."),
+        Lang::En => format!("This link has {chars} characters. Many messaging apps cut messages longer than about {limit} characters, and a cut link does not open (usually the report's long texts or the descriptions are the cause). Download the .json file and send the file by chat, e-mail or USB stick."),
+    }
+}
+
+/// Beside a share link of a draft larger than any link may carry (it would not open).
+pub fn link_too_large(lang: Lang) -> String {
+    lang.pick(
+        "Bản nháp này quá lớn để gửi bằng liên kết: người nhận sẽ không mở được liên kết. Hãy tải tệp .json rồi gửi tệp; nếu tệp cũng quá 1 MB, hãy rút gọn các đoạn văn dài.",
+        "This draft is too large to send as a link: the receiver could not open it. Download the .json file and send the file; if the file is over 1 MB too, shorten the longest texts.",
+    )
+    .to_string()
+}
+
 /// What a merge conflict with another tab is about: "Câu 1.2", "Tên chủ thể", "Tên bản nháp".
 pub fn conflict_item(lang: Lang, item: &crate::draft::merge::Item) -> String {
     use crate::draft::merge::Item;

@@ -233,8 +233,8 @@ strings! {
     Copied => "Đã chép liên kết.", "Link copied.";
     CopyFailed => "Không chép tự động được: hãy chọn liên kết ở trên và chép bằng tay.",
         "Could not copy automatically: select the link above and copy it by hand.";
-    LeaveOutContact => "Không đưa thông tin liên hệ vào liên kết (địa chỉ, điện thoại, email, người đại diện)",
-        "Leave contact details out of the link (address, phone, e-mail, representative)";
+    LeaveOutContact => "Không đưa thông tin liên hệ và số liệu kinh doanh vào liên kết (địa chỉ, điện thoại, email, người đại diện, doanh thu, lợi nhuận)",
+        "Leave contact details and business figures out of the link (address, phone, e-mail, representative, revenue, profit)";
     QrTitle => "Mã QR", "QR code";
     QrHint => "Người nhận quét mã này bằng camera điện thoại để mở bản nháp.",
         "The receiver scans this code with a phone camera to open the draft.";
