@@ -226,6 +226,24 @@ pub fn field_label(lang: Lang, f: Field) -> &'static str {
     lang.pick(vi, en)
 }
 
+/// A yearly figure of Mẫu 02 Part II with its year, as the filing copy's table prints it: the
+/// two years before `filing_year`. "Doanh thu năm 2024 (triệu đồng)" / "Revenue 2024 (million
+/// VND)". Any other field: its label.
+pub fn figure_label(lang: Lang, f: Field, filing_year: u16) -> String {
+    let (vi, en, back) = match f {
+        Field::RevenuePrev => ("Doanh thu", "Revenue", 2),
+        Field::RevenueLast => ("Doanh thu", "Revenue", 1),
+        Field::ProfitPrev => ("Lợi nhuận", "Profit", 2),
+        Field::ProfitLast => ("Lợi nhuận", "Profit", 1),
+        _ => return field_label(lang, f).to_string(),
+    };
+    let year = filing_year.saturating_sub(back);
+    match lang {
+        Lang::Vi => format!("{vi} năm {year} (triệu đồng)"),
+        Lang::En => format!("{en} {year} (million VND)"),
+    }
+}
+
 /// What is wrong with a detail, in words (the details form and the dossier's list).
 pub fn problem(lang: Lang, p: &Problem) -> &'static str {
     let (vi, en) = match p {

@@ -176,7 +176,43 @@ strings! {
     RegistrationTypeLabel => "Hình thức đăng ký", "Registration type";
     RegFirstTime => "Đánh giá lần đầu", "First evaluation";
     RegUpgrade => "Nâng hạng", "Upgrade (higher star rating)";
-    RegReEvaluation => "Phân hạng lại", "Re-evaluation";
+    RegReEvaluation => "Đánh giá lại", "Re-evaluation";
+    UpgradeWhy => "Nâng hạng (Điều 6 khoản 1 điểm b): báo cáo phải thể hiện rõ nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm OCOP đã được công nhận.",
+        "Upgrade (Article 6, clause 1, point b): the report must show clearly, with evidence, what changed from the recognised OCOP product.";
+    ReEvaluationWhy => "Đánh giá lại (Điều 6 khoản 1 điểm c): cập nhật những nội dung mới và kết quả sau thời gian được công nhận (nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, phiếu kiểm nghiệm định kỳ, thị trường tiêu thụ, sản lượng, doanh thu) và bổ sung minh chứng các giấy tờ pháp lý có thời hạn.",
+        "Re-evaluation (Article 6, clause 1, point c): update what is new and the results since recognition (raw materials, technology, packaging, labels, quality declaration, periodic test reports, markets, output, revenue) and add the renewed time-limited legal papers.";
+    RecognitionHint => "Ví dụ: Quyết định số 123/QĐ-UBND của UBND tỉnh, sản phẩm OCOP 3 sao",
+        "For example: Decision no. 123/QĐ-UBND of the provincial People's Committee, 3-star OCOP product";
+    ChangesHint => "Ví dụ: nguyên liệu, công nghệ, bao bì, nhãn mác, tiêu chuẩn, chứng nhận mới; tài liệu minh chứng kèm ở phụ lục.",
+        "For example: raw materials, technology, packaging, label, standard, new certificates; the evidence goes in the annex.";
+    UpdatesHint => "Nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, phiếu kiểm nghiệm định kỳ, thị trường tiêu thụ, sản lượng, doanh thu.",
+        "Raw materials, technology, packaging, labels, quality declaration, periodic test reports, markets, output, revenue.";
+    ExpiringPapersHint => "Ví dụ: giấy chứng nhận cơ sở đủ điều kiện ATTP số …, còn hạn đến …; bản sao kèm ở phụ lục.",
+        "For example: food-safety eligibility certificate no. …, valid until …; copies go in the annex.";
+    RegExtraKept => "Những gì bạn đã ghi cho Nâng hạng hoặc Đánh giá lại vẫn được giữ, nhưng không in vào hồ sơ của hình thức đang chọn.",
+        "What you wrote for an upgrade or a re-evaluation is kept, but not printed in the dossier of the type chosen now.";
+    HistorySection => "Lịch sử và tổ chức (Mẫu 02, Phần I, mục 8–9)", "History and organisation (Mẫu 02, Part I, items 8–9)";
+    HistoryHint => "Nêu các giai đoạn hình thành và phát triển.", "The stages of founding and growth.";
+    OrganisationHint => "Ví dụ: ban giám đốc, các bộ phận, số thành viên, số lao động.",
+        "For example: management, departments, number of members and of workers.";
+    Part2Section => "Phần II. Kết quả thực hiện phương án sản xuất kinh doanh",
+        "Part II. Results of the production and business plan";
+    Part2Intro => "Đánh giá kết quả triển khai phương án sản xuất, kinh doanh theo phương án khi tham gia OCOP; trình bày rõ bốn nội dung dưới đây.",
+        "How the production and business plan made on joining OCOP was carried out; the form asks for the four points below.";
+    QualityChangesHint => "Chất lượng, tiêu chuẩn chất lượng, bao bì, nhãn mác, hình thức đóng gói,…",
+        "Quality, quality standard, packaging, label, form of packing…";
+    MarketsHint => "Ví dụ: trong tỉnh, các tỉnh khác, đại lý, siêu thị, sàn thương mại điện tử, xuất khẩu.",
+        "For example: in the province, other provinces, agents, supermarkets, e-commerce, export.";
+    ResultsHint => "Doanh thu, lợi nhuận: nhận xét ở đây, số liệu ở bảng dưới.",
+        "Revenue and profit: comments here, the figures in the table below.";
+    FiguresLegend => "Doanh thu, lợi nhuận (triệu đồng)", "Revenue and profit (million VND)";
+    FiguresHint => "Hai năm trước năm nộp hồ sơ (tính theo ngày tải hồ sơ). Ghi số như báo cáo tài chính, ví dụ 1.250.",
+        "The two years before the year of filing (counted from the day the dossier is downloaded). Write the figures as in the financial report, e.g. 1.250.";
+    Part3Pointer => "Phần III (điểm tự đánh giá theo Bộ tiêu chí và “mô tả, chứng minh” của từng tiêu chí) được điền ở Bảng hỏi.",
+        "Part III (the self-assessed score of each criterion and its “description and proof”) is filled in on the questionnaire.";
+    Part4Section => "Phần IV. Kế hoạch sản xuất, kinh doanh", "Part IV. Production and business plan";
+    PlanHint => "Trình bày những định hướng, kế hoạch trong thời gian tới về phát triển sản phẩm, tổ chức sản xuất, thị trường.",
+        "Your direction and plans for the coming years: product development, production, markets.";
     OrgTypeHint => "Ví dụ: hợp tác xã, doanh nghiệp, hộ kinh doanh, tổ hợp tác", "For example: cooperative, company, household business, cooperative group";
     PhoneHint => "Ví dụ: 0912 345 678 hoặc 024 3825 1234", "For example: 0912 345 678 or 024 3825 1234";
     EmailHint => "Ví dụ: htx.tanlap@gmail.com", "For example: htx.tanlap@gmail.com";

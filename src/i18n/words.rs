@@ -95,6 +95,38 @@ pub fn progress(lang: Lang, answered: usize, total: usize) -> String {
     )
 }
 
+/// `n` with its thousands grouped: "10.000" in Vietnamese, "10,000" in English.
+pub fn thousands(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick('.', ',');
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "Còn 523 ký tự (tối đa 10.000)": under a long text near its limit.
+pub fn chars_left(lang: Lang, left: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "Còn {} ký tự (tối đa {})",
+            thousands(lang, left),
+            thousands(lang, max)
+        ),
+        format!(
+            "{} {} left (at most {})",
+            thousands(lang, left),
+            if left == 1 { "character" } else { "characters" },
+            thousands(lang, max)
+        ),
+    )
+}
+
 /// "Tìm thấy 2 bộ sản phẩm" / "2 product sets found".
 pub fn search_count(lang: Lang, n: usize) -> String {
     pick(
