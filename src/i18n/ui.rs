@@ -75,8 +75,10 @@ strings! {
     MinimumsLabel => "Mức tối thiểu bắt buộc:", "Required minimum:";
     EvidenceSuggested => "Minh chứng thường dùng (gợi ý — ước tính, không phải quy định)",
         "Evidence usually used (suggested — an estimate, not the rule)";
-    EvidenceSummary => "Minh chứng và ghi chú", "Evidence and note";
-    EvidenceNote => "Ghi chú minh chứng của bạn (không bắt buộc)", "Your evidence note (optional)";
+    EvidenceSummary => "Mô tả, chứng minh", "Description and proof";
+    EvidenceNote => "Mô tả, chứng minh của bạn", "Your description and proof";
+    EvidenceNoteHint => "In vào Phần III của Mẫu 02, dưới tiêu chí này. Tài liệu minh chứng đính kèm ở phụ lục của báo cáo, theo thứ tự các tiêu chí.",
+        "Printed in Part III of Mẫu 02, under this criterion. The papers that prove it go in the report's annex, in criterion order.";
     InferredLevels => "Văn bản chỉ ghi điểm tối đa; các mức Có/Không ở đây là do chúng tôi suy ra (ước tính).",
         "The decision prints only the maximum; the yes/no levels here are our inference (an estimate).";
     NextUnanswered => "Đến câu chưa trả lời", "Next unanswered";

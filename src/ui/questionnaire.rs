@@ -1,5 +1,7 @@
 //! The questionnaire: knock-out questions first, then parts → sections → (groups) → criteria,
-//! each criterion a fieldset of real radio inputs.
+//! each criterion a fieldset of real radio inputs, and under it its "mô tả, chứng minh" (the
+//! text Mẫu 02 Part III prints under the criterion; `draft.evidence`). A level the decision may
+//! have misprinted ([`Misprint`]) says so beside it, keeping the printed points.
 
 use yew::prelude::*;
 
@@ -8,7 +10,7 @@ use crate::draft::{Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
 use crate::platform::{self, clock};
-use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, ProductSet};
+use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, Misprint, ProductSet};
 
 use super::state::Action;
 use super::{criterion_dom_id, knock_out_dom_id, Shared};
@@ -349,11 +351,14 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             })
         }
     };
+    let misprint = Misprint::find(&props.set.id, &c.code);
     let level_input = |position: u8| -> Html {
         let Some(l) = c.level(position) else {
             return html! {};
         };
         let input_id = format!("{dom}-l{position}");
+        let doubt = misprint.filter(|m| m.position == position);
+        let doubt_id = format!("{input_id}-misprint");
         let onchange = {
             let emit = emit.clone();
             let code = c.code.clone();
@@ -366,8 +371,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         };
         let checked = props.position == Some(position);
         html! {
-            <label class={if checked { "opt lvl chosen" } else { "opt lvl" }} for={input_id.clone()} key={input_id.clone()}>
+            <>
+            <label class={if checked { "opt lvl chosen" } else { "opt lvl" }} for={input_id.clone()}>
                 <input type="radio" id={input_id.clone()} name={dom.clone()} value={position.to_string()}
+                    aria-describedby={doubt.map(|_| doubt_id.clone())}
                     {checked} {onchange} />
                 <span class="lvl-body">
                     { l.text.get(lang) }
@@ -379,6 +386,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                     </span>
                 </span>
             </label>
+            if let Some(m) = doubt {
+                <p class="note misprint" id={doubt_id.clone()}>{ m.note(lang) }</p>
+            }
+            </>
         }
     };
     let levels = if c.has_cases() {
@@ -474,8 +485,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                                 <li key={e.id}>{ match lang { Lang::Vi => e.vi, Lang::En => e.en } }</li>
                             }) }
                         </ul>
-                        <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }</label>
-                        <textarea id={format!("{dom}-note")} rows="2" value={props.note.clone()} oninput={on_note}
+                        <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }{ " — " }{ i18n::criterion(lang, &c.code) }</label>
+                        <p class="hint" id={format!("{dom}-note-hint")}>{ t(lang, Key::EvidenceNoteHint) }</p>
+                        <textarea id={format!("{dom}-note")} class="grow" rows={super::details::form::rows_for(&props.note).to_string()}
+                            value={props.note.clone()} oninput={on_note} aria-describedby={format!("{dom}-note-hint")}
                             maxlength={crate::draft::MAX_FIELD_CHARS.to_string()} />
                     </div>
                 }
