@@ -225,9 +225,18 @@ strings! {
         "For example: food-safety eligibility certificate, VietGAP, ISO 22000, quality self-declaration";
     IpHint => "Ví dụ: giấy chứng nhận đăng ký nhãn hiệu số …, quyền sử dụng chỉ dẫn địa lý", "For example: trademark certificate no. …, right to use a geographical indication";
     MissingTitle => "Cần bổ sung", "To be completed";
-    MissingIntro => "Các mục này sẽ ghi “cần bổ sung” trong hồ sơ. Bạn vẫn tải hồ sơ được bất cứ lúc nào.",
-        "These items are marked “cần bổ sung” (to be completed) in the dossier. You can still download it at any time.";
-    NothingMissing => "Đã điền đủ thông tin chủ thể và sản phẩm.", "All producer and product details are filled in.";
+    MissingIntro => "Đây là những chỗ hồ sơ nộp còn để trống (dòng chấm). Bạn vẫn tải hồ sơ được bất cứ lúc nào.",
+        "These are the places the filing copy still leaves blank (dotted lines). You can still download it at any time.";
+    MissingDetails => "Thông tin hồ sơ", "Details";
+    MissingScores => "Tiêu chí chưa tự đánh giá", "Criteria not yet self-assessed";
+    MissingDescriptions => "Tiêu chí chưa có “mô tả, chứng minh”", "Criteria without a “description and proof”";
+    MissingCriteriaLater => "Các tiêu chí được đếm khi phiếu chấm điểm đã tải xong.",
+        "The criteria are counted once the scoring sheet has loaded.";
+    NothingMissing => "Hồ sơ nộp không còn chỗ trống.", "The filing copy has no blanks left.";
+    NothingMissingDetails => "Đã điền đủ thông tin chủ thể và sản phẩm.", "All producer and product details are filled in.";
+    CheckTitle => "Cần kiểm tra", "To check";
+    CheckIntro => "Các mục này đã có nội dung nhưng có vẻ chưa đúng; hồ sơ in đúng như bạn đã gõ.",
+        "These items are filled in but look doubtful; the dossier prints them exactly as typed.";
     GoToQuestionnaire => "Đến bảng hỏi", "Go to the questionnaire";
     DownloadsTitle => "Tải hồ sơ và sao lưu", "Download and back up";
     DownloadDocx => "Tải hồ sơ Word (.docx)", "Download the Word dossier (.docx)";

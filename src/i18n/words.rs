@@ -86,12 +86,16 @@ pub fn case_title(lang: Lang, n: usize, text: &str) -> String {
     }
 }
 
-/// "Đã trả lời 3/40" / "Answered 3/40".
+/// "Đã trả lời 3/40 tiêu chí" / "Answered 3/40 criteria": the criteria self-assessed, as the
+/// result, the dossier and the working copy count them (knock-out questions apart).
 pub fn progress(lang: Lang, answered: usize, total: usize) -> String {
     pick(
         lang,
-        format!("Đã trả lời {answered}/{total}"),
-        format!("Answered {answered}/{total}"),
+        format!("Đã trả lời {answered}/{total} tiêu chí"),
+        format!(
+            "Answered {answered}/{total} {}",
+            if total == 1 { "criterion" } else { "criteria" }
+        ),
     )
 }
 
@@ -124,6 +128,15 @@ pub fn chars_left(lang: Lang, left: usize, max: usize) -> String {
             if left == 1 { "character" } else { "characters" },
             thousands(lang, max)
         ),
+    )
+}
+
+/// A criterion in the "cần bổ sung" list, for screen readers: "Tiêu chí 1.2: Nguồn nguyên liệu".
+pub fn criterion_named(lang: Lang, code: &str, name: &str) -> String {
+    pick(
+        lang,
+        format!("Tiêu chí {code}: {name}"),
+        format!("Criterion {code}: {name}"),
     )
 }
 

@@ -12,7 +12,7 @@ use crate::platform::dom::{self, Focus};
 use crate::platform::{self, clock};
 use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, Misprint, ProductSet};
 
-use super::state::Action;
+use super::state::{Action, Target};
 use super::{criterion_dom_id, knock_out_dom_id, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +31,9 @@ pub struct QuestionnaireProps {
     /// Sections rendered in the first pass (the rest follow a few per task); all by default.
     #[prop_or(usize::MAX)]
     pub initial_sections: usize,
+    /// A criterion to bring into view once rendered (then [`Action::FocusDone`] is sent).
+    #[prop_or_default]
+    pub focus: Option<Target>,
 }
 
 /// Sections added per task after the first pass.
@@ -56,6 +59,22 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
             if n < sections {
                 let next = n + SECTIONS_PER_STEP;
                 platform::defer(move || shown.set(next));
+            }
+        });
+    }
+    // The criterion asked for (from the dossier screen): once every section is rendered (the
+    // first sections' elements are made anew while later parts are added, which would lose the
+    // focus and the opened description), scroll to its levels or its description.
+    {
+        let ready = props.focus.as_ref().map(|_| *shown >= sections);
+        let target = props.focus.clone();
+        let on_action = props.on_action.clone();
+        use_effect_with((target, ready), move |(target, ready)| {
+            if let (Some(t), Some(true)) = (target, ready) {
+                let id = criterion_dom_id(&t.code);
+                let id = if t.note { format!("{id}-ev") } else { id };
+                platform::defer(move || dom::scroll_to_and_focus(&id, Focus::FirstControl));
+                on_action.emit(Action::FocusDone);
             }
         });
     }
@@ -88,18 +107,17 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     };
     let open = first_open(a);
     let named = !draft.display_name("").is_empty();
-    let total_questions = a.criterion_count
-        + set
-            .knock_outs
-            .iter()
-            .filter(|k| k.kind == KnockOutKind::Question)
-            .count();
-    let answered_questions = total_questions - a.unanswered.len() - a.open_knock_outs.len();
+    // Criteria counted as the result, the dossier and the working copy count them; open
+    // knock-out questions said apart.
     let progress = html! {
         <div class="progress">
-            <p class="progress-text">{ i18n::progress(lang, answered_questions, total_questions) }</p>
+            <p class="progress-text">{ i18n::progress(lang, a.answered, a.criterion_count) }
+                if !a.open_knock_outs.is_empty() {
+                    { " · " }{ i18n::open_knock_outs(lang, a.open_knock_outs.len()) }
+                }
+            </p>
             <div class="track" aria-hidden="true">
-                <div class="fill" style={format!("width:{}%", answered_questions * 100 / total_questions.max(1))}></div>
+                <div class="fill" style={format!("width:{}%", a.answered * 100 / a.criterion_count.max(1))}></div>
             </div>
             { next_unanswered(lang, open.clone(), None) }
         </div>
@@ -152,10 +170,13 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                                 note: draft.evidence.get(&c.code).map(|n| AttrValue::from(n.clone())).unwrap_or_default(),
                             }
                         }).collect::<Vec<_>>();
+                        let open_note = props.focus.as_ref()
+                            .filter(|t| t.note && section.criteria.iter().any(|c| c.code == t.code))
+                            .map(|t| AttrValue::from(t.code.clone()));
                         html! {
                             <SectionView key={section.code.clone()} lang={lang} set={set.clone()} at={(pi, si)}
                                 {answers} draft_id={id.clone()} on_action={props.on_action.clone()}
-                                evidence_open={props.evidence_open} />
+                                evidence_open={props.evidence_open} {open_note} />
                         }
                     }) }
                 </section>
@@ -189,6 +210,9 @@ pub struct SectionProps {
     pub on_action: Callback<Action>,
     #[prop_or_default]
     pub evidence_open: bool,
+    /// The criterion whose description is to open (asked for from the dossier screen).
+    #[prop_or_default]
+    pub open_note: Option<AttrValue>,
 }
 
 /// One numbered section; re-renders only when one of its answers changes.
@@ -224,7 +248,8 @@ pub fn SectionView(props: &SectionProps) -> Html {
             <CriterionView key={c.code.clone()} lang={lang} set={props.set.clone()}
                 at={(pi, si, ci)} position={a.position} none={a.none}
                 note={a.note} draft_id={props.draft_id.clone()}
-                on_action={props.on_action.clone()} evidence_open={props.evidence_open} />
+                on_action={props.on_action.clone()}
+                evidence_open={props.evidence_open || props.open_note.as_deref() == Some(c.code.as_str())} />
         });
     }
     html! {
@@ -328,6 +353,15 @@ pub struct CriterionProps {
 #[component]
 pub fn CriterionView(props: &CriterionProps) -> Html {
     let ev_open = use_state(|| props.evidence_open || !props.note.is_empty());
+    // Opened from outside (the dossier screen's list) after this criterion was shown.
+    {
+        let ev_open = ev_open.clone();
+        use_effect_with(props.evidence_open, move |open| {
+            if *open && !*ev_open {
+                ev_open.set(true);
+            }
+        });
+    }
     let lang = props.lang;
     let (pi, si, ci) = props.at;
     let Some(c) = props
