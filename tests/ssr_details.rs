@@ -152,6 +152,10 @@ async fn every_field_has_a_real_label_in_both_languages() {
         for id in [
             "dl-docx",
             "dl-print",
+            "dl-working-docx",
+            "dl-working-print",
+            "dl-mau03-docx",
+            "dl-mau03-print",
             "dl-json",
             "import-json",
             "import-file",
@@ -196,8 +200,15 @@ async fn a_filled_draft_shows_its_values_and_nothing_missing() {
         html.contains(r#"value="Hợp tác xã Nước mắm Cô Ba""#),
         "{html}"
     );
-    assert!(html.contains("Đã điền đủ thông tin chủ thể và sản phẩm."));
+    assert!(
+        html.contains("Đã điền đủ thông tin chủ thể và sản phẩm."),
+        "{html}"
+    );
     assert!(!html.contains("class=\"count-badge\""));
+    assert!(
+        !html.contains(r#"id="dl-blanks""#),
+        "no blanks: nothing to say before a download"
+    );
     assert!(html.contains(r#"<label for="reg-upgrade" class="opt chosen">"#));
     assert!(!html.contains("aria-invalid"));
 }

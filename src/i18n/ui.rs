@@ -239,10 +239,27 @@ strings! {
         "These items are filled in but look doubtful; the dossier prints them exactly as typed.";
     GoToQuestionnaire => "Đến bảng hỏi", "Go to the questionnaire";
     DownloadsTitle => "Tải hồ sơ và sao lưu", "Download and back up";
-    DownloadDocx => "Tải hồ sơ Word (.docx)", "Download the Word dossier (.docx)";
-    DownloadDocxHint => "Mẫu 01, Mẫu 02 và phụ lục bảng điểm tự đánh giá; mở và sửa được bằng Word hoặc LibreOffice.",
-        "Mẫu 01, Mẫu 02 and an annex with the self-assessed score sheet; opens and edits in Word or LibreOffice.";
-    OpenPrint => "Mở trang in (lưu PDF)", "Open the print page (save as PDF)";
+    FilingTitle => "Hồ sơ nộp (Mẫu 01 + Mẫu 02 + phụ lục minh chứng)", "Filing copy (Mẫu 01 + Mẫu 02 + evidence annex)";
+    FilingHint => "Bản nộp cho UBND xã: các mẫu đúng như Quyết định in, điền sẵn những gì bạn đã ghi; chỗ còn trống để dòng chấm. Mở và sửa được bằng Word hoặc LibreOffice.",
+        "The copy to file with the commune: the forms as the decision prints them, with what you wrote; blanks stay as dotted lines. Opens and edits in Word or LibreOffice.";
+    FilingInVietnamese => "Bằng tiếng Việt, ngôn ngữ nộp hồ sơ.", "In Vietnamese, the language the dossier is filed in.";
+    DownloadDocx => "Tải hồ sơ nộp (.docx)", "Download the filing copy in Vietnamese (.docx)";
+    OpenPrint => "Mở trang in hồ sơ nộp (lưu PDF)", "Open the filing copy's print page in Vietnamese (save as PDF)";
+    EnglishCopyHint => "Bản đọc tiếng Anh chỉ để đọc, không nộp: tên tệp bắt đầu bằng english-reading-copy.",
+        "The English reading copy is for reading only, never for filing: its file name starts with english-reading-copy.";
+    EnglishCopyDocx => "Bản đọc tiếng Anh (.docx)", "English reading copy (.docx)";
+    EnglishCopyPrint => "Bản đọc tiếng Anh: trang in", "English reading copy: print page";
+    WorkingTitle => "Bản làm việc (không nộp): điểm ước tính, còn thiếu gì, gợi ý",
+        "Working copy (not filed): estimated score, what is missing, advice";
+    WorkingHint => "Cho riêng bạn và cán bộ hỗ trợ: điểm và hạng sao ước tính, các yêu cầu tối thiểu chưa đạt, những chỗ hồ sơ nộp còn trống, gợi ý minh chứng. Không nộp bản này.",
+        "For you and whoever helps you: the estimated score and stars, the star minimums not met, what the filing copy still leaves blank, evidence suggestions. Do not file it.";
+    WorkingDocx => "Tải bản làm việc (.docx)", "Download the working copy in English (.docx)";
+    WorkingPrint => "Mở trang in bản làm việc", "Open the working copy's print page (English)";
+    Mau03Title => "Mẫu 03 (cho UBND xã)", "Mẫu 03 (for the commune People's Committee)";
+    Mau03Hint => "Báo cáo của UBND xã đánh giá một số nội dung của hồ sơ (Điều 6 khoản 2 điểm b). Bản này được soạn sẵn từ bản nháp để cán bộ xã hoàn thiện, ký và đóng dấu; chủ thể không ký bản này.",
+        "The commune People's Committee's report on some points of the dossier (Article 6, clause 2, point b), drafted from this draft for the commune officer to complete, sign and seal; the producer does not sign it. In Vietnamese, as the commune files it.";
+    Mau03Docx => "Tải Mẫu 03 (.docx)", "Download Mẫu 03 in Vietnamese (.docx)";
+    Mau03Print => "Mở trang in Mẫu 03", "Open Mẫu 03's print page (Vietnamese)";
     OpenPrintHint => "Trên điện thoại: mở trang in, chọn Chia sẻ hoặc In, rồi Lưu dưới dạng PDF.",
         "On a phone: open the print page, choose Share or Print, then Save as PDF.";
     ExportJson => "Xuất bản nháp (.json)", "Export the draft (.json)";

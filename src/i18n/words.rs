@@ -131,6 +131,24 @@ pub fn chars_left(lang: Lang, left: usize, max: usize) -> String {
     )
 }
 
+/// Said beside the filing copy's downloads while it has blanks: how many, and that it can be
+/// downloaded all the same. `counted_all` is false before the scoring sheet is loaded (only the
+/// details are counted then).
+pub fn blanks_left(lang: Lang, n: usize, counted_all: bool) -> String {
+    match (lang, counted_all) {
+        (Lang::Vi, true) => format!("Hồ sơ nộp còn {n} chỗ trống (xem “Cần bổ sung” ở trên). Vẫn tải được: chỗ trống in thành dòng chấm để điền tay sau."),
+        (Lang::Vi, false) => format!("Hồ sơ nộp còn ít nhất {n} chỗ trống (xem “Cần bổ sung” ở trên). Vẫn tải được: chỗ trống in thành dòng chấm để điền tay sau."),
+        (Lang::En, true) => format!(
+            "The filing copy still has {} (see “To be completed” above). You can download it all the same: blanks stay as dotted lines to fill in by hand.",
+            plural(n as u64, "blank", "blanks")
+        ),
+        (Lang::En, false) => format!(
+            "The filing copy still has at least {} (see “To be completed” above). You can download it all the same: blanks stay as dotted lines to fill in by hand.",
+            plural(n as u64, "blank", "blanks")
+        ),
+    }
+}
+
 /// A criterion in the "cần bổ sung" list, for screen readers: "Tiêu chí 1.2: Nguồn nguyên liệu".
 pub fn criterion_named(lang: Lang, code: &str, name: &str) -> String {
     pick(

@@ -96,7 +96,7 @@ pub fn DetailsScreen(props: &DetailsProps) -> Html {
                 on_action={props.on_action.clone()} {today} />
             { missing }
             <Downloads lang={lang} draft={draft.clone()} {today} on_action={props.on_action.clone()}
-                on_rubric={props.on_rubric.clone()} />
+                on_rubric={props.on_rubric.clone()} blanks={blanks.len()} counted_all={set.is_some()} />
         </div>
     }
 }
