@@ -53,6 +53,7 @@ fn questionnaire_props(lang: Lang, set: ProductSet, draft: Draft) -> Questionnai
         on_action: Callback::noop(),
         evidence_open: true,
         initial_sections: usize::MAX,
+        focus: None,
     }
 }
 
@@ -178,6 +179,11 @@ async fn star_markers_are_worded_and_answers_are_checked() {
     assert!(checked("c-1-2-none"), "none-of-levels shown as checked");
     assert!(html.contains("Hợp đồng mua cá cơm"), "evidence note kept");
     assert!(html.contains("Đã trả lời 2/"), "progress");
+    let a = assess(&s, &d.responses);
+    assert!(
+        html.contains(&format!("Đã trả lời 2/{} tiêu chí", a.criterion_count)),
+        "criteria counted as the assessment counts them"
+    );
 
     let en = render::<Questionnaire>(questionnaire_props(Lang::En, s, d)).await;
     assert!(en.contains("needed for "));
@@ -307,6 +313,7 @@ async fn hostile_text_in_a_draft_title_is_escaped() {
         on_action: Callback::noop(),
         saved: true,
         space: None,
+        sets: Vec::new(),
     })
     .await;
     assert!(!html.contains("<script>"), "{html}");
@@ -336,6 +343,7 @@ async fn the_drafts_intro_tells_the_truth_about_saving() {
             on_action: Callback::noop(),
             saved,
             space: ocop_self_check::draft::store::Space::new(2.6e6, 1.2e9, Some(true)),
+            sets: Vec::new(),
         })
         .await;
         assert!(html.contains(yes) && !html.contains(no), "{saved}: {html}");

@@ -14,9 +14,9 @@ use ocop_self_check::lang::slug;
 use ocop_self_check::platform::dossier_lazy::{self, Kind, Output};
 use ocop_self_check::rubric::{embedded, ProductSet};
 use ocop_self_check::ui::app::{App, AppProps};
-use ocop_self_check::ui::details::form::field_dom_id;
+use ocop_self_check::ui::details::form::{detail_label, field_dom_id, shown_fields};
 use ocop_self_check::ui::details::import::{import_bytes, restore_bytes, too_large};
-use ocop_self_check::ui::details::{DetailsProps, DetailsScreen};
+use ocop_self_check::ui::details::{blanks_of, DetailsProps, DetailsScreen};
 use ocop_self_check::ui::state::open::restore;
 use ocop_self_check::ui::state::{Action, AppState, Screen};
 use ocop_self_check::ui::Shared;
@@ -43,7 +43,6 @@ fn props(lang: Lang, d: Draft) -> DetailsProps {
         today: Some(today()),
         on_rubric: None,
         saved: Some(true),
-        unanswered: None,
     }
 }
 
@@ -61,21 +60,6 @@ async fn the_intro_says_whether_changes_are_saved() {
     p.saved = None;
     let demo = render::<DetailsScreen>(p).await;
     assert!(!demo.contains("saved at once") && !demo.contains("not letting"));
-}
-
-/// The count of criteria not yet answered comes from the app's assessment; the screen says it,
-/// with a way back to the questionnaire, only when there are some.
-#[tokio::test]
-async fn the_unanswered_count_is_shown_with_a_way_to_the_questionnaire() {
-    let none = render::<DetailsScreen>(props(Lang::Vi, Draft::new("d1", "QD26-09", 1))).await;
-    assert!(!none.contains("chưa trả lời") && !none.contains("Đến bảng hỏi"));
-    for (n, shown) in [(Some(0), false), (Some(3), true)] {
-        let mut p = props(Lang::Vi, Draft::new("d1", "QD26-09", 1));
-        p.unanswered = n;
-        let html = render::<DetailsScreen>(p).await;
-        assert_eq!(html.contains("3 tiêu chí chưa trả lời"), shown, "{n:?}");
-        assert_eq!(html.contains("Đến bảng hỏi"), shown, "{n:?}");
-    }
 }
 
 fn filled() -> Draft {
@@ -101,6 +85,21 @@ fn filled() -> Draft {
     q.standard = "TCCS 01:2024/HTX".into();
     q.certificates = "Giấy chứng nhận cơ sở đủ điều kiện ATTP".into();
     q.intellectual_property = "Nhãn hiệu số 123456".into();
+    let r = &mut d.report;
+    r.history = "Năm 2010 tổ hợp tác làm nước mắm; năm 2018 thành lập hợp tác xã.".into();
+    r.organisation = "Ban giám đốc, tổ sản xuất, tổ bán hàng; 12 lao động.".into();
+    r.materials = "Cá cơm của 12 tàu trong xã; ủ chượp 12 tháng trong thùng gỗ.".into();
+    r.quality_changes = "Công bố TCCS 01:2024; nhãn mới có mã QR.".into();
+    r.markets = "Hải Phòng, Hà Nội; 8 đại lý; sàn thương mại điện tử.".into();
+    r.results = "Doanh thu tăng đều.".into();
+    r.revenue_prev = "850".into();
+    r.revenue_last = "1.020".into();
+    r.profit_prev = "95".into();
+    r.profit_last = "130".into();
+    r.plan = "Đạt 4 sao năm 2027; mở thêm 5 đại lý.".into();
+    r.recognition = "Quyết định số 45/QĐ-UBND, sản phẩm OCOP 3 sao".into();
+    r.recognition_date = "12/08/2023".into();
+    r.changes = "Đổi chai thủy tinh, đạt HACCP.".into();
     d
 }
 
@@ -116,8 +115,9 @@ const HOSTILE: [&str; 6] = [
 #[tokio::test]
 async fn every_field_has_a_real_label_in_both_languages() {
     for lang in [Lang::Vi, Lang::En] {
-        let html = render::<DetailsScreen>(props(lang, Draft::new("d1", "QD26-09", 1))).await;
-        for f in Field::ALL {
+        let empty = Draft::new("d1", "QD26-09", 1);
+        let html = render::<DetailsScreen>(props(lang, empty.clone())).await;
+        for f in shown_fields(RegistrationType::FirstTime) {
             let id = field_dom_id(f);
             assert!(
                 html.contains(&format!(r#"<label for="{id}">"#)),
@@ -125,9 +125,22 @@ async fn every_field_has_a_real_label_in_both_languages() {
             );
             assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
             assert!(
-                html.contains(i18n::field_label(lang, f)),
+                html.contains(detail_label(lang, f, today()).as_ref()),
                 "{lang:?} {:?}",
                 f
+            );
+        }
+        // A first evaluation asks nothing of an upgrade or a re-evaluation.
+        for f in [
+            Field::Recognition,
+            Field::RecognitionDate,
+            Field::Changes,
+            Field::Updates,
+            Field::ExpiringPapers,
+        ] {
+            assert!(
+                !html.contains(&format!(r#"id="{}""#, field_dom_id(f))),
+                "{f:?}"
             );
         }
         for id in ["reg-first", "reg-upgrade", "reg-reevaluation"] {
@@ -139,6 +152,10 @@ async fn every_field_has_a_real_label_in_both_languages() {
         for id in [
             "dl-docx",
             "dl-print",
+            "dl-working-docx",
+            "dl-working-print",
+            "dl-mau03-docx",
+            "dl-mau03-print",
             "dl-json",
             "import-json",
             "import-file",
@@ -148,20 +165,27 @@ async fn every_field_has_a_real_label_in_both_languages() {
         // The note that the representative's details feed criterion 3.2.
         assert!(html.contains("3.2"));
         assert!(html.contains("Tương, nước mắm"), "classification shown");
-        // Empty draft: nothing is flagged as an error, everything is listed as missing.
+        // Empty draft: nothing is flagged as an error, every blank detail is listed (before the
+        // sheet is loaded, the details only).
         assert!(!html.contains("aria-invalid"));
         assert!(!html.contains("field-error"));
+        let blanks = blanks_of(&empty, None);
+        assert_eq!(blanks.len(), 26);
         assert_eq!(
             html.matches(r#"<li><button type="button" class="link""#)
                 .count(),
-            18
+            blanks.len()
         );
+        assert!(html.contains(&format!(
+            r#"id="missing-count" class="count-badge">{}<"#,
+            blanks.len()
+        )));
     }
     let vi = render::<DetailsScreen>(props(Lang::Vi, Draft::new("d1", "QD26-09", 1))).await;
     assert!(vi.contains("Hồ sơ đăng ký OCOP"));
     assert!(vi.contains("Cần bổ sung"));
     assert!(
-        vi.contains("Đánh giá lần đầu") && vi.contains("Nâng hạng") && vi.contains("Phân hạng lại")
+        vi.contains("Đánh giá lần đầu") && vi.contains("Nâng hạng") && vi.contains("Đánh giá lại")
     );
     assert!(vi.contains("tiêu chí 3.2"));
     let en = render::<DetailsScreen>(props(Lang::En, Draft::new("d1", "QD26-09", 1))).await;
@@ -176,8 +200,15 @@ async fn a_filled_draft_shows_its_values_and_nothing_missing() {
         html.contains(r#"value="Hợp tác xã Nước mắm Cô Ba""#),
         "{html}"
     );
-    assert!(html.contains("Đã điền đủ thông tin chủ thể và sản phẩm."));
+    assert!(
+        html.contains("Đã điền đủ thông tin chủ thể và sản phẩm."),
+        "{html}"
+    );
     assert!(!html.contains("class=\"count-badge\""));
+    assert!(
+        !html.contains(r#"id="dl-blanks""#),
+        "no blanks: nothing to say before a download"
+    );
     assert!(html.contains(r#"<label for="reg-upgrade" class="opt chosen">"#));
     assert!(!html.contains("aria-invalid"));
 }
@@ -621,15 +652,12 @@ async fn the_dossier_pipeline_gives_a_docx_and_an_inert_print_page() {
 /// once its sheet is loaded) is not asked for a product standard; a food draft is.
 #[test]
 fn the_to_complete_list_does_not_ask_a_tourism_service_for_a_product_standard() {
-    use ocop_self_check::draft::Field;
-    use ocop_self_check::ui::details::to_complete;
+    use ocop_self_check::draft::{Blank, Field};
     let asks_standard = |set_id: &str, loaded: bool| {
         let d = Draft::new("d1", set_id, 1);
         let set = embedded::load(set_id).and_then(Result::ok);
         let set = if loaded { set } else { None };
-        to_complete(&d, Some(today()), set.as_ref())
-            .iter()
-            .any(|p| p.field == Field::Standard)
+        blanks_of(&d, set.as_ref()).contains(&Blank::Field(Field::Standard))
     };
     assert!(!asks_standard("QD26-26", true));
     assert!(asks_standard("QD26-09", true));

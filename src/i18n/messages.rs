@@ -226,6 +226,24 @@ pub fn field_label(lang: Lang, f: Field) -> &'static str {
     lang.pick(vi, en)
 }
 
+/// A yearly figure of Mẫu 02 Part II with its year, as the filing copy's table prints it: the
+/// two years before `filing_year`. "Doanh thu năm 2024 (triệu đồng)" / "Revenue 2024 (million
+/// VND)". Any other field: its label.
+pub fn figure_label(lang: Lang, f: Field, filing_year: u16) -> String {
+    let (vi, en, back) = match f {
+        Field::RevenuePrev => ("Doanh thu", "Revenue", 2),
+        Field::RevenueLast => ("Doanh thu", "Revenue", 1),
+        Field::ProfitPrev => ("Lợi nhuận", "Profit", 2),
+        Field::ProfitLast => ("Lợi nhuận", "Profit", 1),
+        _ => return field_label(lang, f).to_string(),
+    };
+    let year = filing_year.saturating_sub(back);
+    match lang {
+        Lang::Vi => format!("{vi} năm {year} (triệu đồng)"),
+        Lang::En => format!("{en} {year} (million VND)"),
+    }
+}
+
 /// What is wrong with a detail, in words (the details form and the dossier's list).
 pub fn problem(lang: Lang, p: &Problem) -> &'static str {
     let (vi, en) = match p {
@@ -312,6 +330,23 @@ pub fn qr_error(lang: Lang, e: &QrError) -> String {
             Lang::En => format!("This draft is too long for a QR code: the link has {chars} characters, and a QR code a phone can read holds about {limit} at most (usually long evidence notes are the cause). Send the link above, or download the .json file and send the file by chat, e-mail or USB stick."),
         },
     }
+}
+
+/// Beside a share link longer than a chat message carries safely.
+pub fn link_long(lang: Lang, chars: usize, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Liên kết này dài {chars} ký tự. Nhiều ứng dụng nhắn tin cắt bớt tin nhắn dài hơn khoảng {limit} ký tự, và liên kết bị cắt thì không mở được (thường do các đoạn văn dài của báo cáo hoặc mô tả minh chứng). Hãy tải tệp .json rồi gửi tệp qua Zalo, email hay USB."),
+        Lang::En => format!("This link has {chars} characters. Many messaging apps cut messages longer than about {limit} characters, and a cut link does not open (usually the report's long texts or the descriptions are the cause). Download the .json file and send the file by chat, e-mail or USB stick."),
+    }
+}
+
+/// Beside a share link of a draft larger than any link may carry (it would not open).
+pub fn link_too_large(lang: Lang) -> String {
+    lang.pick(
+        "Bản nháp này quá lớn để gửi bằng liên kết: người nhận sẽ không mở được liên kết. Hãy tải tệp .json rồi gửi tệp; nếu tệp cũng quá 1 MB, hãy rút gọn các đoạn văn dài.",
+        "This draft is too large to send as a link: the receiver could not open it. Download the .json file and send the file; if the file is over 1 MB too, shorten the longest texts.",
+    )
+    .to_string()
 }
 
 /// What a merge conflict with another tab is about: "Câu 1.2", "Tên chủ thể", "Tên bản nháp".

@@ -75,8 +75,10 @@ strings! {
     MinimumsLabel => "Mức tối thiểu bắt buộc:", "Required minimum:";
     EvidenceSuggested => "Minh chứng thường dùng (gợi ý — ước tính, không phải quy định)",
         "Evidence usually used (suggested — an estimate, not the rule)";
-    EvidenceSummary => "Minh chứng và ghi chú", "Evidence and note";
-    EvidenceNote => "Ghi chú minh chứng của bạn (không bắt buộc)", "Your evidence note (optional)";
+    EvidenceSummary => "Mô tả, chứng minh", "Description and proof";
+    EvidenceNote => "Mô tả, chứng minh của bạn", "Your description and proof";
+    EvidenceNoteHint => "In vào Phần III của Mẫu 02, dưới tiêu chí này. Tài liệu minh chứng đính kèm ở phụ lục của báo cáo, theo thứ tự các tiêu chí.",
+        "Printed in Part III of Mẫu 02, under this criterion. The papers that prove it go in the report's annex, in criterion order.";
     InferredLevels => "Văn bản chỉ ghi điểm tối đa; các mức Có/Không ở đây là do chúng tôi suy ra (ước tính).",
         "The decision prints only the maximum; the yes/no levels here are our inference (an estimate).";
     NextUnanswered => "Đến câu chưa trả lời", "Next unanswered";
@@ -176,7 +178,43 @@ strings! {
     RegistrationTypeLabel => "Hình thức đăng ký", "Registration type";
     RegFirstTime => "Đánh giá lần đầu", "First evaluation";
     RegUpgrade => "Nâng hạng", "Upgrade (higher star rating)";
-    RegReEvaluation => "Phân hạng lại", "Re-evaluation";
+    RegReEvaluation => "Đánh giá lại", "Re-evaluation";
+    UpgradeWhy => "Nâng hạng (Điều 6 khoản 1 điểm b): báo cáo phải thể hiện rõ nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm OCOP đã được công nhận.",
+        "Upgrade (Article 6, clause 1, point b): the report must show clearly, with evidence, what changed from the recognised OCOP product.";
+    ReEvaluationWhy => "Đánh giá lại (Điều 6 khoản 1 điểm c): cập nhật những nội dung mới và kết quả sau thời gian được công nhận (nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, phiếu kiểm nghiệm định kỳ, thị trường tiêu thụ, sản lượng, doanh thu) và bổ sung minh chứng các giấy tờ pháp lý có thời hạn.",
+        "Re-evaluation (Article 6, clause 1, point c): update what is new and the results since recognition (raw materials, technology, packaging, labels, quality declaration, periodic test reports, markets, output, revenue) and add the renewed time-limited legal papers.";
+    RecognitionHint => "Ví dụ: Quyết định số 123/QĐ-UBND của UBND tỉnh, sản phẩm OCOP 3 sao",
+        "For example: Decision no. 123/QĐ-UBND of the provincial People's Committee, 3-star OCOP product";
+    ChangesHint => "Ví dụ: nguyên liệu, công nghệ, bao bì, nhãn mác, tiêu chuẩn, chứng nhận mới; tài liệu minh chứng kèm ở phụ lục.",
+        "For example: raw materials, technology, packaging, label, standard, new certificates; the evidence goes in the annex.";
+    UpdatesHint => "Nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, phiếu kiểm nghiệm định kỳ, thị trường tiêu thụ, sản lượng, doanh thu.",
+        "Raw materials, technology, packaging, labels, quality declaration, periodic test reports, markets, output, revenue.";
+    ExpiringPapersHint => "Ví dụ: giấy chứng nhận cơ sở đủ điều kiện ATTP số …, còn hạn đến …; bản sao kèm ở phụ lục.",
+        "For example: food-safety eligibility certificate no. …, valid until …; copies go in the annex.";
+    RegExtraKept => "Những gì bạn đã ghi cho Nâng hạng hoặc Đánh giá lại vẫn được giữ, nhưng không in vào hồ sơ của hình thức đang chọn.",
+        "What you wrote for an upgrade or a re-evaluation is kept, but not printed in the dossier of the type chosen now.";
+    HistorySection => "Lịch sử và tổ chức (Mẫu 02, Phần I, mục 8–9)", "History and organisation (Mẫu 02, Part I, items 8–9)";
+    HistoryHint => "Nêu các giai đoạn hình thành và phát triển.", "The stages of founding and growth.";
+    OrganisationHint => "Ví dụ: ban giám đốc, các bộ phận, số thành viên, số lao động.",
+        "For example: management, departments, number of members and of workers.";
+    Part2Section => "Phần II. Kết quả thực hiện phương án sản xuất kinh doanh",
+        "Part II. Results of the production and business plan";
+    Part2Intro => "Đánh giá kết quả triển khai phương án sản xuất, kinh doanh theo phương án khi tham gia OCOP; trình bày rõ bốn nội dung dưới đây.",
+        "How the production and business plan made on joining OCOP was carried out; the form asks for the four points below.";
+    QualityChangesHint => "Chất lượng, tiêu chuẩn chất lượng, bao bì, nhãn mác, hình thức đóng gói,…",
+        "Quality, quality standard, packaging, label, form of packing…";
+    MarketsHint => "Ví dụ: trong tỉnh, các tỉnh khác, đại lý, siêu thị, sàn thương mại điện tử, xuất khẩu.",
+        "For example: in the province, other provinces, agents, supermarkets, e-commerce, export.";
+    ResultsHint => "Doanh thu, lợi nhuận: nhận xét ở đây, số liệu ở bảng dưới.",
+        "Revenue and profit: comments here, the figures in the table below.";
+    FiguresLegend => "Doanh thu, lợi nhuận (triệu đồng)", "Revenue and profit (million VND)";
+    FiguresHint => "Hai năm trước năm nộp hồ sơ (tính theo ngày tải hồ sơ). Ghi số như báo cáo tài chính, ví dụ 1.250.",
+        "The two years before the year of filing (counted from the day the dossier is downloaded). Write the figures as in the financial report, e.g. 1.250.";
+    Part3Pointer => "Phần III (điểm tự đánh giá theo Bộ tiêu chí và “mô tả, chứng minh” của từng tiêu chí) được điền ở Bảng hỏi.",
+        "Part III (the self-assessed score of each criterion and its “description and proof”) is filled in on the questionnaire.";
+    Part4Section => "Phần IV. Kế hoạch sản xuất, kinh doanh", "Part IV. Production and business plan";
+    PlanHint => "Trình bày những định hướng, kế hoạch trong thời gian tới về phát triển sản phẩm, tổ chức sản xuất, thị trường.",
+        "Your direction and plans for the coming years: product development, production, markets.";
     OrgTypeHint => "Ví dụ: hợp tác xã, doanh nghiệp, hộ kinh doanh, tổ hợp tác", "For example: cooperative, company, household business, cooperative group";
     PhoneHint => "Ví dụ: 0912 345 678 hoặc 024 3825 1234", "For example: 0912 345 678 or 024 3825 1234";
     EmailHint => "Ví dụ: htx.tanlap@gmail.com", "For example: htx.tanlap@gmail.com";
@@ -187,15 +225,42 @@ strings! {
         "For example: food-safety eligibility certificate, VietGAP, ISO 22000, quality self-declaration";
     IpHint => "Ví dụ: giấy chứng nhận đăng ký nhãn hiệu số …, quyền sử dụng chỉ dẫn địa lý", "For example: trademark certificate no. …, right to use a geographical indication";
     MissingTitle => "Cần bổ sung", "To be completed";
-    MissingIntro => "Các mục này sẽ ghi “cần bổ sung” trong hồ sơ. Bạn vẫn tải hồ sơ được bất cứ lúc nào.",
-        "These items are marked “cần bổ sung” (to be completed) in the dossier. You can still download it at any time.";
-    NothingMissing => "Đã điền đủ thông tin chủ thể và sản phẩm.", "All producer and product details are filled in.";
+    ProvinceBlank => "Tỉnh, thành phố trong địa chỉ (ghi ở cuối địa chỉ, ví dụ \"…, tỉnh Lào Cai\")", "The province or city in the address (at its end, e.g. \"…, tỉnh Lào Cai\")";
+    MissingIntro => "Đây là những chỗ hồ sơ nộp còn để trống (dòng chấm). Bạn vẫn tải hồ sơ được bất cứ lúc nào.",
+        "These are the places the filing copy still leaves blank (dotted lines). You can still download it at any time.";
+    MissingDetails => "Thông tin hồ sơ", "Details";
+    MissingScores => "Tiêu chí chưa tự đánh giá", "Criteria not yet self-assessed";
+    MissingDescriptions => "Tiêu chí chưa có “mô tả, chứng minh”", "Criteria without a “description and proof”";
+    MissingCriteriaLater => "Các tiêu chí được đếm khi phiếu chấm điểm đã tải xong.",
+        "The criteria are counted once the scoring sheet has loaded.";
+    NothingMissing => "Hồ sơ nộp không còn chỗ trống.", "The filing copy has no blanks left.";
+    NothingMissingDetails => "Đã điền đủ thông tin chủ thể và sản phẩm.", "All producer and product details are filled in.";
+    CheckTitle => "Cần kiểm tra", "To check";
+    CheckIntro => "Các mục này đã có nội dung nhưng có vẻ chưa đúng; hồ sơ in đúng như bạn đã gõ.",
+        "These items are filled in but look doubtful; the dossier prints them exactly as typed.";
     GoToQuestionnaire => "Đến bảng hỏi", "Go to the questionnaire";
     DownloadsTitle => "Tải hồ sơ và sao lưu", "Download and back up";
-    DownloadDocx => "Tải hồ sơ Word (.docx)", "Download the Word dossier (.docx)";
-    DownloadDocxHint => "Mẫu 01, Mẫu 02 và phụ lục bảng điểm tự đánh giá; mở và sửa được bằng Word hoặc LibreOffice.",
-        "Mẫu 01, Mẫu 02 and an annex with the self-assessed score sheet; opens and edits in Word or LibreOffice.";
-    OpenPrint => "Mở trang in (lưu PDF)", "Open the print page (save as PDF)";
+    FilingTitle => "Hồ sơ nộp (Mẫu 01 + Mẫu 02 + phụ lục minh chứng)", "Filing copy (Mẫu 01 + Mẫu 02 + evidence annex)";
+    FilingHint => "Bản nộp cho UBND xã: các mẫu đúng như Quyết định in, điền sẵn những gì bạn đã ghi; chỗ còn trống để dòng chấm. Mở và sửa được bằng Word hoặc LibreOffice.",
+        "The copy to file with the commune: the forms as the decision prints them, with what you wrote; blanks stay as dotted lines. Opens and edits in Word or LibreOffice.";
+    FilingInVietnamese => "Bằng tiếng Việt, ngôn ngữ nộp hồ sơ.", "In Vietnamese, the language the dossier is filed in.";
+    DownloadDocx => "Tải hồ sơ nộp (.docx)", "Download the filing copy in Vietnamese (.docx)";
+    OpenPrint => "Mở trang in hồ sơ nộp (lưu PDF)", "Open the filing copy's print page in Vietnamese (save as PDF)";
+    EnglishCopyHint => "Bản đọc tiếng Anh chỉ để đọc, không nộp: tên tệp bắt đầu bằng english-reading-copy.",
+        "The English reading copy is for reading only, never for filing: its file name starts with english-reading-copy.";
+    EnglishCopyDocx => "Bản đọc tiếng Anh (.docx)", "English reading copy (.docx)";
+    EnglishCopyPrint => "Bản đọc tiếng Anh: trang in", "English reading copy: print page";
+    WorkingTitle => "Bản làm việc (không nộp): điểm ước tính, còn thiếu gì, gợi ý",
+        "Working copy (not filed): estimated score, what is missing, advice";
+    WorkingHint => "Cho riêng bạn và cán bộ hỗ trợ: điểm và hạng sao ước tính, các yêu cầu tối thiểu chưa đạt, những chỗ hồ sơ nộp còn trống, gợi ý minh chứng. Không nộp bản này.",
+        "For you and whoever helps you: the estimated score and stars, the star minimums not met, what the filing copy still leaves blank, evidence suggestions. Do not file it.";
+    WorkingDocx => "Tải bản làm việc (.docx)", "Download the working copy in English (.docx)";
+    WorkingPrint => "Mở trang in bản làm việc", "Open the working copy's print page (English)";
+    Mau03Title => "Mẫu 03 (cho UBND xã)", "Mẫu 03 (for the commune People's Committee)";
+    Mau03Hint => "Báo cáo của UBND xã đánh giá một số nội dung của hồ sơ (Điều 6 khoản 2 điểm b). Bản này được soạn sẵn từ bản nháp để cán bộ xã hoàn thiện, ký và đóng dấu; chủ thể không ký bản này.",
+        "The commune People's Committee's report on some points of the dossier (Article 6, clause 2, point b), drafted from this draft for the commune officer to complete, sign and seal; the producer does not sign it. In Vietnamese, as the commune files it.";
+    Mau03Docx => "Tải Mẫu 03 (.docx)", "Download Mẫu 03 in Vietnamese (.docx)";
+    Mau03Print => "Mở trang in Mẫu 03", "Open Mẫu 03's print page (Vietnamese)";
     OpenPrintHint => "Trên điện thoại: mở trang in, chọn Chia sẻ hoặc In, rồi Lưu dưới dạng PDF.",
         "On a phone: open the print page, choose Share or Print, then Save as PDF.";
     ExportJson => "Xuất bản nháp (.json)", "Export the draft (.json)";
@@ -233,8 +298,8 @@ strings! {
     Copied => "Đã chép liên kết.", "Link copied.";
     CopyFailed => "Không chép tự động được: hãy chọn liên kết ở trên và chép bằng tay.",
         "Could not copy automatically: select the link above and copy it by hand.";
-    LeaveOutContact => "Không đưa thông tin liên hệ vào liên kết (địa chỉ, điện thoại, email, người đại diện)",
-        "Leave contact details out of the link (address, phone, e-mail, representative)";
+    LeaveOutContact => "Không đưa thông tin liên hệ và số liệu kinh doanh vào liên kết (địa chỉ, điện thoại, email, người đại diện, doanh thu, lợi nhuận)",
+        "Leave contact details and business figures out of the link (address, phone, e-mail, representative, revenue, profit)";
     QrTitle => "Mã QR", "QR code";
     QrHint => "Người nhận quét mã này bằng camera điện thoại để mở bản nháp.",
         "The receiver scans this code with a phone camera to open the draft.";

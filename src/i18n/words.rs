@@ -86,12 +86,75 @@ pub fn case_title(lang: Lang, n: usize, text: &str) -> String {
     }
 }
 
-/// "Đã trả lời 3/40" / "Answered 3/40".
+/// "Đã trả lời 3/40 tiêu chí" / "Answered 3/40 criteria": the criteria self-assessed, as the
+/// result, the dossier and the working copy count them (knock-out questions apart).
 pub fn progress(lang: Lang, answered: usize, total: usize) -> String {
     pick(
         lang,
-        format!("Đã trả lời {answered}/{total}"),
-        format!("Answered {answered}/{total}"),
+        format!("Đã trả lời {answered}/{total} tiêu chí"),
+        format!(
+            "Answered {answered}/{total} {}",
+            if total == 1 { "criterion" } else { "criteria" }
+        ),
+    )
+}
+
+/// `n` with its thousands grouped: "10.000" in Vietnamese, "10,000" in English.
+pub fn thousands(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick('.', ',');
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "Còn 523 ký tự (tối đa 10.000)": under a long text near its limit.
+pub fn chars_left(lang: Lang, left: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "Còn {} ký tự (tối đa {})",
+            thousands(lang, left),
+            thousands(lang, max)
+        ),
+        format!(
+            "{} {} left (at most {})",
+            thousands(lang, left),
+            if left == 1 { "character" } else { "characters" },
+            thousands(lang, max)
+        ),
+    )
+}
+
+/// Said beside the filing copy's downloads while it has blanks: how many, and that it can be
+/// downloaded all the same. `counted_all` is false before the scoring sheet is loaded (only the
+/// details are counted then).
+pub fn blanks_left(lang: Lang, n: usize, counted_all: bool) -> String {
+    match (lang, counted_all) {
+        (Lang::Vi, true) => format!("Hồ sơ nộp còn {n} chỗ trống (xem “Cần bổ sung” ở trên). Vẫn tải được: chỗ trống in thành dòng chấm để điền tay sau."),
+        (Lang::Vi, false) => format!("Hồ sơ nộp còn ít nhất {n} chỗ trống (xem “Cần bổ sung” ở trên). Vẫn tải được: chỗ trống in thành dòng chấm để điền tay sau."),
+        (Lang::En, true) => format!(
+            "The filing copy still has {} (see “To be completed” above). You can download it all the same: blanks stay as dotted lines to fill in by hand.",
+            plural(n as u64, "blank", "blanks")
+        ),
+        (Lang::En, false) => format!(
+            "The filing copy still has at least {} (see “To be completed” above). You can download it all the same: blanks stay as dotted lines to fill in by hand.",
+            plural(n as u64, "blank", "blanks")
+        ),
+    }
+}
+
+/// A criterion in the "cần bổ sung" list, for screen readers: "Tiêu chí 1.2: Nguồn nguyên liệu".
+pub fn criterion_named(lang: Lang, code: &str, name: &str) -> String {
+    pick(
+        lang,
+        format!("Tiêu chí {code}: {name}"),
+        format!("Criterion {code}: {name}"),
     )
 }
 

@@ -18,6 +18,11 @@ pub const PAYLOAD_VERSION: char = '1';
 /// Longest link drawn as a QR code. Version-40 codes hold ~2,900 bytes, but dense codes are hard
 /// to scan from a cheap phone's screen; past this the app offers the file export instead.
 pub const MAX_QR_LINK: usize = 1_800;
+/// Past this many characters a link is said to be long for a chat message: messengers cut or
+/// refuse long messages (Telegram at 4,096 characters, SMS far sooner), and a cut link cannot
+/// be opened. The link is still shown; the app offers the file beside it. (A full Mẫu 02 in the
+/// draft's long texts easily makes a link of 10,000 characters or more.)
+pub const MAX_CHAT_LINK: usize = 4_000;
 
 /// Why a shared link could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,23 +68,41 @@ pub enum QrError {
 pub enum Content {
     /// Everything, including the producer's contact details.
     Everything,
-    /// Answers, knock-outs, notes, product and producer name; no address, phone, e-mail or
-    /// representative details.
+    /// Answers, knock-outs, notes, product and producer name, the report's texts; no address,
+    /// phone, e-mail or representative details, and no revenue or profit figures (business
+    /// figures a producer may not want to pass on, like the contact details).
     WithoutContactDetails,
+}
+
+/// How a share link fares on its way, by its length and whether it opens again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkFit {
+    /// Short enough for a QR code.
+    Qr,
+    /// Too long for a QR code; fine in a chat message.
+    NoQr,
+    /// Longer than [`MAX_CHAT_LINK`]: many messengers cut it; send the file.
+    LongForChat,
+    /// The draft is larger than a link may carry (it would not open: over the import limit).
+    TooLarge,
+}
+
+/// How the link `fragment` (from [`encode`]) fares, in a link `link_chars` characters long.
+pub fn link_fit(fragment: &str, link_chars: usize) -> LinkFit {
+    if matches!(decode(fragment), Err(ShareError::TooLarge)) {
+        LinkFit::TooLarge
+    } else if link_chars > MAX_CHAT_LINK {
+        LinkFit::LongForChat
+    } else if link_chars > MAX_QR_LINK {
+        LinkFit::NoQr
+    } else {
+        LinkFit::Qr
+    }
 }
 
 /// The fragment (without `#`) that carries `draft`.
 pub fn encode(draft: &Draft, content: Content) -> String {
-    let mut d = draft.clone();
-    if content == Content::WithoutContactDetails {
-        let name = std::mem::take(&mut d.producer.name);
-        d.producer = draft::Producer {
-            name,
-            ..draft::Producer::default()
-        };
-    }
-    // The id is local to each device; the receiver makes its own.
-    d.id.clear();
+    let d = what_goes(draft, content);
     let json = draft::to_value(&d).to_string();
     let packed = compress_to_vec(json.as_bytes(), 9);
     let mut out = String::with_capacity(FRAGMENT_PREFIX.len() + 1 + packed.len() * 4 / 3 + 4);
@@ -87,6 +110,31 @@ pub fn encode(draft: &Draft, content: Content) -> String {
     out.push(PAYLOAD_VERSION);
     base64url_encode(&packed, &mut out);
     out
+}
+
+/// What of `draft` a link (or the file offered instead of it) carries: `content`'s part, without
+/// the local id.
+pub fn what_goes(draft: &Draft, content: Content) -> Draft {
+    let mut d = draft.clone();
+    if content == Content::WithoutContactDetails {
+        let name = std::mem::take(&mut d.producer.name);
+        d.producer = draft::Producer {
+            name,
+            ..draft::Producer::default()
+        };
+        let r = &mut d.report;
+        for figure in [
+            &mut r.revenue_prev,
+            &mut r.revenue_last,
+            &mut r.profit_prev,
+            &mut r.profit_last,
+        ] {
+            figure.clear();
+        }
+    }
+    // The id is local to each device; the receiver makes its own.
+    d.id.clear();
+    d
 }
 
 /// Whether a fragment (with or without `#`) looks like a shared draft.
@@ -267,6 +315,42 @@ mod tests {
             "a typical draft makes a short link: {}",
             frag.len()
         );
+    }
+
+    #[test]
+    fn a_link_says_how_it_fares_and_leaves_the_figures_out_without_contacts() {
+        let mut d = sample();
+        d.report.revenue_last = "1.500".into();
+        d.report.history = "Năm 2015".into();
+        let lean = what_goes(&d, Content::WithoutContactDetails);
+        assert_eq!(
+            (lean.report.revenue_last.as_str(), lean.id.as_str()),
+            ("", "")
+        );
+        assert_eq!(lean.report.history, "Năm 2015");
+        assert_eq!(what_goes(&d, Content::Everything).report, d.report);
+        let frag = encode(&d, Content::Everything);
+        assert_eq!(link_fit(&frag, 100), LinkFit::Qr);
+        assert_eq!(link_fit(&frag, MAX_QR_LINK + 1), LinkFit::NoQr);
+        assert_eq!(link_fit(&frag, MAX_CHAT_LINK + 1), LinkFit::LongForChat);
+        // Notes of incompressible text past the import limit once inflated: the link would not
+        // open, and says so.
+        let mut x: u32 = 7;
+        for code in 0..45 {
+            let text: String = (0..draft::MAX_FIELD_CHARS)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    char::from_u32(0x4E00 + x % 20_000).unwrap_or('字')
+                })
+                .collect();
+            d.evidence
+                .insert(format!("{}.{}", code / 9 + 1, code % 9 + 1), text);
+        }
+        let frag = encode(&d, Content::Everything);
+        assert_eq!(decode(&frag), Err(ShareError::TooLarge));
+        assert_eq!(link_fit(&frag, frag.len()), LinkFit::TooLarge);
     }
 
     #[test]

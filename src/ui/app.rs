@@ -130,8 +130,10 @@ pub fn App(props: &AppProps) -> Html {
             .current_draft()
             .is_some_and(|d| rubrics.get(&d.product_set).is_some());
         let key = (state.screen, state.current.clone(), loaded);
+        // Not when the questionnaire is opened at a criterion: it scrolls there itself.
+        let to_criterion = state.focus.is_some();
         use_effect_with(key, move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
+            if std::mem::replace(&mut *first.borrow_mut(), false) || to_criterion {
                 return;
             }
             dom::focus_top("main");
@@ -243,10 +245,15 @@ pub fn App(props: &AppProps) -> Html {
                 .cloned()
                 .map(Shared::from)
                 .collect::<Vec<_>>();
+            let sets: Vec<Shared<ProductSet>> = rubrics
+                .loaded
+                .iter()
+                .map(|s| Shared::from(Rc::clone(s)))
+                .collect();
             html! {
                 <main id="main" tabindex="-1">
                     if state.in_demo() {
-                        <DemoList lang={lang} {drafts} catalogue={catalogue.clone()} on_action={on_action.clone()} />
+                        <DemoList lang={lang} {drafts} catalogue={catalogue.clone()} on_action={on_action.clone()} sets={sets.clone()} />
                     } else {
                         { kept_notice(&state, &drafts_store, &on_action) }
                         if let Some(r) = state.restored {
@@ -256,7 +263,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
-                            saved={state.storage == StorageStatus::Saved} space={state.space} />
+                            saved={state.storage == StorageStatus::Saved} space={state.space} {sets} />
                         <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
                         <DemoEntry lang={lang} on_open={on_open_demo.clone()} />
                     }
@@ -281,7 +288,8 @@ pub fn App(props: &AppProps) -> Html {
                             <ShareEntry lang={lang} draft={draft.clone()} />
                             <Questionnaire lang={lang} set={set.clone()} draft={draft}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
-                                on_action={on_action.clone()} initial_sections={0} />
+                                on_action={on_action.clone()} initial_sections={0}
+                                focus={state.focus.clone()} />
                         </main>
                         <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} />
                     </div>
@@ -326,11 +334,9 @@ pub fn App(props: &AppProps) -> Html {
                 let set = rubrics
                     .get(&draft.product_set)
                     .map(|s| Shared::from(Rc::clone(s)));
-                // The current draft's assessment (the one the result panel shows).
-                let unanswered = (*assessment).as_ref().map(|a| a.unanswered.len());
                 html! {
                     <main id="main" tabindex="-1">
-                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set} {unanswered}
+                        <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set}
                             set_label={AttrValue::from(set_label)} on_action={on_action.clone()}
                             on_rubric={on_rubric.clone()}
                             saved={(!state.in_demo()).then_some(state.storage == StorageStatus::Saved)} />

@@ -70,6 +70,9 @@ pub struct DemoListProps {
     pub drafts: Vec<Shared<Draft>>,
     pub catalogue: Shared<Catalogue>,
     pub on_action: Callback<Action>,
+    /// The scoring sheets loaded so far (see [`super::drafts::answered_count`]).
+    #[prop_or_default]
+    pub sets: Vec<Shared<crate::rubric::ProductSet>>,
 }
 
 /// The example products (the drafts screen while demo mode is on), each labelled as an example.
@@ -85,7 +88,7 @@ pub fn DemoList(props: &DemoListProps) -> Html {
             .map(|s| i18n::set_number(lang, s.no, &s.classification))
             .unwrap_or_default();
         let name = d.display_name(&set_name).to_string();
-        let answers = d.responses.answers.len() + d.responses.none_of_levels.len();
+        let answers = super::drafts::answered_count(d, &props.sets);
         let open = {
             let cb = props.on_action.clone();
             let id = d.id.clone();

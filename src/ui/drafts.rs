@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::draft::{self, Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::{clock, dom, files};
-use crate::rubric::Catalogue;
+use crate::rubric::{Catalogue, ProductSet};
 
 use super::state::{Action, Screen};
 use super::Shared;
@@ -23,6 +23,30 @@ pub struct DraftsListProps {
     /// The browser's figures on room, once it has given them.
     #[prop_or_default]
     pub space: Option<crate::draft::store::Space>,
+    /// The scoring sheets loaded so far: a draft of one of these counts its answers as the
+    /// assessment does.
+    #[prop_or_default]
+    pub sets: Vec<Shared<ProductSet>>,
+}
+
+/// How many criteria of `d` are answered: as the assessment (and so the result, the dossier and
+/// the working copy) counts them when its product set is known (an answer to a code or a level
+/// the sheet lacks counts for nothing), else every answer the draft holds.
+pub fn answered_count(d: &Draft, sets: &[Shared<ProductSet>]) -> usize {
+    let r = &d.responses;
+    match sets.iter().find(|s| s.id == d.product_set) {
+        Some(set) => set
+            .criteria()
+            .filter(|l| {
+                let c = l.criterion;
+                r.answers
+                    .get(&c.code)
+                    .is_some_and(|p| c.level(*p).is_some())
+                    || r.none_of_levels.contains(&c.code)
+            })
+            .count(),
+        None => r.answers.len() + r.none_of_levels.len(),
+    }
 }
 
 #[component]
@@ -56,7 +80,7 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
             .unwrap_or_else(|| d.product_set.clone());
         let name = d.display_name(&set_name).to_string();
         let is_current = props.current.as_deref() == Some(d.id.as_str());
-        let answers = d.responses.answers.len() + d.responses.none_of_levels.len();
+        let answers = answered_count(d, &props.sets);
         let id = d.id.clone();
         let dom = format!("draft-{}", d.id);
 

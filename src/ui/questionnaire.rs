@@ -1,5 +1,7 @@
 //! The questionnaire: knock-out questions first, then parts → sections → (groups) → criteria,
-//! each criterion a fieldset of real radio inputs.
+//! each criterion a fieldset of real radio inputs, and under it its "mô tả, chứng minh" (the
+//! text Mẫu 02 Part III prints under the criterion; `draft.evidence`). A level the decision may
+//! have misprinted ([`Misprint`]) says so beside it, keeping the printed points.
 
 use yew::prelude::*;
 
@@ -8,9 +10,9 @@ use crate::draft::{Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
 use crate::platform::{self, clock};
-use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, ProductSet};
+use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, Misprint, ProductSet};
 
-use super::state::Action;
+use super::state::{Action, Target};
 use super::{criterion_dom_id, knock_out_dom_id, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +31,9 @@ pub struct QuestionnaireProps {
     /// Sections rendered in the first pass (the rest follow a few per task); all by default.
     #[prop_or(usize::MAX)]
     pub initial_sections: usize,
+    /// A criterion to bring into view once rendered (then [`Action::FocusDone`] is sent).
+    #[prop_or_default]
+    pub focus: Option<Target>,
 }
 
 /// Sections added per task after the first pass.
@@ -54,6 +59,22 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
             if n < sections {
                 let next = n + SECTIONS_PER_STEP;
                 platform::defer(move || shown.set(next));
+            }
+        });
+    }
+    // The criterion asked for (from the dossier screen): once every section is rendered (the
+    // first sections' elements are made anew while later parts are added, which would lose the
+    // focus and the opened description), scroll to its levels or its description.
+    {
+        let ready = props.focus.as_ref().map(|_| *shown >= sections);
+        let target = props.focus.clone();
+        let on_action = props.on_action.clone();
+        use_effect_with((target, ready), move |(target, ready)| {
+            if let (Some(t), Some(true)) = (target, ready) {
+                let id = criterion_dom_id(&t.code);
+                let id = if t.note { format!("{id}-ev") } else { id };
+                platform::defer(move || dom::scroll_to_and_focus(&id, Focus::FirstControl));
+                on_action.emit(Action::FocusDone);
             }
         });
     }
@@ -86,18 +107,17 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     };
     let open = first_open(a);
     let named = !draft.display_name("").is_empty();
-    let total_questions = a.criterion_count
-        + set
-            .knock_outs
-            .iter()
-            .filter(|k| k.kind == KnockOutKind::Question)
-            .count();
-    let answered_questions = total_questions - a.unanswered.len() - a.open_knock_outs.len();
+    // Criteria counted as the result, the dossier and the working copy count them; open
+    // knock-out questions said apart.
     let progress = html! {
         <div class="progress">
-            <p class="progress-text">{ i18n::progress(lang, answered_questions, total_questions) }</p>
+            <p class="progress-text">{ i18n::progress(lang, a.answered, a.criterion_count) }
+                if !a.open_knock_outs.is_empty() {
+                    { " · " }{ i18n::open_knock_outs(lang, a.open_knock_outs.len()) }
+                }
+            </p>
             <div class="track" aria-hidden="true">
-                <div class="fill" style={format!("width:{}%", answered_questions * 100 / total_questions.max(1))}></div>
+                <div class="fill" style={format!("width:{}%", a.answered * 100 / a.criterion_count.max(1))}></div>
             </div>
             { next_unanswered(lang, open.clone(), None) }
         </div>
@@ -150,10 +170,13 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                                 note: draft.evidence.get(&c.code).map(|n| AttrValue::from(n.clone())).unwrap_or_default(),
                             }
                         }).collect::<Vec<_>>();
+                        let open_note = props.focus.as_ref()
+                            .filter(|t| t.note && section.criteria.iter().any(|c| c.code == t.code))
+                            .map(|t| AttrValue::from(t.code.clone()));
                         html! {
                             <SectionView key={section.code.clone()} lang={lang} set={set.clone()} at={(pi, si)}
                                 {answers} draft_id={id.clone()} on_action={props.on_action.clone()}
-                                evidence_open={props.evidence_open} />
+                                evidence_open={props.evidence_open} {open_note} />
                         }
                     }) }
                 </section>
@@ -187,6 +210,9 @@ pub struct SectionProps {
     pub on_action: Callback<Action>,
     #[prop_or_default]
     pub evidence_open: bool,
+    /// The criterion whose description is to open (asked for from the dossier screen).
+    #[prop_or_default]
+    pub open_note: Option<AttrValue>,
 }
 
 /// One numbered section; re-renders only when one of its answers changes.
@@ -222,7 +248,8 @@ pub fn SectionView(props: &SectionProps) -> Html {
             <CriterionView key={c.code.clone()} lang={lang} set={props.set.clone()}
                 at={(pi, si, ci)} position={a.position} none={a.none}
                 note={a.note} draft_id={props.draft_id.clone()}
-                on_action={props.on_action.clone()} evidence_open={props.evidence_open} />
+                on_action={props.on_action.clone()}
+                evidence_open={props.evidence_open || props.open_note.as_deref() == Some(c.code.as_str())} />
         });
     }
     html! {
@@ -326,6 +353,15 @@ pub struct CriterionProps {
 #[component]
 pub fn CriterionView(props: &CriterionProps) -> Html {
     let ev_open = use_state(|| props.evidence_open || !props.note.is_empty());
+    // Opened from outside (the dossier screen's list) after this criterion was shown.
+    {
+        let ev_open = ev_open.clone();
+        use_effect_with(props.evidence_open, move |open| {
+            if *open && !*ev_open {
+                ev_open.set(true);
+            }
+        });
+    }
     let lang = props.lang;
     let (pi, si, ci) = props.at;
     let Some(c) = props
@@ -349,11 +385,14 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             })
         }
     };
+    let misprint = Misprint::find(&props.set.id, &c.code);
     let level_input = |position: u8| -> Html {
         let Some(l) = c.level(position) else {
             return html! {};
         };
         let input_id = format!("{dom}-l{position}");
+        let doubt = misprint.filter(|m| m.position == position);
+        let doubt_id = format!("{input_id}-misprint");
         let onchange = {
             let emit = emit.clone();
             let code = c.code.clone();
@@ -366,8 +405,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         };
         let checked = props.position == Some(position);
         html! {
-            <label class={if checked { "opt lvl chosen" } else { "opt lvl" }} for={input_id.clone()} key={input_id.clone()}>
+            <>
+            <label class={if checked { "opt lvl chosen" } else { "opt lvl" }} for={input_id.clone()}>
                 <input type="radio" id={input_id.clone()} name={dom.clone()} value={position.to_string()}
+                    aria-describedby={doubt.map(|_| doubt_id.clone())}
                     {checked} {onchange} />
                 <span class="lvl-body">
                     { l.text.get(lang) }
@@ -379,6 +420,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                     </span>
                 </span>
             </label>
+            if let Some(m) = doubt {
+                <p class="note misprint" id={doubt_id.clone()}>{ m.note(lang) }</p>
+            }
+            </>
         }
     };
     let levels = if c.has_cases() {
@@ -474,8 +519,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                                 <li key={e.id}>{ match lang { Lang::Vi => e.vi, Lang::En => e.en } }</li>
                             }) }
                         </ul>
-                        <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }</label>
-                        <textarea id={format!("{dom}-note")} rows="2" value={props.note.clone()} oninput={on_note}
+                        <label for={format!("{dom}-note")}>{ t(lang, Key::EvidenceNote) }{ " — " }{ i18n::criterion(lang, &c.code) }</label>
+                        <p class="hint" id={format!("{dom}-note-hint")}>{ t(lang, Key::EvidenceNoteHint) }</p>
+                        <textarea id={format!("{dom}-note")} class="grow" rows={super::details::form::rows_for(&props.note).to_string()}
+                            value={props.note.clone()} oninput={on_note} aria-describedby={format!("{dom}-note-hint")}
                             maxlength={crate::draft::MAX_FIELD_CHARS.to_string()} />
                     </div>
                 }

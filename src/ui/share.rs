@@ -1,5 +1,7 @@
 //! Sharing a draft without a server: the share panel (link with the draft in its fragment, copy,
-//! leave out contact details, QR code or — when too long — the file export instead), and the
+//! leave out contact details and business figures, QR code or — when too long — the file export
+//! instead; a link too long for a chat message, or a draft too large for any link, is said so
+//! beside the link, with the file offered), and the
 //! prompt shown when the app is opened with such a link (what it contains; added as a new draft
 //! only after the user confirms; the fragment is cleared afterwards).
 
@@ -13,7 +15,7 @@ use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
 use crate::platform::{self, clock, fetch, files, page};
 use crate::rubric::{Catalogue, ProductSet};
-use crate::share::{self, Content, QrError, ShareError};
+use crate::share::{self, Content, LinkFit, QrError, ShareError};
 
 use super::state::Action;
 use super::Shared;
@@ -115,9 +117,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let made = use_memo((props.draft.clone(), content), |(d, content)| {
         let link = share_link(&page::app_address(), d, *content);
         let qr = share::qr_svg(&link).map(|svg| svg_data_url(&svg));
-        (link, qr)
+        let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
+        let fit = share::link_fit(fragment, link.chars().count());
+        (link, qr, fit)
     });
-    let (link, qr) = (&made.0, &made.1);
+    let (link, qr, fit) = (&made.0, &made.1, made.2);
 
     let toggle_contact = {
         let leave_out = leave_out.clone();
@@ -144,11 +148,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     };
     let export = {
         let draft = props.draft.clone();
-        let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            // The file carries what the link would: decode our own link back.
-            let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
-            let d = share::decode(fragment).unwrap_or_else(|_| (*draft).clone());
+            // The file carries what the link would (also when the link is too large to decode).
+            let d = share::what_goes(&draft, content);
             files::download_text(
                 &draft::export_file_name(&d, clock::today()),
                 "application/json",
@@ -162,6 +164,23 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         None => "",
     };
 
+    // Past a chat message's length (or past what a link may carry) the warning and the file
+    // sit right under the link; a link merely too long for a QR code says so in the QR part.
+    let chars = link.chars().count();
+    let long = matches!(fit, LinkFit::LongForChat | LinkFit::TooLarge);
+    let link_warning = long.then(|| {
+        let text = if fit == LinkFit::TooLarge {
+            i18n::link_too_large(lang)
+        } else {
+            i18n::link_long(lang, chars, share::MAX_CHAT_LINK)
+        };
+        html! {
+            <div class="warning" id="link-long" role="status">
+                <p>{ text }</p>
+                <button type="button" class="btn" id="share-export" onclick={export.clone()}>{ t(lang, Key::ExportFile) }</button>
+            </div>
+        }
+    });
     let qr_part = match qr {
         Ok(url) => html! {
             <>
@@ -172,7 +191,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Err(e @ QrError::TooLong { .. }) => html! {
             <div class="warning" id="qr-too-long">
                 <p>{ i18n::qr_error(lang, e) }</p>
-                <button type="button" class="btn" id="share-export" onclick={export}>{ t(lang, Key::ExportFile) }</button>
+                if !long {
+                    <button type="button" class="btn" id="share-export" onclick={export}>{ t(lang, Key::ExportFile) }</button>
+                }
             </div>
         },
     };
@@ -187,7 +208,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             </div>
             <label for="share-link">{ t(lang, Key::ShareLinkLabel) }</label>
             <textarea id="share-link" class="share-link" readonly=true rows="3" value={link.clone()}
-                data-chars={link.chars().count().to_string()} />
+                data-chars={chars.to_string()} />
+            { link_warning.unwrap_or_default() }
             <div class="actions">
                 <button type="button" class="btn primary" id="copy-link" onclick={copy}>{ t(lang, Key::CopyLink) }</button>
                 <button type="button" class="btn" id="share-close" onclick={close}>{ t(lang, Key::CloseShare) }</button>

@@ -126,7 +126,13 @@ test('details form, downloads, export and import at phone size', async () => {
   assert.equal(await page.getAttribute('#open-details', 'aria-current'), 'page');
   await page.getByRole('heading', { level: 1, name: 'Hồ sơ đăng ký OCOP' }).waitFor();
   assert.match(await page.locator('#rep-note').textContent(), /tiêu chí 3\.2/);
-  assert.equal(await page.locator('.missing-list li').count(), 18, 'everything is still missing');
+  // Every detail of a first evaluation is blank (26 of the filing copy's blanks), then every
+  // criterion: not yet self-assessed, no "mô tả, chứng minh" (all of them but 1.1, answered).
+  await page.locator('#missing-scores').waitFor();
+  assert.equal(await page.locator('#missing-details li').count(), 26, 'every detail is still blank');
+  const criteria = await page.locator('#missing-descriptions .crit-link').count();
+  assert.equal(await page.locator('#missing-scores .crit-link').count(), criteria - 1, '1.1 is answered');
+  assert.equal(Number(await page.textContent('#missing-count')), 26 + 2 * criteria - 1);
   assert.deepEqual(await smallTargets(page), []);
   await shot(page, 'dossier-01-empty', { fullPage: false });
 
@@ -153,7 +159,9 @@ test('details form, downloads, export and import at phone size', async () => {
   for (const [id, value] of Object.entries(VALUES)) await page.fill(`#${id}`, value);
   await page.locator('label[for="reg-upgrade"]').click();
   await page.locator('#f-product-intellectual-property').press('Tab');
-  await page.getByText('Đã điền đủ thông tin chủ thể và sản phẩm.').waitFor();
+  // Part I's details are all there; Mẫu 02's texts and the upgrade's are what is left.
+  await page.locator('#reg-extra').waitFor();
+  assert.equal(await page.locator('#missing-details li').count(), 14, 'I.8–IV (11) and the upgrade (3)');
   assert.equal(await page.locator('.field-error').count(), 0);
   assert.equal(await page.locator('img[src="x"], #main script, #main b').count(), 0, 'hostile text stays text');
 
@@ -172,7 +180,7 @@ test('details form, downloads, export and import at phone size', async () => {
   // .docx: the module is fetched now, not before.
   assert.ok(!requests.some((u) => /ocop-dossier/.test(u)), 'not loaded before a download');
   const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#dl-docx')]);
-  assert.match(docx.suggestedFilename(), /^ho-so-ocop-nuoc-mam-co-ba-\d{4}-\d{2}-\d{2}\.docx$/);
+  assert.match(docx.suggestedFilename(), /^ho-so-nop-nuoc-mam-co-ba-\d{4}-\d{2}-\d{2}\.docx$/);
   assert.ok(requests.some((u) => /ocop-dossier_bg\.wasm$/.test(u)), 'module loaded on demand');
   const zip = unzip(await readFile(await docx.path()));
   const doc = zip.get('word/document.xml')?.toString('utf8');
@@ -219,7 +227,7 @@ test('details form, downloads, export and import at phone size', async () => {
   // When the browser blocks the tab, the print page comes as a file instead.
   await page.evaluate(() => { window.open = () => null; });
   const [html] = await Promise.all([page.waitForEvent('download'), page.click('#dl-print')]);
-  assert.match(html.suggestedFilename(), /^ho-so-ocop-nuoc-mam-co-ba-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(html.suggestedFilename(), /^ho-so-nop-nuoc-mam-co-ba-\d{4}-\d{2}-\d{2}\.html$/);
   const page2 = await readFile(await html.path(), 'utf8');
   assert.ok(page2.includes('&lt;script&gt;alert(1)&lt;/script&gt; Hợp tác xã Cô Ba'));
   assert.ok(!/<script/i.test(page2));
@@ -348,7 +356,7 @@ test('the dossier module works offline once the service worker has the site', as
   await openDetails(page);
   await page.fill('#f-product-name', 'Nước mắm ngoại tuyến');
   const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#dl-docx')]);
-  assert.match(docx.suggestedFilename(), /^ho-so-ocop-nuoc-mam-ngoai-tuyen-.*\.docx$/);
+  assert.match(docx.suggestedFilename(), /^ho-so-nop-nuoc-mam-ngoai-tuyen-.*\.docx$/);
   const doc = unzip(await readFile(await docx.path())).get('word/document.xml').toString('utf8');
   assert.ok(doc.includes('Nước mắm ngoại tuyến'));
   await context.setOffline(false);

@@ -35,6 +35,14 @@ pub enum Screen {
     Details,
 }
 
+/// A criterion of the questionnaire to bring into view once that screen shows it (from the
+/// dossier screen's "cần bổ sung" list): its levels, or its "mô tả, chứng minh" (`note`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub code: String,
+    pub note: bool,
+}
+
 /// Whether changes reach the device's storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageStatus {
@@ -129,6 +137,9 @@ pub struct AppState {
     /// Fields of the last imported file whose text was cut to the limit (shown until the next
     /// action).
     pub clipped: Vec<String>,
+    /// The criterion the questionnaire is to scroll to once it has rendered it (cleared by
+    /// [`Action::FocusDone`] and by any other change of screen).
+    pub focus: Option<Target>,
 }
 
 /// What restoring a backup file did, for the drafts list's status line.
@@ -160,6 +171,7 @@ impl Default for AppState {
             space: None,
             restored: None,
             clipped: Vec::new(),
+            focus: None,
         }
     }
 }
@@ -171,6 +183,10 @@ impl Default for AppState {
 pub enum Action {
     SetLang(Lang),
     Show(Screen),
+    /// Show the questionnaire at one criterion (its levels or its description).
+    ShowCriterion(Target),
+    /// The questionnaire has brought [`AppState::focus`] into view.
+    FocusDone,
     /// Create a draft for a product set and open it.
     NewDraft {
         id: String,
@@ -372,6 +388,22 @@ impl Reducible for AppState {
                     screen
                 };
             }
+            Action::ShowCriterion(target) => {
+                changed = false;
+                if s.current_draft().is_none() {
+                    s.screen = Screen::Choose;
+                } else {
+                    s.screen = Screen::Questionnaire;
+                    s.focus = Some(target);
+                }
+            }
+            Action::FocusDone => {
+                if s.focus.is_none() {
+                    return self;
+                }
+                changed = false;
+                s.focus = None;
+            }
             Action::NewDraft {
                 id,
                 product_set,
@@ -511,6 +543,10 @@ impl Reducible for AppState {
         // one, keeps it); it goes with the next screen or draft.
         if !imported && (s.screen != self.screen || s.current != self.current) {
             s.clipped.clear();
+        }
+        // A criterion to show is for the questionnaire of this draft only.
+        if s.screen != Screen::Questionnaire || s.current != self.current {
+            s.focus = None;
         }
         if changed {
             s.revision += 1;
