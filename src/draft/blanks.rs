@@ -56,7 +56,12 @@ pub fn blanks(d: &Draft, set: &ProductSet) -> Vec<Blank> {
     for line in set.criteria() {
         let code = &line.criterion.code;
         let r = &d.responses;
-        if !r.answers.contains_key(code) && !r.none_of_levels.contains(code) {
+        // Scored: a level the sheet has, or "none of the levels" (as the assessment counts).
+        let scored = match r.answers.get(code) {
+            Some(&p) => line.criterion.level(p).is_some(),
+            None => r.none_of_levels.contains(code),
+        };
+        if !scored {
             out.push(Blank::Score(code.clone()));
         }
         if d.evidence.get(code).is_none_or(|t| is_blank(t)) {
@@ -103,6 +108,14 @@ mod tests {
         );
         d.evidence.insert(first.clone(), "Hợp đồng số 5".into());
         assert_eq!(blanks(&d, &s).len(), b.len() - 2);
+        // A stored position the sheet does not have is not a score (the assessment agrees).
+        d.responses.none_of_levels.remove(&first);
+        d.responses.answers.insert(first.clone(), 99);
+        assert!(blanks(&d, &s).contains(&Blank::Score(first.clone())));
+        let a = crate::assess::assess(&s, &d.responses);
+        assert!(a.unanswered.contains(&first));
+        d.responses.answers.insert(first.clone(), 1);
+        assert!(!blanks(&d, &s).contains(&Blank::Score(first.clone())));
         d.product.registration_type = super::super::RegistrationType::Upgrade;
         assert!(blanks(&d, &s).contains(&Blank::Field(Field::Changes)));
     }
