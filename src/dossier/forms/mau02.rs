@@ -69,25 +69,7 @@ impl Builder<'_> {
         v.push(Span::plain(" Email: "));
         v.extend(self.blank_with(Field::Email, SHORT));
         self.item("4.", "Điện thoại", "Telephone", v);
-        let v = self.blank(Field::RepresentativeName);
-        self.item(
-            "5.",
-            "Tên người đại diện pháp luật",
-            "Legal representative",
-            v,
-        );
-        let v = self.blank(Field::RepresentativeName);
-        self.item("-", "Họ tên", "Full name", v);
-        let mut v = self.blank_with(Field::RepresentativeGender, SHORT);
-        v.push(Span::plain(format!(
-            " {}; {}: ",
-            self.pick("(Nam/nữ)", "(male/female)"),
-            self.pick("Dân tộc", "Ethnicity")
-        )));
-        v.extend(self.blank_with(Field::RepresentativeEthnicity, SHORT));
-        self.item("-", "Giới tính", "Gender", v);
-        let v = self.blank(Field::RepresentativeAddress);
-        self.item("-", "Địa chỉ thường trú", "Permanent address", v);
+        self.representative("5.", SHORT);
         let mut v = self.blank_with(Field::RegistrationDate, SHORT);
         v.push(Span::plain(format!(
             " {}: ",

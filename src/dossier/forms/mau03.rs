@@ -68,25 +68,7 @@ impl Builder<'_> {
         self.item("2.", "Loại hình tổ chức", "Type of organisation", v);
         let v = self.blank(Field::Address);
         self.item("3.", "Địa chỉ", "Address", v);
-        let v = self.blank(Field::RepresentativeName);
-        self.item(
-            "4.",
-            "Tên người đại diện pháp luật",
-            "Legal representative",
-            v,
-        );
-        let v = self.blank(Field::RepresentativeName);
-        self.item("-", "Họ tên", "Full name", v);
-        let mut v = self.blank_with(Field::RepresentativeGender, "……………");
-        v.push(Span::plain(format!(
-            " {}; {}: ",
-            self.pick("(Nam/nữ)", "(male/female)"),
-            self.pick("Dân tộc", "Ethnicity")
-        )));
-        v.extend(self.blank_with(Field::RepresentativeEthnicity, "……………"));
-        self.item("-", "Giới tính", "Gender", v);
-        let v = self.blank(Field::RepresentativeAddress);
-        self.item("-", "Địa chỉ thường trú", "Permanent address", v);
+        self.representative("4.", "……………");
         let v = self.blank(Field::ProductName);
         self.item("5.", "Sản phẩm đăng ký đánh giá", "Product registered", v);
 

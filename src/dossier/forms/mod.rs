@@ -240,6 +240,31 @@ impl Builder<'_> {
         self.line(number, label, value, 0);
     }
 
+    /// The legal representative's lines, the same in Mẫu 02 (item 5) and Mẫu 03 (item 4):
+    /// "N. Tên người đại diện pháp luật", "- Họ tên", "- Giới tính … (Nam/nữ); Dân tộc …",
+    /// "- Địa chỉ thường trú"; `short` is the leader of the blanks that share a line.
+    fn representative(&mut self, number: &str, short: &str) {
+        let v = self.blank(Field::RepresentativeName);
+        self.item(
+            number,
+            "Tên người đại diện pháp luật",
+            "Legal representative",
+            v,
+        );
+        let v = self.blank(Field::RepresentativeName);
+        self.item("-", "Họ tên", "Full name", v);
+        let mut v = self.blank_with(Field::RepresentativeGender, short);
+        v.push(Span::plain(format!(
+            " {}; {}: ",
+            self.pick("(Nam/nữ)", "(male/female)"),
+            self.pick("Dân tộc", "Ethnicity")
+        )));
+        v.extend(self.blank_with(Field::RepresentativeEthnicity, short));
+        self.item("-", "Giới tính", "Gender", v);
+        let v = self.blank(Field::RepresentativeAddress);
+        self.item("-", "Địa chỉ thường trú", "Permanent address", v);
+    }
+
     fn line(&mut self, number: &str, label: String, value: Vec<Span>, indent: u8) {
         self.blocks.push(Block::Field(FieldLine {
             field: None,
