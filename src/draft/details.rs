@@ -236,25 +236,6 @@ impl Field {
         }
     }
 
-    /// A long text written in paragraphs (a text area in the app, paragraphs in the forms).
-    pub fn is_long(self) -> bool {
-        matches!(
-            self,
-            Field::Certificates
-                | Field::IntellectualProperty
-                | Field::History
-                | Field::Organisation
-                | Field::Materials
-                | Field::QualityChanges
-                | Field::Markets
-                | Field::Results
-                | Field::Plan
-                | Field::Changes
-                | Field::Updates
-                | Field::ExpiringPapers
-        )
-    }
-
     /// Usual answers the form offers to pick from (free text stays allowed): the forms' own
     /// categories, and the most common ethnic groups of Việt Nam (of 54). Vietnamese only, as the
     /// forms are filed in Vietnamese.
