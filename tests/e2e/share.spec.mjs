@@ -102,8 +102,10 @@ test('a share link made in one context imports in another only after confirmatio
   await box.waitFor();
   assert.match(await b.page.textContent('#incoming-product'), /Nước mắm Cô Ba/);
   assert.equal(await b.page.getAttribute('#incoming-set', 'data-set'), 'QD26-09');
-  assert.match(await b.page.textContent('#incoming-answered'), /^3\/\d+ câu$/);
+  // The count reads "3/N câu" once the sheet is loaded (before: "3 câu đã trả lời"): wait for
+  // the estimate, which needs the sheet too, before reading it.
   await b.page.locator('#incoming-stars', { hasText: `${sent}/100` }).waitFor();
+  assert.match(await b.page.textContent('#incoming-answered'), /^3\/\d+ câu$/);
   assert.match(await b.page.textContent('#incoming-stars'), /1 sao/);
   const storeBefore = await deviceDump(b.page);
   assert.ok(!JSON.stringify(storeBefore).includes('Cô Ba'), 'not stored before confirming');
