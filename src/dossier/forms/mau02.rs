@@ -59,12 +59,7 @@ impl Builder<'_> {
 
     fn part_1(&mut self) {
         self.part_title("Phần I", "Part I", "THÔNG TIN CHUNG", "GENERAL INFORMATION");
-        let v = self.blank(Field::ProducerName);
-        self.item("1.", "Tên chủ thể", "Name of the producer", v);
-        let v = self.blank(Field::OrganisationType);
-        self.item("2.", "Loại hình tổ chức", "Type of organisation", v);
-        let v = self.blank(Field::Address);
-        self.item("3.", "Địa chỉ", "Address", v);
+        self.producer_lines();
         let mut v = self.blank_with(Field::Phone, SHORT);
         v.push(Span::plain(" Email: "));
         v.extend(self.blank_with(Field::Email, SHORT));

@@ -62,12 +62,7 @@ impl Builder<'_> {
                 "I. GENERAL INFORMATION ON THE PRODUCT DOSSIER",
             ),
         );
-        let v = self.blank(Field::ProducerName);
-        self.item("1.", "Tên chủ thể", "Name of the producer", v);
-        let v = self.blank(Field::OrganisationType);
-        self.item("2.", "Loại hình tổ chức", "Type of organisation", v);
-        let v = self.blank(Field::Address);
-        self.item("3.", "Địa chỉ", "Address", v);
+        self.producer_lines();
         self.representative("4.", "……………");
         let v = self.blank(Field::ProductName);
         self.item("5.", "Sản phẩm đăng ký đánh giá", "Product registered", v);

@@ -240,6 +240,17 @@ impl Builder<'_> {
         self.line(number, label, value, 0);
     }
 
+    /// Items 1–3, the same in Mẫu 02 Part I and Mẫu 03 Part I: "1. Tên chủ thể", "2. Loại hình
+    /// tổ chức", "3. Địa chỉ".
+    fn producer_lines(&mut self) {
+        let v = self.blank(Field::ProducerName);
+        self.item("1.", "Tên chủ thể", "Name of the producer", v);
+        let v = self.blank(Field::OrganisationType);
+        self.item("2.", "Loại hình tổ chức", "Type of organisation", v);
+        let v = self.blank(Field::Address);
+        self.item("3.", "Địa chỉ", "Address", v);
+    }
+
     /// The legal representative's lines, the same in Mẫu 02 (item 5) and Mẫu 03 (item 4):
     /// "N. Tên người đại diện pháp luật", "- Họ tên", "- Giới tính … (Nam/nữ); Dân tộc …",
     /// "- Địa chỉ thường trú"; `short` is the leader of the blanks that share a line.
