@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Decision;
-use crate::lang::{fold_diacritics, Text};
+use crate::lang::Text;
 
 /// The catalogue file (`static/rubric/catalogue.json`), small enough to ship in the first
 /// download.
@@ -148,51 +148,18 @@ impl Catalogue {
         self.sets().map(|(_, _, s)| s).find(|s| s.id == id)
     }
 
-    /// Sets whose name, group, category or examples (in either language) contain every word
-    /// of the query, compared without diacritics and case. Best matches first: a hit in the
-    /// set's own name ranks above a hit only in its group, category or examples.
+    /// The sets a query finds, best first ([`super::search`]: product names, set, group and
+    /// category names, examples and ids; whole words and word prefixes without diacritics,
+    /// Vietnamese first, one-letter typos). Every set, in order, for a query with no word.
     pub fn search(&self, query: &str) -> Vec<&SetEntry> {
-        let words: Vec<String> = fold_diacritics(query)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        if words.is_empty() {
+        if super::search::query_words(query).is_empty() {
             return self.sets().map(|(_, _, s)| s).collect();
         }
-        let mut hits: Vec<(u8, &SetEntry)> = Vec::new();
-        for (cat, group, set) in self.sets() {
-            let name = format!(
-                "{} {}",
-                fold_diacritics(&set.name.vi),
-                fold_diacritics(&set.name.en)
-            );
-            let mut all = format!(
-                "{name} {} {} {} {} {} {}",
-                fold_diacritics(&group.name.vi),
-                fold_diacritics(&group.name.en),
-                fold_diacritics(&cat.name.vi),
-                fold_diacritics(&cat.name.en),
-                set.id.to_lowercase(),
-                set.classification.to_lowercase()
-            );
-            for e in &set.examples {
-                all.push(' ');
-                all.push_str(&fold_diacritics(&e.vi));
-                all.push(' ');
-                all.push_str(&fold_diacritics(&e.en));
-            }
-            if words.iter().all(|w| all.contains(w.as_str())) {
-                let rank = if words.iter().all(|w| name.contains(w.as_str())) {
-                    0
-                } else {
-                    1
-                };
-                hits.push((rank, set));
-            }
-        }
-        hits.sort_by_key(|(rank, s)| (*rank, s.no));
-        hits.into_iter().map(|(_, s)| s).collect()
+        super::search::Lexicon::shared()
+            .find(query)
+            .iter()
+            .filter_map(|h| self.set(h.set))
+            .collect()
     }
 }
 

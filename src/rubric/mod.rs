@@ -10,6 +10,7 @@ mod catalogue;
 mod catalogue_data;
 pub mod evidence;
 mod misprints;
+pub mod search;
 mod validate;
 
 pub use catalogue::{
