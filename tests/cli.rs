@@ -742,3 +742,53 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn find_prints_the_sets_a_product_name_finds() {
+    let (code, out, err) = ocop(&["find", "--json", "mang", "kho"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    assert_eq!(v["query"], "mang kho");
+    let results = v["results"].as_array().expect("results");
+    assert_eq!(results[0]["set"], "QD26-04");
+    assert_eq!(results[0]["name"], "Măng khô");
+    assert_eq!(results[1]["set"], "QD26-07", "its other set next");
+    assert!(results[0]["note"]["vi"]
+        .as_str()
+        .is_some_and(|n| n.contains("bộ 7")));
+
+    let (code, out, _) = ocop(&["find", "--json", "nước mắm cá cơm"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    assert_eq!(v["results"][0]["set"], "QD26-09");
+    assert_eq!(v["results"][0]["name"], "Nước mắm cá cơm");
+
+    let (code, out, _) = ocop(&["find", "keo dua"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("QD26-07  "), "{out}");
+    assert!(out.contains("Kẹo dừa"), "{out}");
+
+    // Nothing found is not an error; nor is a query of emoji or punctuation.
+    for q in ["zzzz", "🍜🍜", "!!!", &"x".repeat(10_000)] {
+        let (code, out, err) = ocop(&["find", "--json", q]);
+        assert_eq!(code, 0, "{q}: {err}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+        assert_eq!(v["results"].as_array().map(Vec::len), Some(0), "{q}");
+        let (code, out, _) = ocop(&["find", q]);
+        assert_eq!(code, 0);
+        assert!(out.contains("không tìm thấy"), "{out}");
+    }
+    // A query that looks like an option, after --.
+    assert_eq!(ocop(&["find", "--", "--json"]).0, 0);
+}
+
+#[test]
+fn find_usage_errors_are_64() {
+    assert_eq!(ocop(&["find"]).0, 64);
+    assert_eq!(ocop(&["find", "--json"]).0, 64);
+    assert_eq!(ocop(&["find", "   "]).0, 64);
+    assert_eq!(ocop(&["find", "--bogus", "mat ong"]).0, 64);
+    let (code, out, _) = ocop(&["find", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ocop find"));
+}

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use ocop_self_check::assess::{assess, Assessment};
 use ocop_self_check::draft::Draft;
 use ocop_self_check::i18n::Lang;
-use ocop_self_check::rubric::ProductSet;
+use ocop_self_check::rubric::search::Lexicon;
+use ocop_self_check::rubric::{Catalogue, ProductSet};
 use serde_json::json;
 
 use crate::input::{load_draft, Source};
@@ -26,6 +27,12 @@ USAGE:
         prints them), the producer's working copy (estimate, what is still blank, advice;
         never filed) and/or Mẫu 03 for the commune, as .docx and/or printable pages.
         `ocop dossier --help` says more.
+    ocop find [--json] QUERY...
+        The product sets a product's name finds, best first (with or without diacritics,
+        whole words and word prefixes, one wrong letter; English names for English
+        queries), with what decides between two sets where a product can fall in both;
+        with --json, one object {\"query\": …, \"results\": [{\"set\": …, \"name\": …}, …]}.
+        Exit status 0 whether or not something is found.
 
     FILE is a file name, or - for standard input (read once, at most 1 MB like a file);
     -- ends the options (a file named -x then reads as a file).
@@ -40,6 +47,7 @@ pub fn main() -> ExitCode {
     let code = match args.first().and_then(|a| a.to_str()) {
         Some("assess") => run_assess(args[1..].to_vec()),
         Some("dossier") => crate::dossier::run_dossier(args[1..].to_vec()),
+        Some("find") => run_find(args[1..].to_vec()),
         Some("-h" | "--help" | "help") => print(USAGE),
         Some("-V" | "--version") => print(&format!("ocop {}", env!("CARGO_PKG_VERSION"))),
         _ => {
@@ -56,6 +64,74 @@ fn print(text: &str) -> u8 {
         Ok(()) => 0,
         Err(()) => 1,
     }
+}
+
+/// `ocop find [--json] QUERY...`: the words after the options are the query.
+fn run_find(args: Vec<OsString>) -> u8 {
+    let mut json_out = false;
+    let mut words: Vec<String> = Vec::new();
+    let mut options_ended = false;
+    for a in args {
+        let text = a.to_string_lossy().into_owned();
+        if options_ended {
+            words.push(text);
+            continue;
+        }
+        match text.as_str() {
+            "--" => options_ended = true,
+            "--json" => json_out = true,
+            "-h" | "--help" => return print(USAGE),
+            s if s.starts_with('-') && s.len() > 1 => {
+                term::err(&format!(
+                    "ocop find: unknown option {}\n\n{USAGE}",
+                    term::safe(s)
+                ));
+                return 64;
+            }
+            _ => words.push(text),
+        }
+    }
+    let query = words.join(" ");
+    if query.trim().is_empty() {
+        term::err(&format!("ocop find: no QUERY given\n\n{USAGE}"));
+        return 64;
+    }
+    let hits = Lexicon::shared().find(&query);
+    let text = if json_out {
+        let results: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                let mut r = json!({"set": h.set, "name": h.name.name});
+                if let Some((vi, en)) = &h.name.note {
+                    r["note"] = json!({"vi": vi, "en": en});
+                }
+                r
+            })
+            .collect();
+        json!({"query": query, "results": results}).to_string()
+    } else if hits.is_empty() {
+        format!(
+            "{}: không tìm thấy bộ sản phẩm nào (nothing found)",
+            term::safe(&query)
+        )
+    } else {
+        let catalogue = Catalogue::shared();
+        let mut s = String::new();
+        for h in &hits {
+            let set_name = catalogue.set(h.set).map(|e| e.name.vi.as_str());
+            s.push_str(&format!(
+                "{}  {}  ← {}\n",
+                h.set,
+                set_name.unwrap_or_default(),
+                h.name.name
+            ));
+            if let Some((vi, _)) = &h.name.note {
+                s.push_str(&format!("    {vi}\n"));
+            }
+        }
+        s.trim_end().to_string()
+    };
+    print(&text)
 }
 
 fn run_assess(args: Vec<OsString>) -> u8 {
