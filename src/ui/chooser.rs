@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom;
+use crate::rubric::search::Lexicon;
 use crate::rubric::{Catalogue, SetEntry};
 
 use super::Shared;
@@ -41,7 +42,20 @@ pub fn SetChooser(props: &SetChooserProps) -> Html {
     let results = if q.is_empty() {
         html! {}
     } else {
-        let hits = props.catalogue.search(q);
+        // One card per set the search finds, with what decides between two sets where the
+        // product can fall in both (rubric::search's note).
+        let hits: Vec<(&SetEntry, Option<&str>)> = Lexicon::shared()
+            .find(q)
+            .iter()
+            .filter_map(|h| {
+                let note = h
+                    .name
+                    .note
+                    .as_ref()
+                    .map(|(vi, en)| lang.pick(vi, en).as_str());
+                props.catalogue.set(h.set).map(|s| (s, note))
+            })
+            .collect();
         html! {
             <section class="results" aria-labelledby="results-count">
                 <p id="results-count" class="count" role="status">{ i18n::search_count(lang, hits.len()) }</p>
@@ -49,7 +63,7 @@ pub fn SetChooser(props: &SetChooserProps) -> Html {
                     <p class="muted">{ t(lang, Key::NoResults) }</p>
                 } else {
                     <ul class="sets">
-                        { for hits.into_iter().map(|s| set_card(lang, s, &props.on_choose)) }
+                        { for hits.into_iter().map(|(s, note)| set_card(lang, s, note, &props.on_choose)) }
                     </ul>
                 }
             </section>
@@ -105,7 +119,7 @@ pub fn SetChooser(props: &SetChooserProps) -> Html {
                                         <section class="group" key={g.code.clone()}>
                                             <h4>{ g.name.get(lang) }</h4>
                                             <ul class="sets">
-                                                { for g.sets.iter().map(|s| set_card(lang, s, &props.on_choose)) }
+                                                { for g.sets.iter().map(|s| set_card(lang, s, None, &props.on_choose)) }
                                             </ul>
                                         </section>
                                     }) }
@@ -119,8 +133,9 @@ pub fn SetChooser(props: &SetChooserProps) -> Html {
     }
 }
 
-/// One product set as a large button: name, number and classification, example products.
-fn set_card(lang: Lang, s: &SetEntry, on_choose: &Callback<String>) -> Html {
+/// One product set as a large button: name, number and classification, example products, and
+/// (for a search result) what decides between this set and another.
+fn set_card(lang: Lang, s: &SetEntry, note: Option<&str>, on_choose: &Callback<String>) -> Html {
     let onclick = {
         let id = s.id.clone();
         let cb = on_choose.clone();
@@ -139,6 +154,9 @@ fn set_card(lang: Lang, s: &SetEntry, on_choose: &Callback<String>) -> Html {
                 <span class="set-no">{ i18n::set_number(lang, s.no, &s.classification) }</span>
                 if !examples.is_empty() {
                     <span class="examples">{ t(lang, Key::Examples) }{ " " }{ examples }</span>
+                }
+                if let Some(note) = note {
+                    <span class="set-note">{ note }</span>
                 }
             </button>
         </li>
