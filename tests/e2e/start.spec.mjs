@@ -157,3 +157,30 @@ test('once the service worker has the site, the full app is compiled in the back
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the start screen finds products by name: both sets of măng khô with what decides, nấm not ornamental, odd input', async () => {
+  const { context, page, errors } = await newPhonePage(browser, { serviceWorkers: 'block' });
+  await page.goto(url());
+  await page.locator('#set-search').waitFor();
+  const shown = () => page.$$eval('.results li.set', (l) => l.map((e) => e.dataset.set));
+  await page.fill('#set-search', 'mang kho');
+  await page.locator('.results li.set[data-set="QD26-07"]').waitFor();
+  assert.deepEqual((await shown()).slice(0, 2), ['QD26-04', 'QD26-07']);
+  assert.match(await page.locator('.results li.set').first().locator('.set-note').textContent(), /bộ 4.*bộ 7/);
+  await shot(page, 'start-search-mang-kho', { fullPage: false });
+  for (const [q, set] of [['nuoc mam ca com', 'QD26-09'], ['nem chua', 'QD26-08'], ['keo dua', 'QD26-07'],
+    ['banh pia', 'QD26-06'], ['thit trau gac bep', 'QD26-08'], ['mango', 'QD26-01']]) {
+    await page.fill('#set-search', q);
+    await page.waitForFunction((s) => document.querySelector('.results li.set')?.dataset.set === s, set);
+  }
+  await page.fill('#set-search', 'nam');
+  await page.locator('.results li.set[data-set="QD26-04"]').waitFor();
+  assert.ok(!(await shown()).includes('QD26-24'), 'not Cây cảnh via "ornamental"');
+  for (const q of ['🍜'.repeat(3000), '!!! ???', 'x'.repeat(10000)]) {
+    await page.fill('#set-search', q);
+    await page.locator('#results-count').waitFor();
+    assert.equal(await page.locator('.results li.set').count(), 0, q.slice(0, 8));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
