@@ -286,7 +286,8 @@ pub fn App(props: &AppProps) -> Html {
         lang,
         screen: state.screen,
         has_current: state.current_draft().is_some(),
-        draft_count: state.drafts.len(),
+        // The examples of demonstration mode are not the user's drafts: no count.
+        draft_count: if state.in_demo() { 0 } else { state.drafts.len() },
         hide_brand: embed.hide_header,
         on_nav: on_action.reform(Action::Show),
         on_lang: on_action.reform(Action::SetLang),
