@@ -523,7 +523,10 @@ async fn answered_counts_agree_across_screens() {
         list.contains(&i18n::answered_of(Lang::Vi, a.answered, a.criterion_count)),
         "{list}"
     );
-    assert!(list.contains(&i18n::total(Lang::Vi, a.total, a.max_total)), "{list}");
+    assert!(
+        list.contains(&i18n::total(Lang::Vi, a.total, a.max_total)),
+        "{list}"
+    );
     assert!(list.contains(&i18n::stars(Lang::Vi, a.stars)), "{list}");
     assert!(list.contains("class=\"card-date\""), "{list}");
     let q = render::<Questionnaire>(questionnaire(Lang::Vi, &s, d.clone())).await;

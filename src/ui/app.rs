@@ -287,7 +287,11 @@ pub fn App(props: &AppProps) -> Html {
         screen: state.screen,
         has_current: state.current_draft().is_some(),
         // The examples of demonstration mode are not the user's drafts: no count.
-        draft_count: if state.in_demo() { 0 } else { state.drafts.len() },
+        draft_count: if state.in_demo() {
+            0
+        } else {
+            state.drafts.len()
+        },
         hide_brand: embed.hide_header,
         on_nav: on_action.reform(Action::Show),
         on_lang: on_action.reform(Action::SetLang),
