@@ -67,6 +67,20 @@ test('looking at a set makes no draft; the first answer does, in place', async (
   await context.close();
 });
 
+test('the first answer survives a reload straight after the tap', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await page.goto(url());
+  await openSet(page, 'mat ong');
+  await answer(page, '1.1', 2);
+  await page.reload();
+  await page.locator('.questionnaire[data-complete="true"]').waitFor();
+  assert.equal(await page.isChecked('#c-1-1-l2'), true, 'the answer is there');
+  assert.match(query(page), /[?&]draft=/, 'the address names the draft');
+  await waitForStored(page, (ds) => ds.length === 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Back goes to the previous screen inside the app, closing sheets first; reload stays', async () => {
   const { context, page, errors } = await newPhonePage(browser);
   await page.goto(url());
