@@ -18,8 +18,9 @@ pub mod sync;
 pub use crate::date::DateError;
 pub use blanks::{blanks, Blank};
 pub use checks::{
-    check_email, check_field, check_fields, check_fields_for, check_phone, is_blank,
-    missing_fields, EmailError, FieldProblem, Phone, PhoneError, Problem,
+    check_email, check_field, check_fields, check_fields_for, check_phone, check_representative,
+    day_month_year, is_blank, missing_fields, representative_ground, EmailError, FieldProblem,
+    Ground, GroundMismatch, Phone, PhoneError, Problem, REPRESENTATIVE_GROUND,
 };
 pub use details::{Field, Part, Producer, Product, RegistrationType, Report};
 pub use samples::samples;
