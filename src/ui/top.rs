@@ -1,5 +1,9 @@
 //! The page header shared by the full app and the start module: brand, language switch and the
 //! main navigation (questionnaire and dossier of the open draft, drafts, new assessment).
+//!
+//! The tabs keep to one row down to a 320 px phone (short labels, "+ Mới" named in full for
+//! screen readers), so the header stays about 100 px tall; the full app puts its offline
+//! indicator in the brand row ([`TopBar::status`]).
 
 use yew::prelude::*;
 
@@ -20,6 +24,9 @@ pub struct TopBar {
     pub on_nav: Callback<Screen>,
     /// Emits the other language.
     pub on_lang: Callback<Lang>,
+    /// Shown between the brand and the language switch (the full app's offline status; the
+    /// start module leaves it empty). Without the brand row, above the tabs.
+    pub status: Html,
 }
 
 impl TopBar {
@@ -36,9 +43,10 @@ impl TopBar {
             <header class="top">
                 if !self.hide_brand { <div class="top-row">
                     <p class="brand"><span class="logo" aria-hidden="true">{ "★" }</span>{ t(lang, Key::AppTitle) }</p>
+                    { self.status.clone() }
                     <button type="button" class="btn lang" lang={other.tag()} onclick={switch_lang}
                         aria-label={t(lang, Key::SwitchLanguage)}>{ t(lang, Key::OtherLanguage) }</button>
-                </div> }
+                </div> } else { { self.status.clone() } }
                 <nav aria-label={t(lang, Key::MainNav)}>
                     <ul>
                         if self.has_current {
@@ -51,8 +59,9 @@ impl TopBar {
                             onclick={nav(Screen::Drafts)}>{ t(lang, Key::NavDrafts) }
                             if self.draft_count > 0 { <span class="count">{ self.draft_count }</span> }
                         </button></li>
-                        <li><button type="button" class="tab" aria-current={current(Screen::Choose)}
-                            onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNew) }</button></li>
+                        <li><button type="button" class="tab" id="nav-new" aria-current={current(Screen::Choose)}
+                            aria-label={t(lang, Key::NewDraft)}
+                            onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNewShort) }</button></li>
                     </ul>
                 </nav>
             </header>
