@@ -74,7 +74,6 @@ async fn the_index_lists_every_part_and_section_with_its_answered_count() {
         t.contains("<summary id=\"toc-summary\">Mục lục</summary>"),
         "{t}"
     );
-    assert!(t.contains("aria-label=\"Mục lục bảng hỏi\""));
     let sections: usize = s.parts.iter().map(|p| p.sections.len()).sum();
     assert_eq!(
         t.matches("class=\"toc-link\"").count(),
@@ -266,6 +265,16 @@ async fn the_form_speaks_in_sentences_and_says_where_the_product_name_came_from(
     d.product.name = "Nước mắm Cô Ba 35 độ đạm".into();
     let html = render::<DetailsScreen>(details(Lang::Vi, d, None)).await;
     assert!(!html.contains("Lấy từ tên bản nháp"), "changed by the user");
+    assert!(!html.contains("use-draft-name"));
+    // A draft named before the name carried over: offered in one tap.
+    let mut old = Draft::new("d1", "QD26-09", 0);
+    old.title = "Mắm tôm Cô Ba".into();
+    let html = render::<DetailsScreen>(details(Lang::Vi, old, None)).await;
+    assert!(html.contains("id=\"use-draft-name\""));
+    assert!(
+        html.contains("Dùng tên bản nháp: “Mắm tôm Cô Ba”"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -301,7 +310,7 @@ async fn the_header_has_short_tabs_and_the_full_app_an_offline_status() {
         "said to screen readers"
     );
     assert!(offline.contains("id=\"offline-ready\""));
-    assert!(offline.contains("Ứng dụng đã sẵn sàng dùng khi không có mạng"));
+    assert!(offline.contains("Đã sẵn sàng dùng khi không có mạng"));
     let en = render::<OfflineStatus>(OfflineStatusProps {
         lang: Lang::En,
         remember: true,

@@ -115,7 +115,7 @@ pub fn day_month_year(value: &str) -> Option<String> {
     let t = value.trim();
     let year_first = t.len() >= 4
         && t.bytes().take(4).all(|b| b.is_ascii_digit())
-        && !t.bytes().nth(4).is_some_and(|b| b.is_ascii_digit());
+        && !t.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
     if !year_first {
         return None;
     }

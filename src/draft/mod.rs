@@ -81,6 +81,8 @@ pub enum Command {
         code: String,
         text: String,
     },
+    /// The draft's name; it carries over to the product name while that is empty or was the
+    /// old name (the name field says "tên sản phẩm"), never over a product name of its own.
     SetTitle(String),
     /// Set one detail of the producer or the product (text cut at [`MAX_FIELD_CHARS`]).
     SetField(Field, String),
@@ -153,7 +155,14 @@ impl Draft {
                     d.evidence.insert(code, clip(text));
                 }
             }
-            Command::SetTitle(t) => d.title = clip(t),
+            Command::SetTitle(t) => {
+                let t = clip(t);
+                let name = d.product.name.trim();
+                if name.is_empty() || name == d.title.trim() {
+                    d.product.name = t.trim().to_string();
+                }
+                d.title = t;
+            }
             Command::SetField(f, value) => f.set(&mut d, value),
             Command::SetProduct(p) => d.product = p,
             Command::SetProducer(p) => d.producer = p,
@@ -178,6 +187,34 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_draft_name_carries_over_to_the_product_name() {
+        let d = Draft::new("d1", "QD26-09", 1000);
+        let d = d.apply(Command::SetTitle("N".into()), 2000);
+        let d = d.apply(Command::SetTitle("Nước mắm cá cơm Cô Ba ".into()), 3000);
+        assert_eq!(
+            d.product.name, "Nước mắm cá cơm Cô Ba",
+            "follows while it is the name"
+        );
+        assert_eq!(d.title, "Nước mắm cá cơm Cô Ba ", "the title as typed");
+        let d = d.apply(
+            Command::SetField(Field::ProductName, "Nước mắm Cô Ba 35 độ đạm".into()),
+            4000,
+        );
+        let d = d.apply(Command::SetTitle("Cô Ba (lô 2)".into()), 5000);
+        assert_eq!(
+            d.product.name, "Nước mắm Cô Ba 35 độ đạm",
+            "a name of its own stays"
+        );
+        let e = Draft::new("d2", "QD26-09", 1000);
+        let e = e.apply(
+            Command::SetField(Field::ProductName, "Mật ong".into()),
+            2000,
+        );
+        let e = e.apply(Command::SetTitle("Bản nháp mật ong".into()), 3000);
+        assert_eq!(e.product.name, "Mật ong", "typed before the title: kept");
+    }
 
     #[test]
     fn commands_change_only_what_they_say() {

@@ -305,7 +305,14 @@ pub fn problem_sentence(lang: Lang, p: &Problem) -> String {
 fn sentence(s: &str) -> String {
     let mut chars = s.chars();
     let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        // (Not `char::to_uppercase`: its table would grow the app for a handful of fixed
+        // words, whose first letters are ASCII or "đ".)
+        Some(c) => std::iter::once(match c {
+            'đ' => 'Đ',
+            c => c.to_ascii_uppercase(),
+        })
+        .chain(chars)
+        .collect(),
         None => return String::new(),
     };
     if !out.ends_with(['.', '…', '?', '!']) {

@@ -341,19 +341,19 @@ strings! {
 
     // ---- Field-ready (issue 13, items 6–8): offline, the header, the questionnaire's index,
     // the details against the answers.
-    OfflineReady => "Ứng dụng đã sẵn sàng dùng khi không có mạng: cả 26 bộ phiếu chấm điểm và phần tạo hồ sơ đã được lưu trên máy này.",
-        "The app is ready to use offline: all 26 scoring sheets and the dossier writer are saved on this device.";
+    OfflineReady => "Đã sẵn sàng dùng khi không có mạng (cả 26 bộ phiếu chấm điểm và phần tạo hồ sơ).",
+        "Ready to use offline (all 26 scoring sheets and the dossier writer).";
     OfflineNow => "Không có mạng", "Offline";
     OfflineNowMore => "Máy đang không có mạng. Ứng dụng vẫn dùng được; mọi thay đổi vẫn được lưu trên máy.",
         "This device is offline. The app still works; every change is still saved on this device.";
     OkGotIt => "Đã hiểu", "Got it";
     NavNewShort => "Mới", "New";
     TocTitle => "Mục lục", "Contents";
-    TocNav => "Mục lục bảng hỏi", "Questionnaire contents";
     TocHint => "Bấm để đến phần, mục. Số bên phải: đã trả lời / số câu.",
         "Tap to go to a part or section. The figures: answered / questions.";
     BackToToc => "Về mục lục", "Back to contents";
     ProductNameFromDraft => "Lấy từ tên bản nháp; bạn sửa được.", "Taken from the draft's name; you can change it.";
+    UseDraftName => "Dùng tên bản nháp:", "Use the draft's name:";
 }
 
 #[cfg(test)]

@@ -210,7 +210,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     let toc = html! {
         <details class="toc" id="toc">
             <summary id={TOC_SUMMARY_ID}>{ t(lang, Key::TocTitle) }</summary>
-            <nav aria-label={t(lang, Key::TocNav)}>
+            <div class="toc-body">
                 <p class="hint">{ t(lang, Key::TocHint) }</p>
                 <ul class="toc-list">
                     if !questions.is_empty() {
@@ -241,7 +241,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                         }
                     }) }
                 </ul>
-            </nav>
+            </div>
         </details>
     };
 

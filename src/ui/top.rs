@@ -3,7 +3,7 @@
 //!
 //! The tabs keep to one row down to a 320 px phone (short labels, "+ Mới" named in full for
 //! screen readers), so the header stays about 100 px tall; the full app puts its offline
-//! indicator in the brand row ([`TopBar::status`]).
+//! indicator under the tabs ([`TopBar::status`]).
 
 use yew::prelude::*;
 
@@ -24,8 +24,8 @@ pub struct TopBar {
     pub on_nav: Callback<Screen>,
     /// Emits the other language.
     pub on_lang: Callback<Lang>,
-    /// Shown between the brand and the language switch (the full app's offline status; the
-    /// start module leaves it empty). Without the brand row, above the tabs.
+    /// Shown under the tabs (the full app's offline status: nothing while online; the start
+    /// module leaves it empty).
     pub status: Html,
 }
 
@@ -43,10 +43,9 @@ impl TopBar {
             <header class="top">
                 if !self.hide_brand { <div class="top-row">
                     <p class="brand"><span class="logo" aria-hidden="true">{ "★" }</span>{ t(lang, Key::AppTitle) }</p>
-                    { self.status.clone() }
                     <button type="button" class="btn lang" lang={other.tag()} onclick={switch_lang}
                         aria-label={t(lang, Key::SwitchLanguage)}>{ t(lang, Key::OtherLanguage) }</button>
-                </div> } else { { self.status.clone() } }
+                </div> }
                 <nav aria-label={t(lang, Key::MainNav)}>
                     <ul>
                         if self.has_current {
@@ -64,6 +63,7 @@ impl TopBar {
                             onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNewShort) }</button></li>
                     </ul>
                 </nav>
+                { self.status.clone() }
             </header>
         }
     }

@@ -65,8 +65,8 @@ pub struct OfflineStatusProps {
 
 /// The full app's offline status, in the header: "Không có mạng" while the device is offline
 /// (`role="status"`, in words, not only a colour), and once, the first time the offline copy
-/// is complete, a dismissible "ready to use offline" notice (out of the page's flow, so it
-/// moves nothing), remembered in local storage so it is not shown again.
+/// is complete, a dismissible "ready to use offline" notice (under the tabs, in the page's flow,
+/// so it never covers what the user taps), remembered in local storage so it is not shown again.
 #[component]
 pub fn OfflineStatus(props: &OfflineStatusProps) -> Html {
     let lang = props.lang;
@@ -76,19 +76,24 @@ pub fn OfflineStatus(props: &OfflineStatusProps) -> Html {
         let online = online.clone();
         use_effect_with((), move |_| {
             let watch = crate::platform::online::watch(move |up| online.set(up));
-            move || drop(watch)
+            move || {
+                let _listeners = watch;
+            }
         });
     }
+    // Read when the worker is ready, not when the header was first drawn (demo mode starts
+    // after the drafts are loaded).
+    let remember = use_mut_ref(|| props.remember);
+    *remember.borrow_mut() = props.remember;
     {
         let ready = ready.clone();
-        let remember = props.remember;
         use_effect_with((), move |_| {
             // Shown only where the device can remember it (so it is never repeated on every
             // load of a browser that keeps nothing).
             if matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
                 sw::when_ready(move || {
                     if matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
-                        if remember {
+                        if *remember.borrow() {
                             let _ = storage::set(OFFLINE_READY_KEY, "1");
                         }
                         ready.set(true);

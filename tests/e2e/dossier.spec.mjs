@@ -143,7 +143,7 @@ test('details form, downloads, export and import at phone size', async () => {
   await page.locator('#f-producer-phone').press('Tab');
   const phoneErr = page.locator('#f-producer-phone-err');
   await phoneErr.waitFor();
-  assert.match(await phoneErr.textContent(), /số điện thoại Việt Nam bắt đầu bằng 0 hoặc \+84/);
+  assert.match(await phoneErr.textContent(), /Số điện thoại Việt Nam bắt đầu bằng 0 hoặc \+84/);
   assert.equal(await page.getAttribute('#f-producer-phone', 'aria-invalid'), 'true');
   await page.fill('#f-producer-email', 'htx.coba@gmail');
   await page.fill('#f-producer-registration-date', '31/02/2021');

@@ -39,7 +39,11 @@ test('the header and its tabs take one row at 360 and 320 px', async () => {
         await page.getByRole('button', { name: /English/ }).click();
         await page.locator('html[lang="en"]').waitFor();
       }
-      const header = await page.locator('header.top').boundingBox();
+      // The brand row and the tabs (the once-only "ready offline" notice may sit under them).
+      const header = await page.locator('header.top').evaluate((h) => {
+        const net = h.querySelector('.net');
+        return { height: h.getBoundingClientRect().height - (net ? net.getBoundingClientRect().height : 0) };
+      });
       const tabs = await page.locator('header.top nav li').evaluateAll((lis) =>
         lis.map((li) => {
           const r = li.getBoundingClientRect();
@@ -115,8 +119,18 @@ test('the index jumps to a late section, focuses its heading and counts the answ
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'part-B');
     // Criteria 7–11: the title once (the section heading), the card's legend for screen readers.
     assert.equal(await page.locator('#c-7 > legend').evaluate((l) => l.getBoundingClientRect().width <= 1), true);
-    assert.equal(await page.getByText('TÍNH ĐỘC ĐÁO (Chất lượng', { exact: false }).filter({ visible: true }).count(), 2,
-      'the section heading and its line in the index');
+    const where = await page.evaluate(() => {
+      const out = [];
+      const walk = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) {
+        const n = walk.currentNode;
+        if (!n.data.includes('TÍNH ĐỘC ĐÁO (Chất lượng')) continue;
+        const at = n.parentElement.closest('h3, details, legend');
+        out.push(at.tagName + (at.classList.contains('sr-only') ? '.sr-only' : ''));
+      }
+      return out.sort();
+    });
+    assert.deepEqual(where, ['DETAILS', 'H3', 'LEGEND.sr-only'], 'shown by the heading (and the index); the card\'s legend for screen readers');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -163,8 +177,11 @@ test('the header says so while the device is offline', async () => {
     const indicator = page.locator('header.top [role="status"] #offline-indicator');
     await indicator.waitFor();
     assert.match(await indicator.textContent(), /Không có mạng/);
+    // A strip under the tabs, only while offline.
+    if (await page.locator('#offline-ready').count()) await page.click('#offline-ready-ok');
     const header = await page.locator('header.top').boundingBox();
-    assert.ok(header.height <= 110, `header ${header.height} px`);
+    assert.ok(header.height <= 130, `header ${header.height} px`);
+    console.log(`# header while offline: ${header.height} px`);
     await shot(page, 'field-offline-indicator', { fullPage: false });
     await context.setOffline(false);
     await indicator.waitFor({ state: 'detached' });

@@ -14,9 +14,9 @@
 //!
 //! Adding a detail field: the field itself is `draft::details`; here it gets its row in a table.
 //!
-//! The draft's name carries over: when the form opens on a draft whose product name is empty,
-//! the name the user gave the draft is written into it (said under the field; the user can
-//! change it). A date written year first ("2019-03-05") is rewritten day/month/year when the
+//! The draft's name carries over to the product name as it is typed (`Command::SetTitle`);
+//! the field says so while they are the same, and a draft named before that rule offers its
+//! name in one tap; the user can change it. A date written year first ("2019-03-05") is rewritten day/month/year when the
 //! user leaves the field. An answer to criterion 3.2 that contradicts the representative's
 //! gender, ethnicity or disability is said under those fields ([`check_representative`]).
 
@@ -300,21 +300,6 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     // The field being edited, and whether its error was visible when the user entered it: a
     // new error shows when the user leaves the field; a shown error updates live while fixed.
     let editing = use_state(|| None::<(Field, bool)>);
-    // The draft's name carries over to an empty product name, once per opening of the form.
-    {
-        let on_action = props.on_action.clone();
-        let draft = draft.clone();
-        use_effect_with(draft.id.clone(), move |_| {
-            let title = draft.title.trim();
-            if is_blank(&draft.product.name) && !title.is_empty() {
-                on_action.emit(Action::Apply {
-                    id: draft.id.clone(),
-                    command: Command::SetField(Field::ProductName, title.to_string()),
-                    now_ms: clock::now_ms(),
-                });
-            }
-        });
-    }
     let mismatch = props
         .set
         .as_deref()
@@ -338,6 +323,22 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         let from_title =
             f == Field::ProductName && !is_blank(&value) && value.trim() == draft.title.trim();
         let from_title_id = format!("{id}-from-title");
+        // A draft named before the name carried over: its name in one tap.
+        let use_title = (f == Field::ProductName
+            && is_blank(&value)
+            && !draft.title.trim().is_empty())
+        .then(|| {
+            let on_action = props.on_action.clone();
+            let id = draft.id.clone();
+            let title = draft.title.trim().to_string();
+            Callback::from(move |_: MouseEvent| {
+                on_action.emit(Action::Apply {
+                    id: id.clone(),
+                    command: Command::SetField(Field::ProductName, title.clone()),
+                    now_ms: clock::now_ms(),
+                })
+            })
+        });
         let ground_id = "rep-ground-warning";
         let ground = mismatch
             .as_ref()
@@ -441,6 +442,10 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 { control }
                 if from_title {
                     <p class="hint" id={from_title_id}>{ t(lang, Key::ProductNameFromDraft) }</p>
+                }
+                if let Some(use_title) = use_title {
+                    <button type="button" class="btn small" id="use-draft-name" onclick={use_title}>
+                        { t(lang, Key::UseDraftName) }{ " “" }{ draft.title.trim().to_string() }{ "”" }</button>
                 }
                 if counted {
                     <p class="char-count" id={count_id}>{ i18n::chars_left(lang, MAX_FIELD_CHARS.saturating_sub(chars), MAX_FIELD_CHARS) }</p>
