@@ -164,7 +164,7 @@ async function reachable() {
 async function repairApp(say) {
   say("Đang kiểm tra kết nối mạng…", "Checking the connection…");
   if (!(await reachable())) {
-    say("Cần có kết nối mạng để sửa. Chưa xoá gì. Hãy bật mạng (Wi-Fi hoặc dữ liệu di động) rồi bấm lại.",
+    say("Cần có kết nối mạng để sửa. Chưa xóa gì. Hãy bật mạng (Wi-Fi hoặc dữ liệu di động) rồi bấm lại.",
       "Repair needs the network. Nothing was deleted. Turn on Wi-Fi or mobile data, then tap again.");
     return false;
   }
@@ -202,7 +202,7 @@ export function show(e, lastRepair) {
       : two("Một tệp của ứng dụng không tải được, kể cả khi thử lại.",
         "A file of the app could not be loaded, even on a second try.");
   const title = el("h1", { tabindex: "-1", style: "outline: none" }, ...two("Không mở được ứng dụng", "/ The app could not open"));
-  const kept = two("Lỗi này không xoá bản nháp nào đã lưu trên máy.", "This does not delete any draft saved on this device.");
+  const kept = two("Lỗi này không xóa bản nháp nào đã lưu trên máy.", "This does not delete any draft saved on this device.");
 
   const choice = (button, ...sentence) =>
     el("div", { style: "margin: 1.25rem 0" }, el("p", { class: "actions" }, button), el("p", {}, ...sentence));
@@ -218,7 +218,7 @@ export function show(e, lastRepair) {
   const repairBtn = button("boot-repair", "", "Sửa ứng dụng", "Repair the app");
   const repairNote = el("p", { id: "boot-repair-note", role: "status" });
   const repairChoice = choice(repairBtn,
-    ...two("Xoá bản sao ngoại tuyến của ứng dụng rồi tải lại từ mạng (cần có mạng). Bản nháp của bạn được giữ nguyên.",
+    ...two("Xóa bản sao ngoại tuyến của ứng dụng rồi tải lại từ mạng (cần có mạng). Bản nháp của bạn được giữ nguyên.",
       "Deletes the app's offline copy and downloads it again (needs the network). Your drafts are kept."));
   repairChoice.append(repairNote);
 

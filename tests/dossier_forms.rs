@@ -1522,7 +1522,10 @@ fn the_title_falls_back_to_the_drafts_name_before_the_sets() {
     let (doc, _) = dossier_of(&s, &d, Lang::Vi);
     assert_eq!(doc.title, "Hồ sơ OCOP – Thổ cẩm Mường Lò");
     d.product.name = "Khăn thổ cẩm".into();
-    assert_eq!(dossier_of(&s, &d, Lang::Vi).0.title, "Hồ sơ OCOP – Khăn thổ cẩm");
+    assert_eq!(
+        dossier_of(&s, &d, Lang::Vi).0.title,
+        "Hồ sơ OCOP – Khăn thổ cẩm"
+    );
     let blank = Draft::new("b", "QD26-22", 1);
     let (doc, _) = dossier_of(&s, &blank, Lang::Vi);
     assert!(doc.title.starts_with("Hồ sơ OCOP – ") && doc.title.len() > "Hồ sơ OCOP – ".len());

@@ -239,8 +239,14 @@ async fn doubtful_phone_email_and_date_are_explained_and_listed() {
         None
     );
     assert!(check_field(Field::RegistrationDate, "01/01/2030", Some(today())).is_some());
+    // Year first is a real date, but the forms write day/month/year (the form rewrites it on
+    // leaving the field; what arrives otherwise is flagged).
     assert_eq!(
         check_field(Field::RegistrationDate, "2021-03-05", Some(today())),
+        Some(draft::Problem::DateYearFirst)
+    );
+    assert_eq!(
+        check_field(Field::RegistrationDate, "05/03/2021", Some(today())),
         None
     );
     assert_eq!(

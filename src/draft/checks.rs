@@ -8,6 +8,8 @@
 use super::details::Field;
 use super::Draft;
 use crate::date::{parse_date, Date, DateError};
+use crate::lang::fold_diacritics;
+use crate::rubric::{ProductSet, Role};
 
 /// Whether a text says nothing: empty, or only whitespace and invisible characters.
 pub fn is_blank(s: &str) -> bool {
@@ -40,6 +42,10 @@ pub enum Problem {
     Phone(PhoneError),
     Email(EmailError),
     Date(DateError),
+    /// A real date written year first ("2019-03-05"): the forms are dated day/month/year, and
+    /// the dossier prints the field as typed. The form rewrites it on leaving the field
+    /// ([`day_month_year`]); this flags what arrives otherwise (an imported file).
+    DateYearFirst,
 }
 
 /// A field and what is wrong with it.
@@ -95,14 +101,169 @@ pub fn check_field(field: Field, value: &str, today: Option<Date>) -> Option<Pro
         Field::RegistrationDate | Field::RecognitionDate => match parse_date(value) {
             Err(e) => Some(Problem::Date(e)),
             Ok(date) if today.is_some_and(|t| date > t) => Some(Problem::Date(DateError::InFuture)),
+            Ok(_) if day_month_year(value).is_some() => Some(Problem::DateYearFirst),
             Ok(_) => None,
         },
         _ => None,
     }
 }
 
+/// A date field's value as the form writes dates (day/month/year, "05/03/2019"), when it is
+/// a real date written year first ("2019-03-05", "2019/3/5", "2019-03-05T00:00"); `None` for
+/// anything else (already day first, not a date, empty), which stays as typed.
+pub fn day_month_year(value: &str) -> Option<String> {
+    let t = value.trim();
+    let year_first = t.len() >= 4
+        && t.bytes().take(4).all(|b| b.is_ascii_digit())
+        && !t.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
+    if !year_first {
+        return None;
+    }
+    let d = parse_date(t).ok()?;
+    Some(format!("{:02}/{:02}/{:04}", d.day, d.month, d.year))
+}
+
 // ---------------------------------------------------------------------------------------------
-// Phone
+// Criterion 3.2 against the representative's details
+
+/// What the details say about the ground of criterion 3.2 (the legal representative is a
+/// woman, from an ethnic minority, or a person with a disability).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ground {
+    /// At least one of the three says so.
+    Met,
+    /// All three are filled in and none says so (a man, Kinh, no disability).
+    NotMet,
+    /// Not enough is filled in, or the words are not ones this check knows.
+    Unknown,
+}
+
+/// Whether a typed value of one of the three fields says the ground is met (`Some(true)`),
+/// not met (`Some(false)`), or cannot tell (`None`): gender "Nữ"/"Nam", ethnicity "Kinh" (the
+/// majority; every other of the 54 groups is a minority), disability "Có"/"Không". Folded
+/// (diacritics, case), so "nu", "NỮ", "dân tộc Tày", "không khuyết tật" are read too.
+fn says(field: Field, value: &str) -> Option<bool> {
+    let v = fold_diacritics(value.trim());
+    let words: Vec<&str> = v
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    if words.is_empty() {
+        return None;
+    }
+    match field {
+        Field::RepresentativeGender => {
+            if has("nu") || has("female") || has("woman") {
+                Some(true)
+            } else if has("nam") || has("male") || has("man") {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Field::RepresentativeEthnicity => {
+            // "Kinh", "dân tộc Kinh", "người Kinh", "Việt (Kinh)": the majority.
+            let majority = has("kinh") || (words.len() == 1 && (has("viet") || has("vietnamese")));
+            let unsure = has("khong") || has("chua") || has("ro") || has("unknown");
+            let named = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+            if majority {
+                Some(false)
+            } else if unsure || !named {
+                None
+            } else {
+                // "dân tộc thiểu số", or any other group's name (Tày, Thái, Mông, Khmer, Hoa…).
+                Some(true)
+            }
+        }
+        Field::RepresentativeDisability => {
+            if has("khong") || has("no") || has("none") || has("not") {
+                Some(false)
+            } else if has("co")
+                || has("yes")
+                || has("khuyet")
+                || has("disabled")
+                || has("disability")
+            {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The three fields criterion 3.2 is scored on.
+pub const REPRESENTATIVE_GROUND: [Field; 3] = [
+    Field::RepresentativeGender,
+    Field::RepresentativeEthnicity,
+    Field::RepresentativeDisability,
+];
+
+/// What the representative's details of `d` say about criterion 3.2's ground.
+pub fn representative_ground(d: &Draft) -> Ground {
+    let said: Vec<Option<bool>> = REPRESENTATIVE_GROUND
+        .iter()
+        .map(|f| says(*f, f.value(d)))
+        .collect();
+    if said.contains(&Some(true)) {
+        Ground::Met
+    } else if said.iter().all(|s| *s == Some(false)) {
+        Ground::NotMet
+    } else {
+        Ground::Unknown
+    }
+}
+
+/// The answer to criterion 3.2 contradicts the representative's details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroundMismatch {
+    /// The criterion's code in this set ("3.2").
+    pub criterion: String,
+    /// The answer says the ground is met (a level with points) and the details say it is not;
+    /// `false`: the answer says it is not met (0 points) and the details say it is.
+    pub answer_met: bool,
+    /// The fields behind the details' reading, as typed: every one of the three when they
+    /// say "not met", those that say "met" otherwise.
+    pub fields: Vec<(Field, String)>,
+}
+
+/// Whether the answer to the criterion scored on the legal representative (3.2 in every set,
+/// found by [`Role::LegalRepresentative`]) contradicts the representative's gender, ethnicity
+/// and disability in the details. `None` when the criterion is not answered, the details do
+/// not tell, or both agree. The answer "meets" when its level has points; "none of the levels"
+/// and a 0-point level say it does not.
+pub fn check_representative(set: &ProductSet, d: &Draft) -> Option<GroundMismatch> {
+    let code = set.criterion_for(Role::LegalRepresentative)?;
+    let criterion = set.criterion(code)?;
+    let answer_met = match d.responses.answers.get(code) {
+        Some(p) => criterion.level(*p)?.points > 0,
+        None if d.responses.none_of_levels.contains(code) => false,
+        None => return None,
+    };
+    let ground = representative_ground(d);
+    let contradicts = match ground {
+        Ground::Met => !answer_met,
+        Ground::NotMet => answer_met,
+        Ground::Unknown => false,
+    };
+    if !contradicts {
+        return None;
+    }
+    let fields = REPRESENTATIVE_GROUND
+        .iter()
+        .filter(|f| ground == Ground::NotMet || says(**f, f.value(d)) == Some(true))
+        .map(|f| (*f, f.value(d).trim().to_string()))
+        .collect();
+    Some(GroundMismatch {
+        criterion: code.to_string(),
+        answer_met,
+        fields,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Phone
 
 /// Why a phone number does not look Vietnamese.
@@ -178,7 +339,6 @@ pub fn check_phone(s: &str) -> Result<Phone, PhoneError> {
 
 // ---------------------------------------------------------------------------------------------
 // E-mail
-// E-mail
 
 /// Why an e-mail address does not look right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,6 +388,123 @@ pub fn check_email(s: &str) -> Result<String, EmailError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fish_sauce() -> ProductSet {
+        ProductSet::from_json(include_str!("../../static/rubric/QD26-09.json")).expect("rubric")
+    }
+
+    fn representative(gender: &str, ethnicity: &str, disability: &str) -> Draft {
+        let mut d = Draft::new("x", "QD26-09", 0);
+        d.producer.representative_gender = gender.into();
+        d.producer.representative_ethnicity = ethnicity.into();
+        d.producer.representative_disability = disability.into();
+        d
+    }
+
+    #[test]
+    fn the_details_say_whether_criterion_3_2_is_met() {
+        use Ground::*;
+        let g = |a, b, c| representative_ground(&representative(a, b, c));
+        assert_eq!(g("Nam", "Kinh", "Không"), NotMet);
+        assert_eq!(g(" nam ", "dân tộc Kinh", "không khuyết tật"), NotMet);
+        assert_eq!(g("Male", "Kinh", "No"), NotMet);
+        assert_eq!(g("Nữ", "Kinh", "Không"), Met);
+        assert_eq!(g("NU", "", ""), Met, "one is enough");
+        assert_eq!(g("Nam", "Tày", "Không"), Met);
+        assert_eq!(
+            g("Nam", "Hoa", ""),
+            Met,
+            "the Hoa are one of the 53 minorities"
+        );
+        assert_eq!(g("Nam", "dân tộc thiểu số", ""), Met);
+        assert_eq!(g("Nam", "Kinh", "Có"), Met);
+        assert_eq!(g("Nam", "Kinh", "khuyết tật vận động"), Met);
+        assert_eq!(g("Nam", "Kinh", ""), Unknown, "disability not said");
+        assert_eq!(g("", "", ""), Unknown);
+        assert_eq!(g("Nam", "không rõ", "Không"), Unknown);
+        assert_eq!(g("?", "Kinh", "Không"), Unknown);
+    }
+
+    #[test]
+    fn an_answer_to_3_2_against_the_details_is_pointed_out() {
+        let set = fish_sauce();
+        // Level 2 of 3.2 is "là nữ; hoặc … dân tộc thiểu số; hoặc … khuyết tật" (1 point).
+        let code = set.criterion_for(Role::LegalRepresentative).expect("3.2");
+        assert_eq!(code, "3.2");
+        let mut d = representative("Nam", "Kinh", "Không");
+        assert_eq!(check_representative(&set, &d), None, "not answered yet");
+        d.responses.answers.insert("3.2".into(), 2);
+        let m = check_representative(&set, &d).expect("the review's case: Nam, Kinh, Không");
+        assert_eq!(m.criterion, "3.2");
+        assert!(m.answer_met);
+        assert_eq!(
+            m.fields,
+            vec![
+                (Field::RepresentativeGender, "Nam".to_string()),
+                (Field::RepresentativeEthnicity, "Kinh".to_string()),
+                (Field::RepresentativeDisability, "Không".to_string()),
+            ]
+        );
+        // The answer says "not met" (level 1, 0 points) and the representative is a woman.
+        d.responses.answers.insert("3.2".into(), 1);
+        assert_eq!(check_representative(&set, &d), None, "both say not met");
+        d.producer.representative_gender = "Nữ".into();
+        let m = check_representative(&set, &d).expect("a woman, answered 0 points");
+        assert!(!m.answer_met);
+        assert_eq!(
+            m.fields,
+            vec![(Field::RepresentativeGender, "Nữ".to_string())]
+        );
+        // "None of the levels" is 0 points too.
+        d.responses.answers.remove("3.2");
+        d.responses.none_of_levels.insert("3.2".into());
+        assert!(check_representative(&set, &d).is_some_and(|m| !m.answer_met));
+        // Agreeing, or details that do not tell: nothing to say.
+        d.responses.none_of_levels.clear();
+        d.responses.answers.insert("3.2".into(), 2);
+        assert_eq!(check_representative(&set, &d), None);
+        let mut unsure = representative("Nam", "Kinh", "");
+        unsure.responses.answers.insert("3.2".into(), 2);
+        assert_eq!(check_representative(&set, &unsure), None);
+    }
+
+    #[test]
+    fn dates_written_year_first_are_flagged_and_rewritten_day_first() {
+        let today = Date::new(2026, 12, 1);
+        assert_eq!(day_month_year("2019-03-05").as_deref(), Some("05/03/2019"));
+        assert_eq!(day_month_year(" 2019/3/5 ").as_deref(), Some("05/03/2019"));
+        assert_eq!(
+            day_month_year("2019-03-05T08:00").as_deref(),
+            Some("05/03/2019")
+        );
+        assert_eq!(day_month_year("05/03/2019"), None, "already day first");
+        assert_eq!(day_month_year("5-3-2019"), None, "day first, as typed");
+        assert_eq!(
+            day_month_year("2019-02-31"),
+            None,
+            "no such day: the check says so"
+        );
+        assert_eq!(day_month_year("2019"), None);
+        assert_eq!(day_month_year("20190305"), None);
+        assert_eq!(day_month_year(""), None);
+        let check = |v: &str| check_field(Field::RegistrationDate, v, today);
+        assert_eq!(check("2019-03-05"), Some(Problem::DateYearFirst));
+        assert_eq!(check("05/03/2019"), None);
+        assert_eq!(check("2019"), Some(Problem::Date(DateError::Format)));
+        assert_eq!(
+            check("31/02/2019"),
+            Some(Problem::Date(DateError::OutOfRange))
+        );
+        assert_eq!(
+            check("2030-01-01"),
+            Some(Problem::Date(DateError::InFuture)),
+            "a later date says that first"
+        );
+        assert_eq!(
+            check_field(Field::RecognitionDate, "2024-06-30", today),
+            Some(Problem::DateYearFirst)
+        );
+    }
 
     #[test]
     fn phones() {

@@ -377,12 +377,20 @@ mod tests {
         assert_eq!(m.draft.responses.knock_outs.get("k1"), Some(&false));
         assert_eq!(m.draft.product.registration_type, RegistrationType::Upgrade);
         assert_eq!(m.draft.title, "Nước mắm", "ours kept");
+        // The name carried over to the product name on both sides, so that differs too.
+        assert_eq!(m.draft.product.name, "Nước mắm");
         assert_eq!(
             m.conflicts,
-            vec![Conflict {
-                item: Item::Title,
-                take_theirs: Command::SetTitle("Nước mắm Cô Ba".into()),
-            }]
+            vec![
+                Conflict {
+                    item: Item::Field(Field::ProductName),
+                    take_theirs: Command::SetField(Field::ProductName, "Nước mắm Cô Ba".into()),
+                },
+                Conflict {
+                    item: Item::Title,
+                    take_theirs: Command::SetTitle("Nước mắm Cô Ba".into()),
+                }
+            ]
         );
     }
 

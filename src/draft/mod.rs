@@ -18,8 +18,9 @@ pub mod sync;
 pub use crate::date::DateError;
 pub use blanks::{blanks, Blank};
 pub use checks::{
-    check_email, check_field, check_fields, check_fields_for, check_phone, is_blank,
-    missing_fields, EmailError, FieldProblem, Phone, PhoneError, Problem,
+    check_email, check_field, check_fields, check_fields_for, check_phone, check_representative,
+    day_month_year, is_blank, missing_fields, representative_ground, EmailError, FieldProblem,
+    Ground, GroundMismatch, Phone, PhoneError, Problem, REPRESENTATIVE_GROUND,
 };
 pub use details::{Field, Part, Producer, Product, RegistrationType, Report};
 pub use samples::samples;
@@ -80,6 +81,8 @@ pub enum Command {
         code: String,
         text: String,
     },
+    /// The draft's name; it carries over to the product name while that is empty or was the
+    /// old name (the name field says "tên sản phẩm"), never over a product name of its own.
     SetTitle(String),
     /// Set one detail of the producer or the product (text cut at [`MAX_FIELD_CHARS`]).
     SetField(Field, String),
@@ -152,7 +155,14 @@ impl Draft {
                     d.evidence.insert(code, clip(text));
                 }
             }
-            Command::SetTitle(t) => d.title = clip(t),
+            Command::SetTitle(t) => {
+                let t = clip(t);
+                let name = d.product.name.trim();
+                if name.is_empty() || name == d.title.trim() {
+                    d.product.name = t.trim().to_string();
+                }
+                d.title = t;
+            }
             Command::SetField(f, value) => f.set(&mut d, value),
             Command::SetProduct(p) => d.product = p,
             Command::SetProducer(p) => d.producer = p,
@@ -177,6 +187,34 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_draft_name_carries_over_to_the_product_name() {
+        let d = Draft::new("d1", "QD26-09", 1000);
+        let d = d.apply(Command::SetTitle("N".into()), 2000);
+        let d = d.apply(Command::SetTitle("Nước mắm cá cơm Cô Ba ".into()), 3000);
+        assert_eq!(
+            d.product.name, "Nước mắm cá cơm Cô Ba",
+            "follows while it is the name"
+        );
+        assert_eq!(d.title, "Nước mắm cá cơm Cô Ba ", "the title as typed");
+        let d = d.apply(
+            Command::SetField(Field::ProductName, "Nước mắm Cô Ba 35 độ đạm".into()),
+            4000,
+        );
+        let d = d.apply(Command::SetTitle("Cô Ba (lô 2)".into()), 5000);
+        assert_eq!(
+            d.product.name, "Nước mắm Cô Ba 35 độ đạm",
+            "a name of its own stays"
+        );
+        let e = Draft::new("d2", "QD26-09", 1000);
+        let e = e.apply(
+            Command::SetField(Field::ProductName, "Mật ong".into()),
+            2000,
+        );
+        let e = e.apply(Command::SetTitle("Bản nháp mật ong".into()), 3000);
+        assert_eq!(e.product.name, "Mật ong", "typed before the title: kept");
+    }
 
     #[test]
     fn commands_change_only_what_they_say() {

@@ -2,7 +2,8 @@
 //! detail, why an imported file or a share link was refused, why there is no QR code.
 
 use crate::draft::{
-    DateError, EmailError, Expected, Field, ImportError, ImportErrorKind, PhoneError, Problem,
+    DateError, EmailError, Expected, Field, GroundMismatch, ImportError, ImportErrorKind,
+    PhoneError, Problem,
 };
 use crate::lang::Lang;
 use crate::share::{QrError, ShareError};
@@ -286,8 +287,67 @@ pub fn problem(lang: Lang, p: &Problem) -> &'static str {
                 "ngày đăng ký sau ngày hôm nay",
                 "the registration date is after today",
             ),
+            Problem::DateYearFirst => (
+                "ngày đang viết năm trước; hồ sơ ghi ngày/tháng/năm, ví dụ 05/03/2021",
+                "the date is written year first; the forms write day/month/year, e.g. 05/03/2021",
+            ),
         };
     lang.pick(vi, en)
+}
+
+/// [`problem`] as a sentence of its own (the message under a field): a capital first letter
+/// and a full stop. ("số điện thoại cần…" → "Số điện thoại cần….")
+pub fn problem_sentence(lang: Lang, p: &Problem) -> String {
+    sentence(problem(lang, p))
+}
+
+/// A capital first letter and a full stop unless it ends with one (or "…", "?", "!").
+fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out: String = match chars.next() {
+        // (Not `char::to_uppercase`: its table would grow the app for a handful of fixed
+        // words, whose first letters are ASCII or "đ".)
+        Some(c) => std::iter::once(match c {
+            'đ' => 'Đ',
+            c => c.to_ascii_uppercase(),
+        })
+        .chain(chars)
+        .collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '…', '?', '!']) {
+        out.push('.');
+    }
+    out
+}
+
+/// The answer to criterion 3.2 against the representative's details, in words: said on the
+/// criterion in the questionnaire and near the three fields on the dossier screen.
+pub fn ground_mismatch(lang: Lang, m: &GroundMismatch) -> String {
+    let typed = |vi: bool| {
+        m.fields
+            .iter()
+            .map(|(f, v)| {
+                let label = field_label(if vi { Lang::Vi } else { Lang::En }, *f);
+                format!("{} “{v}”", label.to_lowercase())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let code = &m.criterion;
+    if m.answer_met {
+        pick(
+            lang,
+            format!("Tiêu chí {code}: bạn chọn “người đại diện là nữ, người dân tộc thiểu số hoặc người khuyết tật”, nhưng thông tin người đại diện trong hồ sơ ghi {}. Hãy kiểm tra lại một trong hai chỗ.", typed(true)),
+            format!("Criterion {code}: you chose “the representative is a woman, from an ethnic minority or a person with a disability”, but the representative's details in the dossier say {}. Check one of the two.", typed(false)),
+        )
+    } else {
+        pick(
+            lang,
+            format!("Tiêu chí {code}: thông tin người đại diện trong hồ sơ ghi {}, nên tiêu chí này có thể đạt 1 điểm, nhưng câu trả lời đang là chưa đạt. Hãy kiểm tra lại một trong hai chỗ.", typed(true)),
+            format!("Criterion {code}: the representative's details in the dossier say {}, so this criterion may score 1 point, but the answer says it is not met. Check one of the two.", typed(false)),
+        )
+    }
 }
 
 /// A share-link error in words.
@@ -506,10 +566,47 @@ mod tests {
             Problem::Date(DateError::Format),
             Problem::Date(DateError::OutOfRange),
             Problem::Date(DateError::InFuture),
+            Problem::DateYearFirst,
         ];
         for p in &problems {
             assert!(!problem(Lang::Vi, p).is_empty());
             assert_ne!(problem(Lang::Vi, p), problem(Lang::En, p), "{p:?}");
+            for lang in [Lang::Vi, Lang::En] {
+                let s = problem_sentence(lang, p);
+                let first = s.chars().next().expect("words");
+                assert!(first.is_uppercase(), "{s}");
+                assert!(s.ends_with(['.', '…']), "{s}");
+            }
         }
+        assert_eq!(
+            problem_sentence(Lang::Vi, &Problem::Phone(PhoneError::Prefix)),
+            "Số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84."
+        );
+    }
+
+    #[test]
+    fn the_3_2_mismatch_names_what_was_typed() {
+        let m = GroundMismatch {
+            criterion: "3.2".into(),
+            answer_met: true,
+            fields: vec![
+                (Field::RepresentativeGender, "Nam".into()),
+                (Field::RepresentativeEthnicity, "Kinh".into()),
+                (Field::RepresentativeDisability, "Không".into()),
+            ],
+        };
+        let vi = ground_mismatch(Lang::Vi, &m);
+        assert!(vi.starts_with("Tiêu chí 3.2: bạn chọn"), "{vi}");
+        assert!(
+            vi.contains("“Nam”") && vi.contains("“Kinh”") && vi.contains("“Không”"),
+            "{vi}"
+        );
+        let en = ground_mismatch(Lang::En, &m);
+        assert!(en.starts_with("Criterion 3.2: you chose"), "{en}");
+        let other = GroundMismatch {
+            answer_met: false,
+            ..m
+        };
+        assert!(ground_mismatch(Lang::Vi, &other).contains("có thể đạt 1 điểm"));
     }
 }

@@ -33,7 +33,6 @@ strings! {
     OtherLanguage => "English", "Tiếng Việt";
     SwitchLanguage => "English — chuyển sang tiếng Anh", "Tiếng Việt — switch to Vietnamese";
     NavDrafts => "Bản nháp", "Drafts";
-    NavNew => "Sản phẩm mới", "New product";
     NavQuestionnaire => "Bảng hỏi", "Questions";
     MainNav => "Điều hướng chính", "Main navigation";
     Loading => "Đang tải…", "Loading…";
@@ -48,7 +47,7 @@ strings! {
         "Each product set has its own scoring sheet. Search by product name (with or without Vietnamese accents) or browse by category and group.";
     SearchLabel => "Tìm bộ sản phẩm", "Search product sets";
     SearchHint => "Ví dụ: nước mắm, mật ong, homestay", "For example: fish sauce, honey, homestay";
-    ClearSearch => "Xoá tìm kiếm", "Clear search";
+    ClearSearch => "Xóa tìm kiếm", "Clear search";
     NoResults => "Không tìm thấy bộ sản phẩm nào. Thử từ khác, hoặc duyệt theo ngành bên dưới.",
         "No product set found. Try other words, or browse by category below.";
     BrowseTitle => "Duyệt theo ngành và nhóm", "Browse by category and group";
@@ -120,12 +119,12 @@ strings! {
     Open => "Mở", "Open";
     Rename => "Đổi tên", "Rename";
     Duplicate => "Nhân bản", "Duplicate";
-    Delete => "Xoá", "Delete";
+    Delete => "Xóa", "Delete";
     Save => "Lưu", "Save";
-    Cancel => "Huỷ", "Cancel";
-    ConfirmDeleteYes => "Xoá hẳn", "Delete for good";
+    Cancel => "Hủy", "Cancel";
+    ConfirmDeleteYes => "Xóa hẳn", "Delete for good";
     CopySuffix => "(bản sao)", "(copy)";
-    Download => "Tải tệp .json", "Download .json";
+    Download => "Tải bản nháp về (.json)", "Download the draft (.json)";
     CurrentDraft => "đang mở", "open";
     NewNameLabel => "Tên mới", "New name";
     Untitled => "Chưa đặt tên", "Untitled";
@@ -133,7 +132,7 @@ strings! {
     // Storage and errors.
     StorageUnavailable => "Trình duyệt không cho lưu dữ liệu trên máy. Bạn vẫn làm tiếp được, nhưng câu trả lời sẽ mất khi đóng trang — hãy tải bản nháp xuống.",
         "The browser does not allow saving on this device. You can keep working, but answers are lost when the page closes — download your drafts.";
-    StorageFull => "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới chưa được lưu. Hãy xoá bớt bản nháp hoặc tải chúng xuống.",
+    StorageFull => "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới chưa được lưu. Hãy xóa bớt bản nháp hoặc tải chúng xuống.",
         "The browser's storage is full, so new changes are not saved. Delete some drafts or download them.";
     StoreUnreadable => "Dữ liệu đã lưu trước đây không đọc được. Bản gốc được giữ lại làm bản sao lưu.",
         "The data saved earlier could not be read. The original was kept as a backup.";
@@ -149,7 +148,7 @@ strings! {
     KeptData => "Có dữ liệu trên máy mà phiên bản này của ứng dụng không đọc được (có thể do một phiên bản mới hơn, hoặc bị hỏng). Dữ liệu đó được giữ nguyên, không bị ghi đè; bạn có thể tải một bản sao về máy.",
         "Some data on this device could not be read by this version of the app (perhaps written by a newer version, or damaged). It is kept as it is and never overwritten; you can download a copy.";
     DownloadKept => "Tải bản sao dữ liệu không đọc được", "Download a copy of the unreadable data";
-    RoomLow => "Bộ nhớ trình duyệt dành cho ứng dụng sắp đầy. Hãy tải các bản nháp quan trọng về máy và xoá bớt bản nháp cũ.",
+    RoomLow => "Bộ nhớ trình duyệt dành cho ứng dụng sắp đầy. Hãy tải các bản nháp quan trọng về máy và xóa bớt bản nháp cũ.",
         "The browser's storage for this app is nearly full. Download the drafts that matter and delete old ones.";
     RoomFull => "Bộ nhớ trình duyệt dành cho ứng dụng đã gần hết: thay đổi mới có thể không lưu được. Hãy tải bản nháp về máy ngay.",
         "The browser's storage for this app is almost used up: new changes may not be saved. Download your drafts now.";
@@ -164,7 +163,7 @@ strings! {
     // Dossier: producer and product details, downloads, import (issue #4).
     NavDetails => "Hồ sơ", "Dossier";
     DetailsTitle => "Hồ sơ đăng ký OCOP", "OCOP registration dossier";
-    DetailsIntro => "Thông tin dưới đây dùng cho Mẫu 01 (phiếu đăng ký) và Mẫu 02 (báo cáo tự đánh giá). Chưa mục nào bắt buộc: mục còn trống sẽ ghi “cần bổ sung” trong hồ sơ.",
+    DetailsIntro => "Thông tin dưới đây dùng cho Mẫu 01 (phiếu đăng ký) và Mẫu 02 (báo cáo tự đánh giá). Không có mục nào bắt buộc: mục còn trống sẽ ghi “cần bổ sung” trong hồ sơ.",
         "These details go into Mẫu 01 (registration form) and Mẫu 02 (self-assessment report). Nothing is required: an empty item is marked “cần bổ sung” (to be completed) in the dossier.";
     SavedHere => "Mọi thay đổi được lưu ngay trên máy này.", "Every change is saved at once on this device.";
     NotSavedHere => "Trình duyệt đang không cho lưu: hãy tải bản nháp xuống trước khi đóng trang.",
@@ -263,7 +262,7 @@ strings! {
     Mau03Print => "Mở trang in Mẫu 03", "Open Mẫu 03's print page (Vietnamese)";
     OpenPrintHint => "Trên điện thoại: mở trang in, chọn Chia sẻ hoặc In, rồi Lưu dưới dạng PDF.",
         "On a phone: open the print page, choose Share or Print, then Save as PDF.";
-    ExportJson => "Xuất bản nháp (.json)", "Export the draft (.json)";
+    ExportJson => "Tải bản nháp về (.json)", "Download the draft (.json)";
     ImportJson => "Nhập bản nháp từ tệp .json", "Import a draft from a .json file";
     BackupAll => "Tải tất cả bản nháp (sao lưu)", "Download all drafts (backup)";
     BackupHint => "Một tệp chứa mọi bản nháp. Giữ nó ở nơi khác (máy tính, Zalo, thư điện tử); nhập lại tệp đó ở đây hoặc trên máy khác để khôi phục.",
@@ -304,7 +303,7 @@ strings! {
     QrHint => "Người nhận quét mã này bằng camera điện thoại để mở bản nháp.",
         "The receiver scans this code with a phone camera to open the draft.";
     QrAlt => "Mã QR của liên kết chia sẻ", "QR code of the share link";
-    ExportFile => "Tải tệp .json để gửi", "Download the .json file to send";
+    ExportFile => "Tải bản nháp về (.json) để gửi", "Download the draft (.json) to send";
     CloseShare => "Đóng", "Close";
 
     // Opening a shared link.
@@ -328,7 +327,7 @@ strings! {
 
     // Demonstration mode.
     DemoEntryTitle => "Chế độ trình diễn", "Demonstration mode";
-    DemoEntryIntro => "Dành cho cán bộ khuyến nông: mở các sản phẩm ví dụ để hướng dẫn. Bản nháp của bạn không bị đụng tới.",
+    DemoEntryIntro => "Dành cho cán bộ khuyến nông: mở các sản phẩm ví dụ để hướng dẫn. Bản nháp của bạn vẫn được giữ nguyên.",
         "For extension workers: open the example products to explain the rating. Your own drafts are not touched.";
     OpenDemo => "Mở sản phẩm ví dụ", "Open the example products";
     DemoBanner => "Chế độ trình diễn: ví dụ chỉ nằm trong bộ nhớ, không được lưu. Bản nháp của bạn không thay đổi; bấm “Thoát trình diễn” để quay lại.",
@@ -352,6 +351,22 @@ strings! {
         "Note: the draft on this device was changed after the one in the link. Updating replaces this device's answers with the link's.";
     CardNotEnough => "Chưa đủ câu trả lời để ước tính", "Not enough answers for an estimate";
     MoreActions => "Thao tác khác", "More actions";
+
+    // ---- Field-ready (issue 13, items 6–8): offline, the header, the questionnaire's index,
+    // the details against the answers.
+    OfflineReady => "Đã sẵn sàng dùng khi không có mạng (cả 26 bộ phiếu chấm điểm và phần tạo hồ sơ).",
+        "Ready to use offline (all 26 scoring sheets and the dossier writer).";
+    OfflineNow => "Không có mạng", "Offline";
+    OfflineNowMore => "Máy đang không có mạng. Ứng dụng vẫn dùng được; mọi thay đổi vẫn được lưu trên máy.",
+        "This device is offline. The app still works; every change is still saved on this device.";
+    OkGotIt => "Đã hiểu", "Got it";
+    NavNewShort => "Mới", "New";
+    TocTitle => "Mục lục", "Contents";
+    TocHint => "Bấm để đến phần, mục. Số bên phải: đã trả lời / số câu.",
+        "Tap to go to a part or section. The figures: answered / questions.";
+    BackToToc => "Về mục lục", "Back to contents";
+    ProductNameFromDraft => "Lấy từ tên bản nháp; bạn sửa được.", "Taken from the draft's name; you can change it.";
+    UseDraftName => "Dùng tên bản nháp:", "Use the draft's name:";
 }
 
 #[cfg(test)]
@@ -368,6 +383,37 @@ mod tests {
         assert_eq!(t(Lang::En, Key::Yes), "Yes");
         assert_eq!(t(Lang::Vi, Key::OpenShare), "Chia sẻ");
         assert_eq!(t(Lang::En, Key::UpdateReload), "Reload");
+    }
+
+    #[test]
+    fn one_label_for_one_action_and_old_style_accents() {
+        // Downloading a draft's file reads the same on the drafts list and the dossier screen.
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(t(lang, Key::Download), t(lang, Key::ExportJson));
+            assert!(t(lang, Key::ExportFile).starts_with(t(lang, Key::Download)));
+        }
+        assert_eq!(t(Lang::Vi, Key::Download), "Tải bản nháp về (.json)");
+        // The new tab's full name is the drafts list's button.
+        assert_eq!(t(Lang::Vi, Key::NewDraft), "Tạo bản nháp mới");
+        // The decision writes "hóa", "minh họa": the accent on the first vowel of an open
+        // "oa", "oe", "uy" (old style), so "Xóa", "Hủy".
+        let new_style = [
+            "oá", "oà", "oả", "oã", "oạ", "oé", "oè", "oẻ", "oẽ", "oẹ", "uý", "uỳ", "uỷ", "uỹ",
+            "uỵ",
+        ];
+        for k in Key::ALL {
+            let text = t(Lang::Vi, *k);
+            for (i, _) in text.char_indices() {
+                let rest = &text[i..];
+                for pat in new_style {
+                    if let Some(after) = rest.strip_prefix(pat) {
+                        let open = !after.starts_with(char::is_alphabetic);
+                        let qu = pat.starts_with('u') && text[..i].ends_with(['q', 'Q']);
+                        assert!(!open || qu, "{k:?}: “{text}” has a new-style “{pat}”");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -190,18 +190,19 @@ pub fn stars(lang: Lang, n: u8) -> String {
     pick(lang, format!("{n} sao"), plural(n, "star", "stars"))
 }
 
-/// Score range of a band, as the decision words it.
+/// Score range of a band: the decision's "từ 70 đến dưới 90 điểm" in whole points (every
+/// level scores whole points, so a total is a whole number).
 pub fn band_range(band: u8) -> &'static str {
     match band {
         5 => "90–100",
-        4 => "70–<90",
-        3 => "50–<70",
-        2 => "30–<50",
-        _ => "<30",
+        4 => "70–89",
+        3 => "50–69",
+        2 => "30–49",
+        _ => "0–29",
     }
 }
 
-/// "Khung điểm 4★ (70–<90)" / "Score band 4★ (70–<90)".
+/// "Khung điểm 4★ (70–89)" / "Score band 4★ (70–89)".
 pub fn band(lang: Lang, band: u8) -> String {
     let r = band_range(band);
     pick(
@@ -404,11 +405,11 @@ pub fn answer_count(lang: Lang, n: usize) -> String {
     )
 }
 
-/// "Xoá bản nháp “…”? Không thể hoàn tác."
+/// "Xóa bản nháp “…”? Không thể hoàn tác."
 pub fn confirm_delete(lang: Lang, name: &str) -> String {
     pick(
         lang,
-        format!("Xoá bản nháp “{name}”? Không thể hoàn tác."),
+        format!("Xóa bản nháp “{name}”? Không thể hoàn tác."),
         format!("Delete the draft “{name}”? This cannot be undone."),
     )
 }

@@ -1,6 +1,8 @@
 //! Service-worker registration (`./sw.js`, relative, so the app works under any sub-path) and
 //! the "new version available" flow: a new worker waits until the user taps "reload", then
-//! takes over and the page reloads once.
+//! takes over and the page reloads once. And the moment the offline copy is complete
+//! ([`when_ready`]): the worker activates only after its install has fetched, checked and
+//! cached every file of the site (the app, the 26 sheets, the dossier module).
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -63,6 +65,26 @@ mod imp {
         });
     }
 
+    /// Call `on_ready` once a worker is active for this page's scope: its install cached every
+    /// file (an install with one bad or missing file fails and never activates), so the app
+    /// works offline from then on. Never called where there is no service worker.
+    pub fn when_ready(on_ready: impl FnOnce() + 'static) {
+        let Some(c) = container() else { return };
+        let Ok(ready) = c.ready() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(reg) = JsFuture::from(ready).await else {
+                return;
+            };
+            let active = reg
+                .dyn_into::<web_sys::ServiceWorkerRegistration>()
+                .ok()
+                .and_then(|r| r.active());
+            if active.is_some() {
+                on_ready();
+            }
+        });
+    }
+
     /// Let the waiting worker take over, then reload once it controls the page.
     pub fn apply_update() {
         let Some(c) = container() else { return };
@@ -93,7 +115,8 @@ mod imp {
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     pub fn register(_on_update: impl Fn() + 'static) {}
+    pub fn when_ready(_on_ready: impl FnOnce() + 'static) {}
     pub fn apply_update() {}
 }
 
-pub use imp::{apply_update, register};
+pub use imp::{apply_update, register, when_ready};

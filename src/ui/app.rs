@@ -295,6 +295,7 @@ pub fn App(props: &AppProps) -> Html {
         hide_brand: embed.hide_header,
         on_nav: on_action.reform(Action::Show),
         on_lang: on_action.reform(Action::SetLang),
+        status: html! { <super::update_notice::OfflineStatus lang={lang} remember={!state.in_demo()} /> },
     }
     .view();
 

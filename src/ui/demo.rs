@@ -75,6 +75,18 @@ pub struct DemoListProps {
     pub sets: Vec<Shared<crate::rubric::ProductSet>>,
 }
 
+/// A name without the "(ví dụ)" / "(example)" the examples' titles end with (so that a file
+/// exported from demo mode still says it), where the "Ví dụ" badge already says it.
+pub fn without_example_mark(name: &str) -> &str {
+    let t = name.trim_end();
+    ["(ví dụ)", "(Ví dụ)", "(example)", "(Example)"]
+        .iter()
+        .find_map(|m| t.strip_suffix(m))
+        .map(str::trim_end)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(name)
+}
+
 /// The example products (the drafts screen while demo mode is on), each labelled as an example.
 #[component]
 pub fn DemoList(props: &DemoListProps) -> Html {
@@ -87,7 +99,7 @@ pub fn DemoList(props: &DemoListProps) -> Html {
         let set_no = set
             .map(|s| i18n::set_number(lang, s.no, &s.classification))
             .unwrap_or_default();
-        let name = d.display_name(&set_name).to_string();
+        let name = without_example_mark(d.display_name(&set_name)).to_string();
         let answers = super::drafts::answered_count(d, &props.sets);
         let open = {
             let cb = props.on_action.clone();
@@ -115,5 +127,25 @@ pub fn DemoList(props: &DemoListProps) -> Html {
             <p class="lead">{ t(lang, Key::DemoListIntro) }</p>
             <ul class="draft-list">{ for items }</ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_example_mark;
+
+    #[test]
+    fn the_badge_says_example_once() {
+        assert_eq!(
+            without_example_mark("Nước mắm cá cơm Hòn Đỏ (ví dụ)"),
+            "Nước mắm cá cơm Hòn Đỏ"
+        );
+        assert_eq!(without_example_mark("Homestay (example) "), "Homestay");
+        assert_eq!(without_example_mark("Mật ong"), "Mật ong");
+        assert_eq!(
+            without_example_mark("(ví dụ)"),
+            "(ví dụ)",
+            "never an empty name"
+        );
     }
 }

@@ -2,11 +2,19 @@
 //! each criterion a fieldset of real radio inputs, and under it its "mô tả, chứng minh" (the
 //! text Mẫu 02 Part III prints under the criterion; `draft.evidence`). A level the decision may
 //! have misprinted ([`Misprint`]) says so beside it, keeping the printed points.
+//!
+//! At the top, a collapsible index ("Mục lục") jumps to the knock-out questions, a part or a
+//! section, each with its answered count; a jump to a section not rendered yet renders the rest
+//! first. A section of one criterion whose title is the section's (criteria 7–11 and the like)
+//! prints that title once, as the section heading. An answer to criterion 3.2 that contradicts
+//! the representative's details ([`check_representative`]) is said on the criterion.
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::assess::Assessment;
-use crate::draft::{Command, Draft};
+use crate::draft::{check_representative, Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
 use crate::platform::{self, clock};
@@ -39,6 +47,44 @@ pub struct QuestionnaireProps {
 /// Sections added per task after the first pass.
 const SECTIONS_PER_STEP: usize = 3;
 
+/// How many sections are rendered: it only grows (a jump asks for all of them while the
+/// slices are still being added, and a slice added late must not take them back).
+#[derive(PartialEq)]
+struct Shown(usize);
+
+impl Reducible for Shown {
+    type Action = usize;
+    fn reduce(self: Rc<Self>, n: usize) -> Rc<Self> {
+        if n > self.0 {
+            Rc::new(Shown(n))
+        } else {
+            self
+        }
+    }
+}
+
+/// Element id of the index (its summary, where "back to the index" goes).
+const TOC_SUMMARY_ID: &str = "toc-summary";
+
+/// Element id of a section's heading.
+pub fn section_dom_id(code: &str) -> String {
+    format!("sec-{code}")
+}
+
+/// Element id of a part's heading.
+pub fn part_dom_id(code: &str) -> String {
+    format!("part-{code}")
+}
+
+/// "3/6": answered of the criteria, for the index.
+fn answered_of(draft: &Draft, codes: impl Iterator<Item = String>) -> (usize, usize) {
+    codes.fold((0, 0), |(a, n), code| {
+        let done = draft.responses.answers.contains_key(&code)
+            || draft.responses.none_of_levels.contains(&code);
+        (a + usize::from(done), n + 1)
+    })
+}
+
 /// Element id of the first open question (knock-outs first, then criteria in printed order).
 pub fn first_open(a: &Assessment) -> Option<String> {
     a.open_knock_outs
@@ -51,22 +97,48 @@ pub fn first_open(a: &Assessment) -> Option<String> {
 pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     // Render the parts one task after another, so the top of a long sheet shows at once.
     // Counted in sections, across the parts.
-    let shown = use_state(|| props.initial_sections);
+    let shown_state = use_reducer(|| Shown(props.initial_sections));
+    let shown = shown_state.0;
     let sections: usize = props.set.parts.iter().map(|p| p.sections.len()).sum();
     {
-        let shown = shown.clone();
-        use_effect_with((*shown, sections), move |(n, sections)| {
+        let grow = shown_state.dispatcher();
+        use_effect_with((shown, sections), move |(n, sections)| {
             if n < sections {
-                let next = n + SECTIONS_PER_STEP;
-                platform::defer(move || shown.set(next));
+                let next = n.saturating_add(SECTIONS_PER_STEP);
+                platform::defer(move || grow.dispatch(next));
             }
         });
     }
+    // A jump from the index: once every section is rendered, bring the heading into view and
+    // focus it.
+    let jump = use_state(|| None::<String>);
+    {
+        let jump = jump.clone();
+        let complete = shown >= sections;
+        use_effect_with(((*jump).clone(), complete), move |(target, complete)| {
+            if let (Some(id), true) = (target.clone(), *complete) {
+                platform::defer(move || dom::scroll_to_and_focus(&id, Focus::Itself));
+                jump.set(None);
+            }
+        });
+    }
+    let go_to = {
+        let grow = shown_state.dispatcher();
+        let jump = jump.clone();
+        move |id: String| {
+            let grow = grow.clone();
+            let jump = jump.clone();
+            Callback::from(move |_: MouseEvent| {
+                grow.dispatch(usize::MAX);
+                jump.set(Some(id.clone()));
+            })
+        }
+    };
     // The criterion asked for (from the dossier screen): once every section is rendered (the
     // first sections' elements are made anew while later parts are added, which would lose the
     // focus and the opened description), scroll to its levels or its description.
     {
-        let ready = props.focus.as_ref().map(|_| *shown >= sections);
+        let ready = props.focus.as_ref().map(|_| shown >= sections);
         let target = props.focus.clone();
         let on_action = props.on_action.clone();
         use_effect_with((target, ready), move |(target, ready)| {
@@ -127,9 +199,54 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
         .iter()
         .filter(|k| k.kind == KnockOutKind::Question)
         .collect::<Vec<_>>();
+    let mismatch = check_representative(set, draft);
+
+    // The index: knock-out questions, then each part and its sections, with answered counts.
+    let count = |(a, n): (usize, usize)| {
+        html! {
+            <span class={if a == n { "toc-count full" } else { "toc-count" }}>{ format!("{a}/{n}") }</span>
+        }
+    };
+    let toc = html! {
+        <details class="toc" id="toc">
+            <summary id={TOC_SUMMARY_ID}>{ t(lang, Key::TocTitle) }</summary>
+            <div class="toc-body">
+                <p class="hint">{ t(lang, Key::TocHint) }</p>
+                <ul class="toc-list">
+                    if !questions.is_empty() {
+                        <li><button type="button" class="toc-link" onclick={go_to("ko-title".to_string())}>
+                            <span class="toc-name">{ t(lang, Key::KnockOutTitle) }</span>
+                            { count((questions.iter().filter(|k| draft.responses.knock_outs.contains_key(&k.id)).count(), questions.len())) }
+                        </button></li>
+                    }
+                    { for set.parts.iter().map(|part| {
+                        let part_count = answered_of(draft, part.sections.iter().flat_map(|s| s.criteria.iter().map(|c| c.code.clone())));
+                        html! {
+                            <li key={part.code.clone()}>
+                                <button type="button" class="toc-link toc-part" onclick={go_to(part_dom_id(&part.code))}>
+                                    <span class="toc-name">{ i18n::part_heading(lang, &part.code) }{ " — " }{ part.name.get(lang) }</span>
+                                    { count(part_count) }
+                                </button>
+                                <ul>
+                                    { for part.sections.iter().map(|section| html! {
+                                        <li key={section.code.clone()}>
+                                            <button type="button" class="toc-link" onclick={go_to(section_dom_id(&section.code))}>
+                                                <span class="toc-name">{ &section.code }{ ". " }{ section.name.get(lang) }</span>
+                                                { count(answered_of(draft, section.criteria.iter().map(|c| c.code.clone()))) }
+                                            </button>
+                                        </li>
+                                    }) }
+                                </ul>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        </details>
+    };
 
     html! {
-        <div class="questionnaire" data-complete={if *shown >= sections { "true" } else { "false" }}>
+        <div class="questionnaire" data-complete={if shown >= sections { "true" } else { "false" }}>
             <div class="q-head">
                 <p class="eyebrow">
                     if named { { t(lang, Key::ProductSetLabel) }{ ": " }{ set.name.get(lang) }{ " · " } }
@@ -142,11 +259,12 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                         maxlength={crate::draft::MAX_FIELD_CHARS.to_string()} />
                 </div>
                 { progress.clone() }
+                { toc }
             </div>
 
             if !questions.is_empty() {
                 <section class="part ko-part" aria-labelledby="ko-title">
-                    <h2 id="ko-title">{ t(lang, Key::KnockOutTitle) }</h2>
+                    <h2 id="ko-title" tabindex="-1">{ t(lang, Key::KnockOutTitle) }</h2>
                     <p class="lead">{ t(lang, Key::KnockOutIntro) }</p>
                     { for questions.iter().map(|k| {
                         let value = draft.responses.knock_outs.get(&k.id).copied();
@@ -155,9 +273,9 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                 </section>
             }
 
-            { for set.parts.iter().enumerate().filter(|(pi, _)| first_section[*pi] < *shown).map(|(pi, part)| html! {
-                <section class="part" key={part.code.clone()} aria-labelledby={format!("part-{}", part.code)}>
-                    <h2 id={format!("part-{}", part.code)}>
+            { for set.parts.iter().enumerate().filter(|(pi, _)| first_section[*pi] < shown).map(|(pi, part)| html! {
+                <section class="part" key={part.code.clone()} aria-labelledby={part_dom_id(&part.code)}>
+                    <h2 id={part_dom_id(&part.code)} tabindex="-1">
                         { i18n::part_heading(lang, &part.code) }{ " — " }{ part.name.get(lang) }
                         <span class="max">{ " (" }{ i18n::max_points(lang, part.max) }{ ")" }</span>
                     </h2>
@@ -168,6 +286,8 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                                 position,
                                 none: position.is_none() && draft.responses.none_of_levels.contains(&c.code),
                                 note: draft.evidence.get(&c.code).map(|n| AttrValue::from(n.clone())).unwrap_or_default(),
+                                warning: mismatch.as_ref().filter(|m| m.criterion == c.code)
+                                    .map(|m| AttrValue::from(i18n::ground_mismatch(lang, m))),
                             }
                         }).collect::<Vec<_>>();
                         let open_note = props.focus.as_ref()
@@ -196,6 +316,8 @@ pub struct CriterionAnswer {
     pub position: Option<u8>,
     pub none: bool,
     pub note: AttrValue,
+    /// The answer contradicts the details (criterion 3.2), in words.
+    pub warning: Option<AttrValue>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -223,6 +345,9 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let Some(section) = props.set.parts.get(pi).and_then(|p| p.sections.get(si)) else {
         return html! {};
     };
+    // One criterion titled as its section (7–11…): the heading carries the title.
+    let titled_by_heading =
+        matches!(section.criteria.as_slice(), [c] if c.text.get(lang) == section.name.get(lang));
     let mut last_group: Option<&str> = None;
     let mut items: Vec<Html> = Vec::with_capacity(section.criteria.len() + 2);
     for (ci, c) in section.criteria.iter().enumerate() {
@@ -243,22 +368,26 @@ pub fn SectionView(props: &SectionProps) -> Html {
             position: None,
             none: false,
             note: AttrValue::default(),
+            warning: None,
         });
         items.push(html! {
             <CriterionView key={c.code.clone()} lang={lang} set={props.set.clone()}
                 at={(pi, si, ci)} position={a.position} none={a.none}
-                note={a.note} draft_id={props.draft_id.clone()}
-                on_action={props.on_action.clone()}
+                note={a.note} warning={a.warning} draft_id={props.draft_id.clone()}
+                on_action={props.on_action.clone()} title_in_heading={titled_by_heading}
                 evidence_open={props.evidence_open || props.open_note.as_deref() == Some(c.code.as_str())} />
         });
     }
+    let to_toc =
+        Callback::from(|_: MouseEvent| dom::scroll_to_and_focus(TOC_SUMMARY_ID, Focus::Itself));
     html! {
-        <section class="section" aria-labelledby={format!("sec-{}", section.code)}>
-            <h3 id={format!("sec-{}", section.code)}>
+        <section class="section" aria-labelledby={section_dom_id(&section.code)}>
+            <h3 id={section_dom_id(&section.code)} tabindex="-1">
                 { &section.code }{ ". " }{ section.name.get(lang) }
                 <span class="max">{ " (" }{ i18n::max_points(lang, section.max) }{ ")" }</span>
             </h3>
             { for items }
+            <p class="to-toc"><button type="button" class="btn ghost small" onclick={to_toc}>{ "↑ " }{ t(lang, Key::BackToToc) }</button></p>
         </section>
     }
 }
@@ -343,11 +472,18 @@ pub struct CriterionProps {
     pub position: Option<u8>,
     pub none: bool,
     pub note: AttrValue,
+    /// The answer contradicts the details (criterion 3.2), in words.
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
     pub draft_id: AttrValue,
     pub on_action: Callback<Action>,
     /// Start with the evidence and note shown.
     #[prop_or_default]
     pub evidence_open: bool,
+    /// The section heading already prints the title (a section of this one criterion): the
+    /// legend stays for screen readers only.
+    #[prop_or_default]
+    pub title_in_heading: bool,
 }
 
 #[component]
@@ -480,13 +616,21 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         Callback::from(move |_: MouseEvent| ev_open.set(!*ev_open))
     };
     let answered = props.position.is_some() || props.none;
+    let (title, requirement) = split_requirement(c.text.get(lang));
     html! {
-        <fieldset class={if answered { "crit answered" } else { "crit" }} id={dom.clone()}>
-            <legend>
+        <fieldset class={if answered { "crit answered" } else { "crit" }} id={dom.clone()}
+            aria-describedby={props.warning.as_ref().map(|_| format!("{dom}-warning"))}>
+            <legend class={props.title_in_heading.then_some("sr-only")}>
                 <span class="code">{ &c.code }</span>{ " " }
-                <span class="crit-text">{ c.text.get(lang) }</span>
+                <span class="crit-text">{ title }</span>
                 <span class="max">{ " (" }{ i18n::max_points(lang, c.max) }{ ")" }</span>
+                if let Some(r) = requirement {
+                    <span class="crit-req">{ r }</span>
+                }
             </legend>
+            if let Some(w) = &props.warning {
+                <p class="crit-warning" id={format!("{dom}-warning")}>{ "⚠ " }{ w.clone() }</p>
+            }
             { for c.notes.iter().map(|n| html! { <p class="note">{ n.get(lang) }</p> }) }
             if c.implicit_levels {
                 <p class="note estimate">{ t(lang, Key::InferredLevels) }</p>
@@ -528,5 +672,38 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 }
             </div>
         </fieldset>
+    }
+}
+
+/// A criterion's text split where the decision runs its requirement on after the title
+/// ("Trí tuệ/bản sắc địa phương Yêu cầu: Nội dung …", 5.3): the title, and the requirement
+/// from "Yêu cầu:" on, shown on its own line.
+pub fn split_requirement(text: &str) -> (&str, Option<&str>) {
+    ["Yêu cầu:", "Requirement:"]
+        .iter()
+        .find_map(|mark| text.find(mark).filter(|at| *at > 0))
+        .map_or((text, None), |at| {
+            (text[..at].trim_end(), Some(&text[at..]))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_requirement;
+
+    #[test]
+    fn a_requirement_run_on_after_the_title_is_split_off() {
+        assert_eq!(
+            split_requirement("Trí tuệ/bản sắc địa phương Yêu cầu: Nội dung câu chuyện."),
+            (
+                "Trí tuệ/bản sắc địa phương",
+                Some("Yêu cầu: Nội dung câu chuyện.")
+            )
+        );
+        assert_eq!(
+            split_requirement("Nguồn nguyên liệu"),
+            ("Nguồn nguyên liệu", None)
+        );
+        assert_eq!(split_requirement("Yêu cầu: x"), ("Yêu cầu: x", None));
     }
 }

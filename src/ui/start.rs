@@ -117,6 +117,7 @@ pub fn StartApp(props: &StartAppProps) -> Html {
         hide_brand: embed_cfg.hide_header,
         on_nav,
         on_lang,
+        status: Html::default(),
     }
     .view();
     let warning = storage.map(|e| match e {

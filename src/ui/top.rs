@@ -1,5 +1,9 @@
 //! The page header shared by the full app and the start module: brand, language switch and the
 //! main navigation (questionnaire and dossier of the open draft, drafts, new assessment).
+//!
+//! The tabs keep to one row down to a 320 px phone (short labels, "+ Mới" named in full for
+//! screen readers), so the header stays about 100 px tall; the full app puts its offline
+//! indicator under the tabs ([`TopBar::status`]).
 
 use yew::prelude::*;
 
@@ -20,6 +24,9 @@ pub struct TopBar {
     pub on_nav: Callback<Screen>,
     /// Emits the other language.
     pub on_lang: Callback<Lang>,
+    /// Shown under the tabs (the full app's offline status: nothing while online; the start
+    /// module leaves it empty).
+    pub status: Html,
 }
 
 impl TopBar {
@@ -51,10 +58,12 @@ impl TopBar {
                             onclick={nav(Screen::Drafts)}>{ t(lang, Key::NavDrafts) }
                             if self.draft_count > 0 { <span class="count">{ self.draft_count }</span> }
                         </button></li>
-                        <li><button type="button" class="tab" aria-current={current(Screen::Choose)}
-                            onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNew) }</button></li>
+                        <li><button type="button" class="tab" id="nav-new" aria-current={current(Screen::Choose)}
+                            aria-label={t(lang, Key::NewDraft)}
+                            onclick={nav(Screen::Choose)}>{ "+ " }{ t(lang, Key::NavNewShort) }</button></li>
                     </ul>
                 </nav>
+                { self.status.clone() }
             </header>
         }
     }

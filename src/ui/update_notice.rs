@@ -1,11 +1,12 @@
 //! The "new version available" notice: registers the service worker and, when a new version is
 //! installed and waiting, lets the user choose when to reload. Shown by the full app and the
-//! start module alike.
+//! start module alike. And the full app's offline status ([`OfflineStatus`]): the "ready to use
+//! offline" notice, once, and the offline indicator in the header.
 
 use yew::prelude::*;
 
 use crate::i18n::{t, Key, Lang};
-use crate::platform::sw;
+use crate::platform::{storage, sw};
 
 #[derive(Properties, PartialEq)]
 pub struct UpdateNoticeProps {
@@ -40,6 +41,85 @@ pub fn UpdateNotice(props: &UpdateNoticeProps) -> Html {
                 <button type="button" class="btn primary" id="update-reload" onclick={reload}>{ t(lang, Key::UpdateReload) }</button>
                 <button type="button" class="btn ghost" id="update-later" onclick={later}>{ t(lang, Key::UpdateLater) }</button>
             </div>
+        </div>
+    }
+}
+
+/// Local-storage key remembering that the "ready to use offline" notice was shown (a setting
+/// of this device, like the language; no draft data).
+pub const OFFLINE_READY_KEY: &str = "ocop-self-check/offline-ready";
+
+#[derive(Properties, PartialEq)]
+pub struct OfflineStatusProps {
+    pub lang: Lang,
+    /// Write down that the "ready offline" notice was shown (false in demonstration mode, which
+    /// stores nothing on the device: there the notice may come again).
+    #[prop_or(true)]
+    pub remember: bool,
+    /// Start as if the device were offline / the offline copy had just completed (tests).
+    #[prop_or_default]
+    pub offline: bool,
+    #[prop_or_default]
+    pub ready: bool,
+}
+
+/// The full app's offline status, in the header: "Không có mạng" while the device is offline
+/// (`role="status"`, in words, not only a colour), and once, the first time the offline copy
+/// is complete, a dismissible "ready to use offline" notice (under the tabs, in the page's flow,
+/// so it never covers what the user taps), remembered in local storage so it is not shown again.
+#[component]
+pub fn OfflineStatus(props: &OfflineStatusProps) -> Html {
+    let lang = props.lang;
+    let online = use_state(|| !props.offline && crate::platform::online::is_online());
+    let ready = use_state(|| props.ready);
+    {
+        let online = online.clone();
+        use_effect_with((), move |_| {
+            let watch = crate::platform::online::watch(move |up| online.set(up));
+            move || {
+                let _listeners = watch;
+            }
+        });
+    }
+    // Read when the worker is ready, not when the header was first drawn (demo mode starts
+    // after the drafts are loaded).
+    let remember = use_mut_ref(|| props.remember);
+    *remember.borrow_mut() = props.remember;
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            // Shown only where the device can remember it (so it is never repeated on every
+            // load of a browser that keeps nothing).
+            if matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
+                sw::when_ready(move || {
+                    if matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
+                        if *remember.borrow() {
+                            let _ = storage::set(OFFLINE_READY_KEY, "1");
+                        }
+                        ready.set(true);
+                    }
+                });
+            }
+        });
+    }
+    let dismiss = {
+        let ready = ready.clone();
+        Callback::from(move |_: MouseEvent| ready.set(false))
+    };
+    html! {
+        <div class="net" role="status">
+                if !*online {
+                    <span class="offline" id="offline-indicator">
+                        <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, Key::OfflineNow) }
+                        <span class="sr-only">{ " — " }{ t(lang, Key::OfflineNowMore) }</span>
+                    </span>
+                }
+            if *ready {
+                <div class="offline-ready" id="offline-ready" role="status">
+                    <p><span aria-hidden="true">{ "✓ " }</span>{ t(lang, Key::OfflineReady) }</p>
+                    <button type="button" class="btn small" id="offline-ready-ok" onclick={dismiss}>{ t(lang, Key::OkGotIt) }</button>
+                </div>
+            }
         </div>
     }
 }

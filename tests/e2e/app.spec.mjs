@@ -138,7 +138,7 @@ test('phone: search, answer, see the result change, reload, switch language, man
   // A second draft through the drafts list, via browsing the categories.
   await page.getByRole('button', { name: /Drafts/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Your drafts' }).waitFor();
-  await page.getByRole('button', { name: /New draft/ }).click();
+  await page.getByRole('button', { name: '+ New draft', exact: true }).click();
   await page.locator('.cat-btn', { hasText: 'Food' }).first().click();
   await page.locator('li[data-set="QD26-01"] button').click();
   await ready(page);

@@ -143,13 +143,13 @@ test('details form, downloads, export and import at phone size', async () => {
   await page.locator('#f-producer-phone').press('Tab');
   const phoneErr = page.locator('#f-producer-phone-err');
   await phoneErr.waitFor();
-  assert.match(await phoneErr.textContent(), /số điện thoại Việt Nam bắt đầu bằng 0 hoặc \+84/);
+  assert.match(await phoneErr.textContent(), /Số điện thoại Việt Nam bắt đầu bằng 0 hoặc \+84/);
   assert.equal(await page.getAttribute('#f-producer-phone', 'aria-invalid'), 'true');
   await page.fill('#f-producer-email', 'htx.coba@gmail');
   await page.fill('#f-producer-registration-date', '31/02/2021');
   await page.locator('#f-producer-registration-date').press('Tab');
   assert.match(await page.locator('#f-producer-email-err').textContent(), /tenmien\.vn/);
-  assert.match(await page.locator('#f-producer-registration-date-err').textContent(), /ngày không tồn tại/);
+  assert.match(await page.locator('#f-producer-registration-date-err').textContent(), /Ngày không tồn tại/);
   await page.locator('#f-producer-phone').scrollIntoViewIfNeeded();
   await shot(page, 'dossier-02-validation', { fullPage: false });
   await page.fill('#f-producer-phone', '0912 345 678');

@@ -60,7 +60,7 @@ test('offline after one visit: reload, then assess a set never opened online', a
 
     // A set never opened online: honey (bộ mật ong).
     const sheet = page.waitForResponse((r) => /static\/rubric\/QD26-\d\d\.json$/.test(r.url()));
-    await page.getByRole('button', { name: /Sản phẩm mới/ }).click();
+    await page.getByRole('button', { name: /Tạo bản nháp mới/ }).first().click();
     await openSet(page, 'mat ong');
     const resp = await sheet;
     assert.ok(resp.fromServiceWorker(), `${resp.url()} came from the service worker`);

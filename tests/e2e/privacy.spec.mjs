@@ -106,7 +106,7 @@ test('a full run requests nothing but the app\'s own origin, with no CSP violati
   await page.locator('li.draft').first().locator('details.more > summary').click();
   const [json] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('li.draft').first().getByRole('button', { name: /Tải tệp \.json/ }).click(),
+    page.locator('li.draft').first().getByRole('button', { name: /Tải bản nháp về \(\.json\)/ }).click(),
   ]);
   assert.match(json.suggestedFilename(), /\.json$/);
   await page.click('#open-demo');

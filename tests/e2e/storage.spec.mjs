@@ -117,7 +117,7 @@ test('storage blocked (local storage and the database, as in a third-party frame
   // Still usable: choose a set and answer.
   const search = blocked.locator('#set-search');
   if (!(await search.count())) {
-    await blocked.getByRole('button', { name: /Sản phẩm mới|New product/ }).first().click();
+    await blocked.getByRole('button', { name: /Tạo bản nháp mới|New draft/ }).first().click();
   }
   await openSet(blocked, 'che');
   await blocked.locator('label[for="c-1-1-l2"]').click();

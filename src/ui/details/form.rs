@@ -13,6 +13,12 @@
 //! left near the 10,000-character limit.
 //!
 //! Adding a detail field: the field itself is `draft::details`; here it gets its row in a table.
+//!
+//! The draft's name carries over to the product name as it is typed (`Command::SetTitle`);
+//! the field says so while they are the same, and a draft named before that rule offers its
+//! name in one tap; the user can change it. A date written year first ("2019-03-05") is rewritten day/month/year when the
+//! user leaves the field. An answer to criterion 3.2 that contradicts the representative's
+//! gender, ethnicity or disability is said under those fields ([`check_representative`]).
 
 use yew::prelude::*;
 
@@ -20,10 +26,12 @@ use std::borrow::Cow;
 
 use crate::date::Date;
 use crate::draft::{
-    check_field, is_blank, Command, Draft, Field, Problem, RegistrationType, MAX_FIELD_CHARS,
+    check_field, check_representative, day_month_year, is_blank, Command, Draft, Field, Problem,
+    RegistrationType, MAX_FIELD_CHARS,
 };
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::{clock, dom};
+use crate::rubric::ProductSet;
 
 use crate::ui::state::{Action, Screen};
 use crate::ui::Shared;
@@ -278,6 +286,9 @@ pub struct DetailsFormProps {
     pub on_action: Callback<Action>,
     /// Today, for the check of the registration date.
     pub today: Date,
+    /// The product set's sheet, once loaded (criterion 3.2 against the representative).
+    #[prop_or_default]
+    pub set: Option<Shared<ProductSet>>,
 }
 
 /// The producer's, the representative's and the product's details, as one form.
@@ -289,6 +300,10 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     // The field being edited, and whether its error was visible when the user entered it: a
     // new error shows when the user leaves the field; a shown error updates live while fixed.
     let editing = use_state(|| None::<(Field, bool)>);
+    let mismatch = props
+        .set
+        .as_deref()
+        .and_then(|set| check_representative(set, draft));
 
     let error_of = |f: Field| -> Option<Problem> {
         let e = check_field(f, f.value(draft), Some(today))?;
@@ -305,9 +320,38 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         let error = error_of(f);
         let hint_id = format!("{id}-hint");
         let err_id = format!("{id}-err");
+        let from_title =
+            f == Field::ProductName && !is_blank(&value) && value.trim() == draft.title.trim();
+        let from_title_id = format!("{id}-from-title");
+        // A draft named before the name carried over: its name in one tap.
+        let use_title = (f == Field::ProductName
+            && is_blank(&value)
+            && !draft.title.trim().is_empty())
+        .then(|| {
+            let on_action = props.on_action.clone();
+            let id = draft.id.clone();
+            let title = draft.title.trim().to_string();
+            Callback::from(move |_: MouseEvent| {
+                on_action.emit(Action::Apply {
+                    id: id.clone(),
+                    command: Command::SetField(Field::ProductName, title.clone()),
+                    now_ms: clock::now_ms(),
+                })
+            })
+        });
+        let ground_id = "rep-ground-warning";
+        let ground = mismatch
+            .as_ref()
+            .filter(|m| m.fields.iter().any(|(g, _)| *g == f));
         let mut described = Vec::new();
         if s.hint.is_some() {
             described.push(hint_id.clone());
+        }
+        if from_title {
+            described.push(from_title_id.clone());
+        }
+        if ground.is_some() {
+            described.push(ground_id.to_string());
         }
         if error.is_some() {
             described.push(err_id.clone());
@@ -332,7 +376,22 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         };
         let onblur = {
             let editing = editing.clone();
-            Callback::from(move |_: FocusEvent| editing.set(None))
+            let on_action = props.on_action.clone();
+            let id = draft.id.clone();
+            let date = (s.input == Input::Date)
+                .then(|| day_month_year(f.value(draft)))
+                .flatten();
+            Callback::from(move |_: FocusEvent| {
+                // A date written year first becomes day/month/year, as the forms write it.
+                if let Some(v) = &date {
+                    on_action.emit(Action::Apply {
+                        id: id.clone(),
+                        command: Command::SetField(f, v.clone()),
+                        now_ms: clock::now_ms(),
+                    });
+                }
+                editing.set(None)
+            })
         };
         let invalid = error.as_ref().map(|_| "true");
         let max = MAX_FIELD_CHARS.to_string();
@@ -381,11 +440,18 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                     <p class="hint" id={hint_id}>{ t(lang, h) }</p>
                 }
                 { control }
+                if from_title {
+                    <p class="hint" id={from_title_id}>{ t(lang, Key::ProductNameFromDraft) }</p>
+                }
+                if let Some(use_title) = use_title {
+                    <button type="button" class="btn small" id="use-draft-name" onclick={use_title}>
+                        { t(lang, Key::UseDraftName) }{ " “" }{ draft.title.trim().to_string() }{ "”" }</button>
+                }
                 if counted {
                     <p class="char-count" id={count_id}>{ i18n::chars_left(lang, MAX_FIELD_CHARS.saturating_sub(chars), MAX_FIELD_CHARS) }</p>
                 }
                 if let Some(e) = &error {
-                    <p class="field-error" id={err_id}>{ i18n::problem(lang, e) }</p>
+                    <p class="field-error" id={err_id}>{ i18n::problem_sentence(lang, e) }</p>
                 }
             </div>
         }
@@ -473,7 +539,12 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 <fieldset class="group-box" aria-describedby="rep-note">
                     <legend>{ t(lang, Key::RepresentativeSection) }</legend>
                     <p class="note-32" id="rep-note">{ t(lang, Key::RepresentativeNote) }</p>
-                    { for REPRESENTATIVE.iter().map(field) }
+                    // Criterion 3.2's three fields, then what contradicts the answer, if anything.
+                    { for REPRESENTATIVE[..5].iter().map(field) }
+                    if let Some(m) = &mismatch {
+                        <p class="crit-warning" id="rep-ground-warning">{ "⚠ " }{ i18n::ground_mismatch(lang, m) }</p>
+                    }
+                    { for REPRESENTATIVE[5..].iter().map(field) }
                 </fieldset>
                 <fieldset class="group-box">
                     <legend>{ t(lang, Key::ProductSection) }</legend>

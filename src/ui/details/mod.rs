@@ -100,7 +100,7 @@ pub fn DetailsScreen(props: &DetailsProps) -> Html {
                     { " " }{ t(lang, if saved { Key::SavedHere } else { Key::NotSavedHere }) }
                 }</p>
             <DetailsForm lang={lang} draft={draft.clone()} set_label={props.set_label.clone()}
-                on_action={props.on_action.clone()} {today} />
+                on_action={props.on_action.clone()} {today} set={props.set.clone()} />
             { missing }
             <Downloads lang={lang} draft={draft.clone()} {today} on_action={props.on_action.clone()}
                 on_rubric={props.on_rubric.clone()} blanks={blanks.len()} counted_all={set.is_some()} />
