@@ -145,23 +145,20 @@ pub fn origin_warning(query: &str, in_frame: bool) -> Option<String> {
     if !in_frame {
         return None;
     }
-    const EXAMPLE: &str = "origin=https%3A%2F%2Focop.example.gov.vn (the host page's \
-        location.origin, e.g. https://ocop.example.gov.vn: scheme and host, a port if any, \
-        no path)";
-    match raw_param(query, "origin") {
-        None => Some(format!(
-            "OCOP self-check: the \"origin\" parameter is missing, so no height or result \
-             messages are posted to the host page. Add {EXAMPLE}."
-        )),
+    // Plain text, no `{:?}`: this is in the start module too, which must stay small.
+    let problem = match raw_param(query, "origin") {
+        None => "is missing".to_string(),
         Some(v) if valid_origin(&v).is_none() => {
             let shown: String = v.chars().take(80).collect();
-            Some(format!(
-                "OCOP self-check: the \"origin\" parameter {shown:?} is not a valid origin, so \
-                 no height or result messages are posted to the host page. Use {EXAMPLE}."
-            ))
+            format!("\"{shown}\" is not a valid origin")
         }
-        Some(_) => None,
-    }
+        Some(_) => return None,
+    };
+    Some(format!(
+        "OCOP self-check: the \"origin\" parameter {problem}, so no messages are posted to \
+         the host page. Use origin=https%3A%2F%2Focop.example.gov.vn (the host page's \
+         location.origin: scheme, host, port if any, no path)."
+    ))
 }
 
 /// The part of the frame the user can see, in CSS pixels from the frame's top edge.
@@ -176,12 +173,12 @@ pub const VIEWPORT_MAX: f64 = 1_000_000.0;
 
 /// A viewport message's fields, checked: the type must be [`VIEWPORT_MESSAGE`], `top` and
 /// `height` finite numbers (clamped to 0..=[`VIEWPORT_MAX`] and rounded; the visible part is
-/// then clamped to the frame's document, `doc_height`). Anything else is ignored (`None`).
+/// then clamped to the frame, `frame_height` high). Anything else is ignored (`None`).
 pub fn viewport_from(
     kind: Option<&str>,
     top: Option<f64>,
     height: Option<f64>,
-    doc_height: f64,
+    frame_height: f64,
 ) -> Option<Viewport> {
     if kind != Some(VIEWPORT_MESSAGE) {
         return None;
@@ -190,8 +187,8 @@ pub fn viewport_from(
     if !top.is_finite() || !height.is_finite() {
         return None;
     }
-    let limit = if doc_height.is_finite() && doc_height > 0.0 {
-        doc_height.min(VIEWPORT_MAX)
+    let limit = if frame_height.is_finite() && frame_height > 0.0 {
+        frame_height.min(VIEWPORT_MAX)
     } else {
         VIEWPORT_MAX
     };
