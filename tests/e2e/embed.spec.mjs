@@ -170,6 +170,9 @@ test('the frame shrinks to its content after the questionnaire: drafts list, the
   const q = await settledFit(page, 'questionnaire');
   assert.ok(q.frameHeight > 10000, `the questionnaire is long: ${JSON.stringify(q)}`);
 
+  // One answer (a draft is kept from its first answer), then the drafts list.
+  await frame.locator('label[for="c-1-1-l3"]').click();
+  await waitForMessage(page, "(m) => m.type === 'ocop-self-check:result' && m.total > 0", 'result');
   await frame.getByRole('button', { name: /Bản nháp/ }).first().click();
   await frame.locator('li.draft').first().waitFor();
   const drafts = await settledFit(page, 'drafts');
