@@ -1,8 +1,9 @@
 //! Embedding in a host page, the app's side: the theme colour asked for by the address (a
 //! palette with readable white text, applied to `:root` and the toolbar colour), the embedding
-//! parameters read once, and the messages to the host page (content height; the result after
-//! every change of the assessment). Parsing the parameters and posting are
-//! [`crate::platform::embed`]'s.
+//! parameters read once (with a console warning in a frame whose `origin` is missing or
+//! malformed), the messages to the host page (content height; the result after every change
+//! of the assessment), and the live score kept in the part of the frame the user sees.
+//! Parsing the parameters, posting and listening are [`crate::platform::embed`]'s.
 
 use std::rc::Rc;
 
@@ -67,6 +68,7 @@ pub fn theme_palette(colour: &str) -> Option<Vec<(&'static str, String)>> {
 #[hook]
 pub fn use_embed_config() -> Rc<EmbedConfig> {
     let cfg = use_memo((), |_| embed::parse_query(&embed::query()));
+    use_effect_with((), |_| embed::warn_about_origin());
     {
         let theme = cfg.theme.clone();
         use_effect_with(theme, |theme| {
@@ -82,17 +84,24 @@ pub fn use_embed_config() -> Rc<EmbedConfig> {
 }
 
 /// When a host page gave its origin and the app is in a frame: post the content height now and
-/// on every resize, and the result (scores and stars only) after every change of it.
+/// on every resize, and the result (scores and stars only) after every change of it. In any
+/// frame: keep the live score where the user is reading (from the host page's viewport
+/// messages when it sends them).
 #[hook]
 pub fn use_host_messages(cfg: Rc<EmbedConfig>, assessment: Option<Shared<Assessment>>) {
+    let in_frame = use_memo((), |_| embed::in_frame());
     let origin = use_memo(cfg, |cfg| {
         cfg.parent_origin.clone().filter(|_| embed::in_frame())
     });
     {
         let origin = (*origin).clone();
+        let in_frame = *in_frame;
         use_effect_with((), move |_| {
-            if let Some(o) = origin {
+            if let Some(o) = origin.clone() {
                 embed::watch_height(o);
+            }
+            if in_frame {
+                embed::watch_viewport(origin);
             }
         });
     }
