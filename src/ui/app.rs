@@ -286,12 +286,12 @@ pub fn App(props: &AppProps) -> Html {
                                 </div>
                             }
                             <ShareEntry lang={lang} draft={draft.clone()} />
-                            <Questionnaire lang={lang} set={set.clone()} draft={draft}
+                            <Questionnaire lang={lang} set={set.clone()} draft={draft.clone()}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
                                 on_action={on_action.clone()} initial_sections={0}
                                 focus={state.focus.clone()} />
                         </main>
-                        <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} />
+                        <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} draft={Some(draft)} />
                     </div>
                 }
             }
