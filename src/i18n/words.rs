@@ -672,6 +672,17 @@ pub fn summary_text(lang: Lang, set: &ProductSet, draft: &Draft, a: &Assessment)
     o
 }
 
+/// The text sent with a share link through the phone's apps.
+pub fn share_message(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("Bản nháp tự đánh giá OCOP “{name}”: mở liên kết để xem và thêm vào máy của bạn."),
+        format!(
+            "OCOP self-check draft “{name}”: open the link to see it and add it on your device."
+        ),
+    )
+}
+
 /// "3 bản nháp không đọc được …".
 pub fn drafts_skipped(lang: Lang, n: usize) -> String {
     pick(
