@@ -159,20 +159,23 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                     <span class="rejected">{ t(lang, Key::DossierRejected) }</span>
                 } else if let Some(s) = estimate {
                     <span class="glyphs" aria-hidden="true">{ star_glyphs(s) }</span>
+                } else {
+                    // Two lines at most: "Chưa đủ câu trả lời để ước tính · 5/31".
+                    <span class="stars-text not-ready-bar">{ stars_text.clone() }</span>
                 }
-                <span class="stars-line">
-                    if a.knocked_out {
-                    } else if estimate.is_some() {
-                        <span class="stars-text">{ stars_text.clone() }</span>{ " " }
-                    } else {
-                        <span class="stars-text not-ready">{ stars_text.clone() }</span>{ " " }
-                    }
-                    if props.saved {
-                        <span class="tag">{ t(lang, Key::EstimateTag) }</span>
-                    } else {
-                        <span class="unsaved">{ "⚠ " }{ t(lang, Key::NotSaved) }</span>
-                    }
-                </span>
+                // "Hồ sơ bị loại" stands alone (the review found "… ước tính" beside it odd).
+                if (estimate.is_some() && !a.knocked_out) || !props.saved {
+                    <span class="stars-line">
+                        if estimate.is_some() && !a.knocked_out {
+                            <span class="stars-text">{ stars_text.clone() }</span>{ " " }
+                        }
+                        if props.saved {
+                            <span class="tag">{ t(lang, Key::EstimateTag) }</span>
+                        } else {
+                            <span class="unsaved">{ "⚠ " }{ t(lang, Key::NotSaved) }</span>
+                        }
+                    </span>
+                }
             </p>
             <button type="button" class="btn toggle" aria-expanded={if *open { "true" } else { "false" }}
                 aria-controls="result-detail" onclick={toggle}>
@@ -229,16 +232,17 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                         }
                     }) }
                 </ul>
-                if a.stars < 5 || a.knocked_out || !a.unanswered.is_empty() || !a.ready {
+                // While rejected, the alert above and the plan below say all there is to say.
+                if !a.knocked_out && (a.stars < 5 || !a.unanswered.is_empty() || !a.ready) {
                     <section class="why" aria-labelledby="why-title">
                         <h3 id="why-title">{ t(lang, Key::WhyNotMore) }</h3>
                         <ul>
-                            if !a.ready && !a.knocked_out {
+                            if !a.ready {
                                 <li class="not-ready">{ i18n::not_ready(lang, a) }</li>
-                            } else if let (Some(n), false) = (&a.next, a.knocked_out) {
+                            } else if let Some(n) = &a.next {
                                 <li class="next-star">{ i18n::next_star(lang, n) }</li>
                             }
-                            if a.ready || a.knocked_out {
+                            if a.ready {
                                 if !a.open_knock_outs.is_empty() {
                                     <li>{ i18n::open_knock_outs(lang, a.open_knock_outs.len()) }</li>
                                 }
