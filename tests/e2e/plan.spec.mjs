@@ -107,6 +107,15 @@ test('a middling draft gets one plan with names and level words; a step jumps to
   const box = await page.locator(`#${target}`).boundingBox();
   assert.ok(box && box.y < 740 && box.y + box.height > 0, `criterion ${target} on screen: ${JSON.stringify(box)}`);
   await shot(page, 'plan-05-after-step-tap', { fullPage: false });
+
+  // Better answers: a longer plan, still one list, minimums first.
+  await answerAt(page, 3);
+  await openSheet(page);
+  await page.locator('.plan').scrollIntoViewIfNeeded();
+  await shot(page, 'plan-05b-longer-plan', { fullPage: false });
+  const kinds = await page.locator('.plan-steps li button.step .step-text').allTextContents();
+  const firstGain = kinds.findIndex((t) => !/bắt buộc để đạt/.test(t));
+  assert.ok(firstGain === -1 || kinds.slice(firstGain).every((t) => !/bắt buộc để đạt/.test(t)), JSON.stringify(kinds));
   assert.deepEqual(errors, []);
   await context.close();
 });
