@@ -164,6 +164,15 @@ test('the one-page summary opens, reads at 360 px and prints on one A4 page', as
   assert.match(await popup.locator('#s-end').textContent(), /Làm đủ các việc trên →/);
   assert.ok(await popup.evaluate(() => document.documentElement.scrollWidth <= 361), 'no sideways scroll at 360 px');
   assert.ok(await popup.locator('#print').isVisible(), 'a print button on screen');
+  // The button's one script runs under both policies (the page's and the app's, for a blob:).
+  await popup.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => {
+      window.__printed += 1;
+    };
+  });
+  await popup.locator('#print').click();
+  assert.equal(await popup.evaluate(() => window.__printed), 1, 'the print button calls window.print()');
   await shot(popup, 'plan-07-summary-360');
   const pdf = await popup.pdf({ format: 'A4', printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
