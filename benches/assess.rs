@@ -35,5 +35,30 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The product search, as the chooser runs it on every keystroke (the lexicon is built once, on
+/// the first query; its build is measured on its own).
+fn search(c: &mut Criterion) {
+    use ocop_self_check::rubric::search::Lexicon;
+    use ocop_self_check::rubric::Catalogue;
+    let catalogue = Catalogue::builtin();
+    let tsv = ocop_self_check::rubric::search::PRODUCTS_TSV;
+    c.bench_function("search: build the lexicon (1,455 names)", |b| {
+        b.iter(|| Lexicon::new(black_box(tsv), black_box(&catalogue)))
+    });
+    let lexicon = Lexicon::new(tsv, &catalogue);
+    for q in [
+        "m",
+        "mang kho",
+        "nuoc mam ca com",
+        "thit trau gac bep",
+        "banh pai",
+        "fish sauce",
+    ] {
+        c.bench_function(&format!("search: one keystroke {q:?}"), |b| {
+            b.iter(|| lexicon.find(black_box(q)).len())
+        });
+    }
+}
+
+criterion_group!(benches, bench, search);
 criterion_main!(benches);

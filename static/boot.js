@@ -177,7 +177,8 @@ function preloadRubric(set) {
 
 // 1. What is saved decides. Storage may be blocked (e.g. a third-party frame): then nothing is
 //    saved and the start module says so.
-let full = isShareLink() || params.has("set") || params.has("demo") || params.has("view");
+// An address that names a screen (src/ui/state/route.rs: view, draft, new, sheet) is the full app's.
+let full = isShareLink() || ["set", "demo", "view", "draft", "new", "sheet"].some((p) => params.has(p));
 let stored = null;
 let index = null;
 let savedLang = null;
@@ -214,7 +215,7 @@ if (stored !== null) {
     full = true; // the full app keeps the unreadable store once and offers its text for download
   }
 }
-if (full) preloadRubric(params.get("set"));
+if (full) preloadRubric(params.get("set") || params.get("new"));
 
 // The "Loading…" line, while it is there (the app removes it once it has rendered).
 function setBootText(vi, en) {
@@ -250,7 +251,7 @@ let precompiled = null;
 function startFull() {
   if (fullApp) return;
   const intent = new URLSearchParams(document.documentElement.getAttribute("data-ocop-intent") || "");
-  preloadRubric(intent.get("set"));
+  preloadRubric(intent.get("set") || intent.get("new"));
   // The background compile, if any (a failed one is simply redone).
   const pre = precompiled ? precompiled.catch(() => compile(here("../ocop-self-check_bg.wasm"))) : null;
   precompiled = null;

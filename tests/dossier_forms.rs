@@ -1521,3 +1521,23 @@ fn the_working_copy_gives_the_certificates_calendar() {
         );
     }
 }
+
+/// The printable page's title names the product; without a product name, the draft's own name
+/// (review p2 step 7: it fell back to the set's name), and only without both, the set's.
+#[test]
+fn the_title_falls_back_to_the_drafts_name_before_the_sets() {
+    let s = set("QD26-22");
+    let mut d = Draft::new("a", "QD26-22", 1);
+    d.title = "Thổ cẩm Mường Lò".into();
+    let (doc, _) = dossier_of(&s, &d, Lang::Vi);
+    assert_eq!(doc.title, "Hồ sơ OCOP – Thổ cẩm Mường Lò");
+    d.product.name = "Khăn thổ cẩm".into();
+    assert_eq!(
+        dossier_of(&s, &d, Lang::Vi).0.title,
+        "Hồ sơ OCOP – Khăn thổ cẩm"
+    );
+    let blank = Draft::new("b", "QD26-22", 1);
+    let (doc, _) = dossier_of(&s, &blank, Lang::Vi);
+    assert!(doc.title.starts_with("Hồ sơ OCOP – ") && doc.title.len() > "Hồ sơ OCOP – ".len());
+    assert!(!doc.title.contains("Thổ cẩm Mường Lò"));
+}

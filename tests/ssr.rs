@@ -241,6 +241,7 @@ async fn the_result_panel_shows_total_stars_and_one_plan_in_both_languages() {
             set: Shared::new(s.clone()),
             assessment: Shared::new(a.clone()),
             expanded: true,
+            on_expand: Callback::noop(),
             saved: true,
             draft: Some(Shared::new(d.clone())),
         })
@@ -320,6 +321,7 @@ async fn a_fresh_draft_shows_no_stars_but_how_much_is_answered() {
             set: Shared::new(s.clone()),
             assessment: Shared::new(a.clone()),
             expanded: true,
+            on_expand: Callback::noop(),
             saved: true,
             draft: None,
         })
@@ -348,6 +350,7 @@ async fn a_triggered_knock_out_is_shown_instead_of_stars() {
         set: Shared::new(s.clone()),
         assessment: Shared::new(a.clone()),
         expanded: true,
+        on_expand: Callback::noop(),
         saved: false,
         draft: None,
     })
@@ -438,6 +441,15 @@ async fn the_app_starts_on_the_chooser_and_switches_language() {
             product_set: "QD26-09".into(),
             now_ms: 1,
         },
+        // A set opened is a draft once something is answered.
+        Action::Apply {
+            id: "a".into(),
+            command: ocop_self_check::draft::Command::SetAnswer {
+                code: "1.1".into(),
+                position: Some(1),
+            },
+            now_ms: 2,
+        },
         Action::SetLang(Lang::En),
         Action::Show(Screen::Drafts),
     ]);
@@ -505,17 +517,21 @@ fn the_full_app_takes_over_what_the_start_module_was_asked_for() {
 
     storage::simulate_failure(None);
     storage::clear();
-    open_full_app("lang=en&set=QD26-09");
-    let st = boot();
-    assert_eq!(st.lang, Lang::En);
-    assert_eq!(st.screen, Screen::Questionnaire);
-    assert_eq!(st.drafts.len(), 1);
-    assert_eq!(
-        st.current_draft().map(|d| d.product_set.as_str()),
-        Some("QD26-09")
-    );
-    assert!(st.revision > 0, "the new draft is saved");
-    assert_eq!(take_intent(), None, "taken once");
+    // A set chosen on the start screen (`new=`), or asked for by an embedding page (`set=`):
+    // its questionnaire, not yet a draft (one is made by the first answer).
+    for request in ["lang=en&new=QD26-09", "lang=en&set=QD26-09"] {
+        open_full_app(request);
+        let st = boot();
+        assert_eq!(st.lang, Lang::En);
+        assert_eq!(st.screen, Screen::Questionnaire, "{request}");
+        assert!(st.drafts.is_empty() && st.current_is_scratch(), "{request}");
+        assert_eq!(
+            st.current_draft().map(|d| d.product_set.as_str()),
+            Some("QD26-09")
+        );
+        assert_eq!(st.revision, 0, "nothing saved by looking");
+        assert_eq!(take_intent(), None, "taken once");
+    }
 
     open_full_app("lang=vi&view=drafts");
     let st = boot();

@@ -499,11 +499,19 @@ fn run(s: AppState, actions: Vec<Action>) -> Rc<AppState> {
 fn import_adds_a_new_draft_never_overwrites_and_opens_it() {
     let s = run(
         AppState::default(),
-        vec![Action::NewDraft {
-            id: "a".into(),
-            product_set: "QD26-09".into(),
-            now_ms: 1,
-        }],
+        vec![
+            Action::NewDraft {
+                id: "a".into(),
+                product_set: "QD26-09".into(),
+                now_ms: 1,
+            },
+            // A draft once something is answered.
+            Action::Apply {
+                id: "a".into(),
+                command: Command::SetTitle("Mật ong".into()),
+                now_ms: 2,
+            },
+        ],
     );
     let mut incoming = filled();
     incoming.id = "a".into();
@@ -565,6 +573,11 @@ fn the_details_screen_needs_a_draft_and_closes_with_it() {
                 id: "a".into(),
                 product_set: "QD26-09".into(),
                 now_ms: 1,
+            },
+            Action::Apply {
+                id: "a".into(),
+                command: Command::SetTitle("Mật ong".into()),
+                now_ms: 2,
             },
             Action::Show(Screen::Drafts),
             Action::OpenDetails("a".into()),

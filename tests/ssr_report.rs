@@ -518,10 +518,17 @@ async fn answered_counts_agree_across_screens() {
         sets,
     })
     .await;
+    // The card says what the questionnaire says: answered of all, stars, score, and when.
     assert!(
-        list.contains(&format!("{} câu đã trả lời", a.answered)),
+        list.contains(&i18n::answered_of(Lang::Vi, a.answered, a.criterion_count)),
         "{list}"
     );
+    assert!(
+        list.contains(&i18n::total(Lang::Vi, a.total, a.max_total)),
+        "{list}"
+    );
+    assert!(list.contains(&i18n::stars(Lang::Vi, a.stars)), "{list}");
+    assert!(list.contains("class=\"card-date\""), "{list}");
     let q = render::<Questionnaire>(questionnaire(Lang::Vi, &s, d.clone())).await;
     assert!(q.contains(&i18n::progress(Lang::Vi, a.answered, a.criterion_count)));
     // The criteria not yet self-assessed on the details screen are the assessment's.

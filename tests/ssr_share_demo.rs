@@ -160,6 +160,7 @@ async fn an_incoming_link_shows_what_it_contains_before_adding() {
         in_demo: false,
         fragment: Some(AttrValue::from(fragment.to_string())),
         set: Some(Shared::new(set.clone())),
+        here: Vec::new(),
     };
     let html = render::<IncomingShare>(props(Lang::Vi, &fragment)).await;
     assert!(html.contains("Bản nháp được chia sẻ với bạn"));
@@ -192,6 +193,62 @@ async fn an_incoming_link_shows_what_it_contains_before_adding() {
     // No fragment: nothing.
     let html = render::<IncomingShare>(props(Lang::Vi, "")).await;
     assert_eq!(html.trim(), "");
+}
+
+#[tokio::test]
+async fn a_link_for_a_draft_already_here_offers_update_or_copy() {
+    let mut sent = answered("QD26-09", &[("1.1", 3), ("1.2", 2), ("2.1", 2)]);
+    sent.id = "k3x9".into();
+    sent.title = "Nước mắm Cô Ba".into();
+    sent.updated_ms = 2_000;
+    let fragment = format!("#{}", share::encode(&sent, Content::WithoutContactDetails));
+    let set = match embedded::load("QD26-09") {
+        Some(Ok(s)) => s,
+        other => panic!("{other:?}"),
+    };
+    let props = |here: Vec<Draft>| IncomingShareProps {
+        lang: Lang::Vi,
+        catalogue: Shared::new(Catalogue::builtin()),
+        on_action: Callback::noop(),
+        in_demo: false,
+        fragment: Some(AttrValue::from(fragment.clone())),
+        set: Some(Shared::new(set.clone())),
+        here: here.into_iter().map(Shared::new).collect(),
+    };
+    // An older version here: update (named) or add a copy.
+    let mut older = answered("QD26-09", &[("1.1", 1)]);
+    older.id = "k3x9".into();
+    older.title = "Nước mắm Cô Ba".into();
+    older.updated_ms = 1_000;
+    let html = render::<IncomingShare>(props(vec![older.clone()])).await;
+    assert!(html.contains("id=\"incoming-known\""), "{html}");
+    assert!(html.contains("Trên máy này đã có bản nháp này: “Nước mắm Cô Ba”"));
+    assert!(html.contains("id=\"import-update\""));
+    assert!(html.contains("Thêm thành bản sao"));
+    assert!(!html.contains("incoming-local-newer"));
+    // Changed here after the link was made: said before anything is replaced.
+    let mut newer = older.clone();
+    newer.updated_ms = 3_000;
+    let html = render::<IncomingShare>(props(vec![newer])).await;
+    assert!(html.contains("id=\"incoming-local-newer\""));
+    // Already the same: nothing to update, open it instead.
+    let mut same = sent.clone();
+    same.producer.phone = "0912345678".into();
+    let html = render::<IncomingShare>(props(vec![same])).await;
+    assert!(html.contains("id=\"incoming-same\""), "{html}");
+    assert!(html.contains("id=\"import-open\""));
+    assert!(!html.contains("id=\"import-update\""));
+    // The same id for another product set: only a new draft, in words.
+    let mut other = Draft::new("k3x9", "QD26-01", 1);
+    other.title = "Xoài cát".into();
+    let html = render::<IncomingShare>(props(vec![other])).await;
+    assert!(html.contains("thuộc bộ sản phẩm khác"));
+    assert!(!html.contains("id=\"import-update\""));
+    assert!(html.contains("Thêm thành bản nháp mới"));
+    // Not here (never, or deleted): the plain offer.
+    let html = render::<IncomingShare>(props(Vec::new())).await;
+    assert!(!html.contains("incoming-known"));
+    assert!(html.contains("Thêm thành bản nháp mới"));
 }
 
 #[tokio::test]

@@ -215,6 +215,33 @@ pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft) -> Merged {
     }
 }
 
+/// A share link's newer version of a draft already here: the link's answers, knock-out answers,
+/// evidence notes, title and details are taken; what the link leaves blank — the contact
+/// details and business figures a link leaves out by default, a note or a field the sender never
+/// had — keeps the value here, so updating never empties what only this device knows. The id and
+/// the creation time stay this device's.
+pub fn update_from_link(local: &Draft, incoming: &Draft, now_ms: u64) -> Draft {
+    let mut d = incoming.clone();
+    d.id.clone_from(&local.id);
+    d.created_ms = local.created_ms;
+    d.updated_ms = now_ms.max(local.updated_ms);
+    if d.title.trim().is_empty() {
+        d.title.clone_from(&local.title);
+    }
+    for f in Field::ALL {
+        if f.value(&d).trim().is_empty() && !f.value(local).trim().is_empty() {
+            f.set(&mut d, f.value(local).to_string());
+        }
+    }
+    for (code, note) in &local.evidence {
+        let blank = d.evidence.get(code).is_none_or(|n| n.trim().is_empty());
+        if blank && !note.trim().is_empty() {
+            d.evidence.insert(code.clone(), note.clone());
+        }
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +254,46 @@ mod tests {
             },
             at,
         )
+    }
+
+    #[test]
+    fn a_link_update_takes_the_links_answers_and_keeps_what_it_leaves_blank() {
+        let mut local = answered(&Draft::new("here", "QD26-09", 100), "1.1", 1, 200);
+        local.producer.name = "HTX Cô Ba".into();
+        local.producer.phone = "0912345678".into();
+        local.report.revenue_last = "1.200".into();
+        local
+            .evidence
+            .insert("1.2".into(), "Hợp đồng với HTX".into());
+        local.evidence.insert("1.1".into(), "ghi chú cũ".into());
+        // The corrected version, sent without contact details and figures.
+        let mut sent = answered(&Draft::new("", "QD26-09", 50), "1.1", 3, 300);
+        sent = answered(&sent, "2.1", 2, 301);
+        sent.producer.name = "HTX Nước mắm Cô Ba".into();
+        sent.evidence
+            .insert("1.1".into(), "Giấy chứng nhận ATTP".into());
+        let d = update_from_link(&local, &sent, 400);
+        assert_eq!(
+            (d.id.as_str(), d.created_ms, d.updated_ms),
+            ("here", 100, 400)
+        );
+        let a = &d.responses.answers;
+        assert_eq!((a.get("1.1"), a.get("2.1")), (Some(&3), Some(&2)));
+        assert_eq!(
+            d.producer.name, "HTX Nước mắm Cô Ba",
+            "the link's value wins"
+        );
+        assert_eq!(d.producer.phone, "0912345678", "left out by the link: kept");
+        assert_eq!(d.report.revenue_last, "1.200");
+        assert_eq!(
+            d.evidence.get("1.1").map(String::as_str),
+            Some("Giấy chứng nhận ATTP")
+        );
+        assert_eq!(
+            d.evidence.get("1.2").map(String::as_str),
+            Some("Hợp đồng với HTX")
+        );
+        assert_eq!(d.title, local.title);
     }
 
     #[test]

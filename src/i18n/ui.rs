@@ -363,6 +363,19 @@ strings! {
     DemoListIntro => "Các chủ thể và sản phẩm này là hư cấu, câu trả lời mang tính minh họa. Thay đổi thoải mái: bấm “Đặt lại ví dụ” để về như cũ.",
         "These producers and products are fictional, with illustrative answers. Change anything: “Reset the examples” puts them back.";
     ExampleBadge => "Ví dụ", "Example";
+
+    // ---- A share link for a draft already here (update or copy); the draft cards.
+    IncomingUpdate => "Cập nhật bản nháp này", "Update this draft";
+    IncomingAddCopy => "Thêm thành bản sao", "Add as a copy";
+    IncomingOpenHere => "Mở bản nháp trên máy", "Open the draft on this device";
+    IncomingUpdateNote => "Cập nhật: câu trả lời và nội dung lấy theo liên kết; những gì liên kết để trống (thông tin liên hệ, số liệu kinh doanh, ghi chú chưa có trong liên kết) giữ nguyên như trên máy.",
+        "Update: the answers and texts come from the link; whatever the link leaves blank (contact details, business figures, notes it does not have) stays as it is on this device.";
+    IncomingSame => "Bản nháp trên máy đã giống hệt liên kết này; không có gì để cập nhật.",
+        "The draft on this device is already the same as this link; there is nothing to update.";
+    IncomingLocalNewer => "Lưu ý: bản nháp trên máy được sửa sau bản trong liên kết. Cập nhật sẽ thay câu trả lời trên máy bằng câu trả lời trong liên kết.",
+        "Note: the draft on this device was changed after the one in the link. Updating replaces this device's answers with the link's.";
+    CardNotEnough => "Chưa đủ câu trả lời để ước tính", "Not enough answers for an estimate";
+    MoreActions => "Thao tác khác", "More actions";
 }
 
 #[cfg(test)]

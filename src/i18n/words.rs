@@ -822,6 +822,45 @@ pub fn clipped_on_import(lang: Lang, fields: &[String]) -> String {
     )
 }
 
+/// A share link for a draft already on this device: "Trên máy này đã có bản nháp này: “…”,
+/// sửa lần cuối ngày 01/12/2026."
+pub fn incoming_known(lang: Lang, name: &str, changed: Option<crate::date::Date>) -> String {
+    match (lang, changed) {
+        (Lang::Vi, Some(d)) => format!(
+            "Trên máy này đã có bản nháp này: “{name}”, sửa lần cuối ngày {}.",
+            d.dmy()
+        ),
+        (Lang::Vi, None) => format!("Trên máy này đã có bản nháp này: “{name}”."),
+        (Lang::En, Some(d)) => format!(
+            "This device already has this draft: “{name}”, last changed on {}.",
+            d.dmy()
+        ),
+        (Lang::En, None) => format!("This device already has this draft: “{name}”."),
+    }
+}
+
+/// The same id here, but for another product set: the link can only be added as a new draft.
+pub fn incoming_other_set(lang: Lang, name: &str, set: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "Trên máy có một bản nháp cùng mã nhưng thuộc bộ sản phẩm khác (“{name}”, {set}). Liên kết này chỉ có thể thêm thành bản nháp mới; bản nháp trên máy không thay đổi."
+        ),
+        format!(
+            "This device has a draft with the same id but for another product set (“{name}”, {set}). This link can only be added as a new draft; the one here is not changed."
+        ),
+    )
+}
+
+/// "Sửa 01/12/2026" / "Changed 01/12/2026" on a draft card.
+pub fn changed_on(lang: Lang, d: crate::date::Date) -> String {
+    pick(
+        lang,
+        format!("Sửa {}", d.dmy()),
+        format!("Changed {}", d.dmy()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,6 +118,50 @@ mod imp {
         }
     }
 
+    fn with_query(query: &str) -> Option<String> {
+        let l = window()?.location();
+        let path = l.pathname().ok()?;
+        let hash = l.hash().unwrap_or_default();
+        Some(format!("{path}{query}{hash}"))
+    }
+
+    pub fn push_query(query: &str) {
+        let (Some(url), Some(h)) = (with_query(query), window().and_then(|w| w.history().ok()))
+        else {
+            return;
+        };
+        let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+
+    pub fn replace_query(query: &str) {
+        if let Some(url) = with_query(query) {
+            replace_url(&url);
+        }
+    }
+
+    pub fn go_back() {
+        if let Some(h) = window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    }
+
+    pub fn watch_history(f: impl Fn(String) + 'static) {
+        let Some(w) = window() else { return };
+        // The app places the view itself (a screen starts at its top; closing a sheet keeps the
+        // place or goes to the criterion asked for): the browser restoring an old scroll
+        // position on Back would undo that.
+        if let Ok(h) = w.history() {
+            let _ = js_sys::Reflect::set(&h, &"scrollRestoration".into(), &"manual".into());
+        }
+        gloo::events::EventListener::new(&w, "popstate", move |_| {
+            let q = window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            f(q)
+        })
+        .forget();
+    }
+
     pub fn watch_fragment(f: impl Fn(String) + 'static) {
         let Some(w) = window() else { return };
         gloo::events::EventListener::new(&w, "hashchange", move |_| f(fragment())).forget();
@@ -149,6 +193,10 @@ mod imp {
     pub fn set_root_properties(_props: &[(&str, String)]) {}
     pub fn set_theme_color_meta(_colour: &str) {}
     pub fn watch_fragment(_f: impl Fn(String) + 'static) {}
+    pub fn push_query(_query: &str) {}
+    pub fn replace_query(_query: &str) {}
+    pub fn go_back() {}
+    pub fn watch_history(_f: impl Fn(String) + 'static) {}
 }
 
 /// The address fragment with its `#` ("" when none).
@@ -191,4 +239,24 @@ pub fn set_theme_color_meta(colour: &str) {
 /// Call `f` with the new fragment whenever it changes (a share link opened in a running app).
 pub fn watch_fragment(f: impl Fn(String) + 'static) {
     imp::watch_fragment(f);
+}
+
+/// Add a history entry with this query string (`?…` or empty), keeping the path and fragment.
+pub fn push_query(query: &str) {
+    imp::push_query(query);
+}
+
+/// Rewrite the current history entry's query string (no new entry).
+pub fn replace_query(query: &str) {
+    imp::replace_query(query);
+}
+
+/// Go back one history entry (as the Back button does).
+pub fn go_back() {
+    imp::go_back();
+}
+
+/// Call `f` with the address's query string whenever Back or Forward changes it.
+pub fn watch_history(f: impl Fn(String) + 'static) {
+    imp::watch_history(f);
 }

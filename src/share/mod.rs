@@ -112,8 +112,10 @@ pub fn encode(draft: &Draft, content: Content) -> String {
     out
 }
 
-/// What of `draft` a link (or the file offered instead of it) carries: `content`'s part, without
-/// the local id.
+/// What of `draft` a link (or the file offered instead of it) carries: `content`'s part. The id
+/// travels (a random string, nothing personal) so that opening a corrected link again can offer
+/// to update the draft it came from instead of adding a second one; the receiver takes a fresh
+/// id when it adds the draft as a copy or the id is taken.
 pub fn what_goes(draft: &Draft, content: Content) -> Draft {
     let mut d = draft.clone();
     if content == Content::WithoutContactDetails {
@@ -132,8 +134,6 @@ pub fn what_goes(draft: &Draft, content: Content) -> Draft {
             figure.clear();
         }
     }
-    // The id is local to each device; the receiver makes its own.
-    d.id.clear();
     d
 }
 
@@ -306,7 +306,10 @@ mod tests {
         assert_eq!(back.responses, d.responses);
         assert_eq!(back.title, d.title);
         assert_eq!(back.producer.phone, "0912345678");
-        assert_eq!(back.id, "", "ids stay local");
+        assert_eq!(
+            back.id, d.id,
+            "the id travels: a second link can update the first"
+        );
         let lean = decode(&encode(&d, Content::WithoutContactDetails)).expect("decodes");
         assert_eq!(lean.producer.name, d.producer.name);
         assert_eq!(lean.producer.phone, "");
@@ -323,10 +326,7 @@ mod tests {
         d.report.revenue_last = "1.500".into();
         d.report.history = "Năm 2015".into();
         let lean = what_goes(&d, Content::WithoutContactDetails);
-        assert_eq!(
-            (lean.report.revenue_last.as_str(), lean.id.as_str()),
-            ("", "")
-        );
+        assert_eq!(lean.report.revenue_last.as_str(), "");
         assert_eq!(lean.report.history, "Năm 2015");
         assert_eq!(what_goes(&d, Content::Everything).report, d.report);
         let frag = encode(&d, Content::Everything);

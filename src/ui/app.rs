@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use crate::draft::store::LANG_KEY;
 use crate::i18n::{self, t, Key};
 use crate::platform::drafts_store::DraftStore;
-use crate::platform::{self, clock, dom, fetch, files, panic, start, storage};
+use crate::platform::{
+    self, clock, dom, embed as embed_io, fetch, files, page, panic, start, storage,
+};
 use crate::rubric::{Catalogue, ProductSet};
 
 use super::boot::boot;
@@ -25,7 +27,7 @@ use super::questionnaire::Questionnaire;
 use super::result::ResultPanel;
 use super::share::{IncomingShare, ShareEntry};
 use super::state::rubrics::{RubricAction, Rubrics};
-use super::state::{Action, AppState, Screen, StorageStatus};
+use super::state::{route, Action, AppState, Route, Screen, Sheet, StorageStatus};
 use super::update_notice::UpdateNotice;
 use super::Shared;
 use crate::draft::store::Room;
@@ -98,9 +100,11 @@ pub fn App(props: &AppProps) -> Html {
                     .iter()
                     .map(|d| (d.id.clone(), Rc::clone(d)))
                     .collect();
-                if *current.borrow() != state.current {
-                    *current.borrow_mut() = state.current.clone();
-                    store.set_current(state.current.clone());
+                // A set only looked at is not remembered as the current draft.
+                let saved_current = state.saved_current();
+                if *current.borrow() != saved_current {
+                    *current.borrow_mut() = saved_current.clone();
+                    store.set_current(saved_current);
                 }
             }
         });
@@ -152,17 +156,95 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // Load the current draft's rubric file when needed.
-    let needed = state.current_draft().map(|d| d.product_set.clone());
-    // Started from the render itself (a memo keyed on the set id and the retry count) rather
+    // The address follows the screen, and Back and Forward move between screens (see
+    // `state::route`): a change of screen is a new history entry, an open sheet too (outside a
+    // frame), and closing a sheet goes back over its entry.
+    {
+        let route = Route::of(&state);
+        let sheet_entry = use_mut_ref(|| false);
+        let first = use_mut_ref(|| true);
+        use_effect_with((route, state.loaded), move |(route, loaded)| {
+            if !*loaded || !from_device {
+                return;
+            }
+            let query = embed_io::query();
+            let target = route.to_query(&query);
+            let at = Route::parse(&query);
+            let mut sheet_entry = sheet_entry.borrow_mut();
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                // Start: the address names what is shown. Handed over by the start module (its
+                // chooser was on screen, the address named nothing), that chooser keeps its
+                // entry and the screen asked for gets the next one, so Back returns to it.
+                let from_start = start::handed_over()
+                    && at.screen.is_none()
+                    && route.screen != Some(Screen::Choose);
+                if from_start {
+                    let chooser = Route {
+                        screen: Some(Screen::Choose),
+                        demo: false,
+                        ..Route::default()
+                    };
+                    page::replace_query(&chooser.to_query(&query));
+                    page::push_query(&target);
+                } else if target != query {
+                    page::replace_query(&target);
+                }
+                return;
+            }
+            match route::step(&at, route, embed_io::in_frame(), *sheet_entry) {
+                route::Step::Nothing => {}
+                route::Step::Push => {
+                    page::push_query(&target);
+                    *sheet_entry = route.sheet.is_some();
+                }
+                route::Step::Replace => {
+                    page::replace_query(&target);
+                    *sheet_entry = *sheet_entry && route.sheet.is_some();
+                }
+                route::Step::Back => {
+                    *sheet_entry = false;
+                    page::go_back();
+                }
+            }
+        });
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if from_device {
+                page::watch_history(move |query| {
+                    dispatcher.dispatch(Action::Navigate {
+                        route: Route::parse(&query),
+                        fresh_id: clock::new_id(),
+                        now_ms: clock::now_ms(),
+                    })
+                });
+            }
+        });
+    }
+
+    // Load the rubric files needed: the current draft's, and on the drafts list every listed
+    // draft's (their cards show stars and score).
+    let mut needed: Vec<String> = state
+        .current_draft()
+        .map(|d| d.product_set.clone())
+        .into_iter()
+        .collect();
+    if state.screen == Screen::Drafts {
+        for d in &state.drafts {
+            if !needed.contains(&d.product_set) {
+                needed.push(d.product_set.clone());
+            }
+        }
+    }
+    // Started from the render itself (a memo keyed on the set ids and the retry count) rather
     // than an effect: effects run only after the browser has painted, which at start-up costs
     // a frame or more before the fetch result can be used.
     {
         let rubrics = rubrics.clone();
-        let key = (needed.clone(), rubrics.retries);
+        let key = (needed, rubrics.retries);
         use_memo(key, move |(needed, _)| {
-            if let Some(id) = needed.clone().filter(|id| rubrics.wants(id)) {
+            for id in needed.iter().filter(|id| rubrics.wants(id)) {
                 let rubrics = rubrics.clone();
+                let id = id.clone();
                 platform::spawn(async move {
                     rubrics.dispatch(RubricAction::Loading(id.clone()));
                     let result = fetch::load_rubric(id.clone()).await.map(Rc::new);
@@ -204,7 +286,12 @@ pub fn App(props: &AppProps) -> Html {
         lang,
         screen: state.screen,
         has_current: state.current_draft().is_some(),
-        draft_count: state.drafts.len(),
+        // The examples of demonstration mode are not the user's drafts: no count.
+        draft_count: if state.in_demo() {
+            0
+        } else {
+            state.drafts.len()
+        },
         hide_brand: embed.hide_header,
         on_nav: on_action.reform(Action::Show),
         on_lang: on_action.reform(Action::SetLang),
@@ -212,6 +299,15 @@ pub fn App(props: &AppProps) -> Html {
     .view();
 
     let notices = notices(&state, &on_action);
+    let on_sheet = |sheet: Sheet| {
+        on_action.reform(move |open: bool| {
+            if open {
+                Action::OpenSheet(sheet)
+            } else {
+                Action::CloseSheet
+            }
+        })
+    };
     let on_open_demo = on_action.reform(|()| Action::EnterDemo);
 
     let body = match state.screen {
@@ -285,13 +381,16 @@ pub fn App(props: &AppProps) -> Html {
                                     <p>{ i18n::clipped_on_import(lang, &state.clipped) }</p>
                                 </div>
                             }
-                            <ShareEntry lang={lang} draft={draft.clone()} />
+                            <ShareEntry lang={lang} draft={draft.clone()} open={state.sheet == Some(Sheet::Share)}
+                                on_open={on_sheet(Sheet::Share)} />
                             <Questionnaire lang={lang} set={set.clone()} draft={draft.clone()}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
                                 on_action={on_action.clone()} initial_sections={0}
                                 focus={state.focus.clone()} />
                         </main>
-                        <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved} draft={Some(draft)} />
+                        <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved}
+                            expanded={state.sheet == Some(Sheet::Result)} on_expand={on_sheet(Sheet::Result)}
+                            draft={Some(draft)} />
                     </div>
                 }
             }
@@ -355,10 +454,19 @@ pub fn App(props: &AppProps) -> Html {
             if state.in_demo() { <DemoBanner lang={lang} on_action={on_action.clone()} /> }
             { notices }
             <IncomingShare lang={lang} catalogue={catalogue.clone()} on_action={on_action.clone()}
-                in_demo={state.in_demo()} />
+                in_demo={state.in_demo()} here={own_drafts(&state)} />
             { body }
         </div>
     }
+}
+
+/// The user's own drafts (those demonstration mode set aside while it is on).
+fn own_drafts(state: &AppState) -> Vec<Shared<crate::draft::Draft>> {
+    let drafts = match &state.demo {
+        Some(stash) => &stash.drafts,
+        None => &state.drafts,
+    };
+    drafts.iter().cloned().map(Shared::from).collect()
 }
 
 /// The notice of data kept because it could not be read, with its download (drafts list).

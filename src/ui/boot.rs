@@ -17,6 +17,7 @@ use crate::platform::{clock, fetch, start, storage};
 use crate::rubric::Catalogue;
 
 use super::state::open::{open_with, Pending};
+use super::state::Route;
 use super::state::{AppState, StorageStatus};
 use crate::platform::drafts_store::DraftStore;
 
@@ -24,7 +25,10 @@ use crate::platform::drafts_store::DraftStore;
 /// requests waiting for the drafts.
 pub fn boot() -> AppState {
     let config = embed::parse_query(&embed::query());
-    let intent = start::take_intent().map(|i| embed::parse_query(&i));
+    let intent_raw = start::take_intent();
+    let intent = intent_raw.as_deref().map(embed::parse_query);
+    let route = Route::parse(&embed::query());
+    let intent_route = intent_raw.as_deref().map(Route::parse).unwrap_or_default();
     let mut st = AppState {
         loaded: false,
         ..AppState::default()
@@ -40,9 +44,11 @@ pub fn boot() -> AppState {
         }
     }
     // The sheet that will be needed: the one asked for, else the current draft's (the index).
-    let set = intent
-        .as_ref()
-        .and_then(|c| c.set.clone())
+    let set = intent_route
+        .new_set
+        .clone()
+        .or_else(|| intent.as_ref().and_then(|c| c.set.clone()))
+        .or_else(|| route.new_set.clone())
         .or_else(|| config.set.clone())
         .or_else(indexed_set)
         .filter(|id| Catalogue::shared().set(id).is_some());
@@ -54,6 +60,8 @@ pub fn boot() -> AppState {
         intent,
         fresh_id: clock::new_id(),
         now_ms: clock::now_ms(),
+        route,
+        intent_route,
     }));
     if !DraftStore::has_database() {
         // Nothing to wait for: open on no drafts now.
@@ -118,9 +126,13 @@ mod tests {
         let mut s = with_drafts(&[("c", "QD26-01", 9)]);
         apply_config(&mut s, &cfg, "new".into(), 10);
         assert_eq!(s.current.as_deref(), Some("new"));
-        assert_eq!(s.drafts.len(), 2);
-        assert_eq!(s.drafts[1].product_set, "QD26-09");
-        assert_eq!(s.revision, 1, "the new draft is saved");
+        assert_eq!(s.drafts.len(), 1, "looking is not a draft yet");
+        assert!(s.current_is_scratch());
+        assert_eq!(
+            s.current_draft().map(|d| d.product_set.as_str()),
+            Some("QD26-09")
+        );
+        assert_eq!(s.revision, 0, "nothing to save until the first answer");
 
         // Unknown sets and no parameters leave the state alone.
         for q in ["?set=QD26-99", ""] {
@@ -164,6 +176,8 @@ mod tests {
             intent: None,
             fresh_id: "new".into(),
             now_ms: 10,
+            route: Route::parse(q),
+            intent_route: Route::default(),
         };
         // Nothing on the device: the chooser.
         let mut s = AppState {
@@ -195,16 +209,41 @@ mod tests {
         assert_eq!(s.lang, Lang::En);
         assert_eq!(s.screen, Screen::Questionnaire);
 
-        // The address asks for another set: a new draft of it, to be saved.
+        // The address asks for another set: opened to look at, not yet a draft.
         let mut s = AppState {
             loaded: false,
             pending: Some(Rc::new(pending("?set=QD26-01"))),
             ..AppState::default()
         };
-        open_with(&mut s, None, Some("a".into()), vec![good]);
+        open_with(&mut s, None, Some("a".into()), vec![good.clone()]);
         assert_eq!(s.current.as_deref(), Some("new"));
-        assert_eq!(s.drafts.len(), 2);
-        assert_eq!(s.revision, 1);
+        assert_eq!(s.drafts.len(), 1);
+        assert_eq!(s.revision, 0);
+
+        // A reload returns to the screen the address names; a draft gone shows the list.
+        for (q, screen, current) in [
+            ("?view=details&draft=a", Screen::Details, Some("a")),
+            ("?view=drafts", Screen::Drafts, Some("a")),
+            ("?view=new", Screen::Choose, Some("a")),
+            ("?draft=gone", Screen::Drafts, Some("a")),
+            ("?new=QD26-07", Screen::Questionnaire, Some("new")),
+        ] {
+            let mut s = AppState {
+                loaded: false,
+                pending: Some(Rc::new(pending(q))),
+                ..AppState::default()
+            };
+            open_with(&mut s, None, Some("a".into()), vec![good.clone()]);
+            assert_eq!((s.screen, s.current.as_deref()), (screen, current), "{q}");
+            assert_eq!(s.drafts.len(), 1, "{q}");
+        }
+        let mut s = AppState {
+            loaded: false,
+            pending: Some(Rc::new(pending("?draft=a&sheet=share"))),
+            ..AppState::default()
+        };
+        open_with(&mut s, None, None, vec![good]);
+        assert_eq!(s.sheet, Some(crate::ui::state::Sheet::Share));
     }
 
     #[test]

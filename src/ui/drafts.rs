@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::assess::assess;
 use crate::draft::{self, Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::{clock, dom, files};
@@ -49,6 +50,10 @@ pub fn answered_count(d: &Draft, sets: &[Shared<ProductSet>]) -> usize {
     }
 }
 
+fn star_glyphs(n: u8) -> String {
+    (1..=5u8).map(|i| if i <= n { '★' } else { '☆' }).collect()
+}
+
 #[component]
 pub fn DraftsList(props: &DraftsListProps) -> Html {
     let lang = props.lang;
@@ -81,6 +86,33 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
         let name = d.display_name(&set_name).to_string();
         let is_current = props.current.as_deref() == Some(d.id.as_str());
         let answers = answered_count(d, &props.sets);
+        // Stars and score once its sheet is loaded (the app loads the sheets of the drafts
+        // listed); until then the count of answers.
+        let result = props
+            .sets
+            .iter()
+            .find(|s| s.id == d.product_set)
+            .map(|set| assess(set, &d.responses));
+        let score = match &result {
+            Some(a) if a.knocked_out => html! {
+                <span class="card-score rejected">{ t(lang, Key::DossierRejected) }</span>
+            },
+            Some(a) if a.answered == 0 => html! {
+                <span class="card-score muted">{ t(lang, Key::CardNotEnough) }</span>
+            },
+            Some(a) => html! {
+                <span class="card-score">
+                    <span class="stars" aria-hidden="true">{ star_glyphs(a.stars) }</span>
+                    { " " }{ i18n::stars(lang, a.stars) }{ " · " }{ i18n::total(lang, a.total, a.max_total) }
+                </span>
+            },
+            None => html! {},
+        };
+        let count = match &result {
+            Some(a) => i18n::answered_of(lang, a.answered, a.criterion_count),
+            None => i18n::answer_count(lang, answers),
+        };
+        let changed = crate::date::from_unix_ms(d.updated_ms).map(|day| i18n::changed_on(lang, day));
         let id = d.id.clone();
         let dom = format!("draft-{}", d.id);
 
@@ -215,16 +247,23 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
                 </h2>
                 <p class="meta">
                     if name != set_name { { set_name }{ " · " } }
-                    { i18n::answer_count(lang, answers) }
+                    <span class="card-count">{ count }</span>
+                    if let Some(changed) = changed { { " · " }<span class="card-date">{ changed }</span> }
                 </p>
+                <p class="card-result">{ score }</p>
                 <div class="actions">
                     <button type="button" class="btn primary" onclick={open}>{ t(lang, Key::Open) }</button>
                     <button type="button" class="btn" onclick={open_dossier}>{ t(lang, Key::NavDetails) }</button>
-                    <button type="button" class="btn" onclick={start_rename}>{ t(lang, Key::Rename) }</button>
-                    <button type="button" class="btn" onclick={duplicate}>{ t(lang, Key::Duplicate) }</button>
-                    <button type="button" class="btn" onclick={download}>{ t(lang, Key::Download) }</button>
-                    <button type="button" class="btn danger-outline" onclick={ask_delete}>{ t(lang, Key::Delete) }</button>
                 </div>
+                <details class="more">
+                    <summary class="btn ghost">{ t(lang, Key::MoreActions) }</summary>
+                    <div class="actions">
+                        <button type="button" class="btn" onclick={start_rename}>{ t(lang, Key::Rename) }</button>
+                        <button type="button" class="btn" onclick={duplicate}>{ t(lang, Key::Duplicate) }</button>
+                        <button type="button" class="btn" onclick={download}>{ t(lang, Key::Download) }</button>
+                        <button type="button" class="btn danger-outline" onclick={ask_delete}>{ t(lang, Key::Delete) }</button>
+                    </div>
+                </details>
                 { rename_form }
                 { confirm_box }
             </li>

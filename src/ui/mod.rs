@@ -62,6 +62,33 @@ impl<T> From<Rc<T>> for Shared<T> {
     }
 }
 
+/// An open/closed flag held by the app state (so the address and Back follow it), used by a
+/// component as it would use its own `use_state`: `*open` reads it, `open.set(v)` asks for it.
+#[derive(Clone)]
+pub struct Controlled {
+    value: bool,
+    on_set: yew::Callback<bool>,
+}
+
+impl Controlled {
+    pub fn new(value: bool, on_set: yew::Callback<bool>) -> Self {
+        Controlled { value, on_set }
+    }
+
+    pub fn set(&self, value: bool) {
+        if value != self.value {
+            self.on_set.emit(value);
+        }
+    }
+}
+
+impl Deref for Controlled {
+    type Target = bool;
+    fn deref(&self) -> &bool {
+        &self.value
+    }
+}
+
 /// The element id of a criterion's fieldset ("1.5" → "c-1-5").
 pub fn criterion_dom_id(code: &str) -> String {
     format!(

@@ -21,9 +21,12 @@ pub struct ResultPanelProps {
     pub lang: Lang,
     pub set: Shared<ProductSet>,
     pub assessment: Shared<Assessment>,
-    /// Start expanded (tests).
+    /// Whether the sheet is open (the app state's [`super::state::Sheet::Result`]).
     #[prop_or_default]
     pub expanded: bool,
+    /// Asks to open (true) or close (false) the sheet.
+    #[prop_or_default]
+    pub on_expand: Callback<bool>,
     /// Whether changes reach local storage (a warning shows in the bar when not).
     #[prop_or(true)]
     pub saved: bool,
@@ -62,7 +65,7 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let lang = props.lang;
     let a = &props.assessment;
     let set = &props.set;
-    let open = use_state(|| props.expanded);
+    let open = super::Controlled::new(props.expanded, props.on_expand.clone());
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))

@@ -55,16 +55,19 @@ pub fn svg_data_url(svg: &str) -> String {
 pub struct ShareEntryProps {
     pub lang: Lang,
     pub draft: Shared<Draft>,
-    /// Start with the panel open (tests).
+    /// Whether the panel is open (the app state's [`super::state::Sheet::Share`]).
     #[prop_or_default]
     pub open: bool,
+    /// Asks to open (true) or close (false) the panel.
+    #[prop_or_default]
+    pub on_open: Callback<bool>,
 }
 
 /// The "Share" button (`#open-share`) above the questionnaire, and the panel it opens.
 #[component]
 pub fn ShareEntry(props: &ShareEntryProps) -> Html {
     let lang = props.lang;
-    let open = use_state(|| props.open);
+    let open = super::Controlled::new(props.open, props.on_open.clone());
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| {
@@ -270,6 +273,10 @@ pub struct IncomingShareProps {
     /// The product set, already loaded (tests; otherwise it is fetched).
     #[prop_or_default]
     pub set: Option<Shared<ProductSet>>,
+    /// The user's own drafts on this device (also while demonstration mode sets them aside): a
+    /// link for one of them offers to update it instead of adding a second one.
+    #[prop_or_default]
+    pub here: Vec<Shared<Draft>>,
 }
 
 /// Shown when the address carries a shared draft (`#d=…`), at start or when the fragment
@@ -402,17 +409,36 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
         (None, _) => t(lang, Key::IncomingComputing).to_string(),
     };
 
+    // The same draft already here (its id travels in the link): update it, or add a copy.
+    let known = props
+        .here
+        .iter()
+        .find(|d| !draft.id.is_empty() && d.id == draft.id)
+        .cloned();
+    let same_set = known
+        .as_ref()
+        .is_some_and(|k| k.product_set == draft.product_set);
     let add = {
         let cb = props.on_action.clone();
         let finish = finish.clone();
         let in_demo = props.in_demo;
-        let draft = Rc::clone(&draft);
+        let mut draft = (*draft).clone();
+        if known.is_some() {
+            // A copy beside the one here: a fresh id (the reducer gives one) and a name that
+            // tells the two apart.
+            let name = if draft.title.trim().is_empty() {
+                product.clone()
+            } else {
+                draft.title.clone()
+            };
+            draft.title = format!("{name} {}", t(lang, Key::CopySuffix));
+        }
         Callback::from(move |_: MouseEvent| {
             if in_demo {
                 cb.emit(Action::LeaveDemo);
             }
             cb.emit(Action::Import {
-                draft: (*draft).clone(),
+                draft: draft.clone(),
                 fresh_id: clock::new_id(),
                 // The app's own links never carry longer texts (it cuts them as they are typed).
                 clipped: Vec::new(),
@@ -420,6 +446,60 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
             finish();
         })
     };
+    let update = known.as_ref().filter(|_| same_set).map(|k| {
+        let cb = props.on_action.clone();
+        let finish = finish.clone();
+        let in_demo = props.in_demo;
+        let incoming = (*draft).clone();
+        let id = k.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            if in_demo {
+                cb.emit(Action::LeaveDemo);
+            }
+            cb.emit(Action::UpdateFromLink {
+                id: id.clone(),
+                incoming: incoming.clone(),
+                now_ms: clock::now_ms(),
+            });
+            finish();
+        })
+    });
+    // Nothing would change: say so and offer to open it.
+    let unchanged = known.as_ref().filter(|_| same_set).is_some_and(|k| {
+        let mut merged = crate::draft::merge::update_from_link(k, &draft, k.updated_ms);
+        merged.updated_ms = k.updated_ms;
+        merged == *k.0
+    });
+    let local_newer = known
+        .as_ref()
+        .filter(|_| same_set)
+        .is_some_and(|k| k.updated_ms > draft.updated_ms);
+    let open_here = known.as_ref().map(|k| {
+        let cb = props.on_action.clone();
+        let finish = finish.clone();
+        let in_demo = props.in_demo;
+        let id = k.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            if in_demo {
+                cb.emit(Action::LeaveDemo);
+            }
+            cb.emit(Action::Open(id.clone()));
+            finish();
+        })
+    });
+    let known_text = known.as_ref().map(|k| {
+        let name = k.display_name(t(lang, Key::Untitled)).to_string();
+        if same_set {
+            i18n::incoming_known(lang, &name, crate::date::from_unix_ms(k.updated_ms))
+        } else {
+            let other = props
+                .catalogue
+                .set(&k.product_set)
+                .map(|s| i18n::set_number(lang, s.no, &s.classification))
+                .unwrap_or_else(|| k.product_set.clone());
+            i18n::incoming_other_set(lang, &name, &other)
+        }
+    });
     // Added only once checked against the sheet: a file, a link and the store are held to one
     // rule (adversarial review F8). Without the sheet (offline, never cached) the link waits.
     let can_add = set.is_some();
@@ -443,7 +523,18 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
                 <div><dt>{ t(lang, Key::IncomingAnswered) }</dt><dd id="incoming-answered">{ answered_text }</dd></div>
                 <div><dt>{ t(lang, Key::IncomingStars) }</dt><dd id="incoming-stars">{ stars_text }</dd></div>
             </dl>
-            <p class="hint">{ t(lang, Key::IncomingNote) }</p>
+            if let Some(text) = known_text {
+                <div class="notice" id="incoming-known" role="status" data-same-set={same_set.to_string()}>
+                    <p>{ text }</p>
+                    if unchanged { <p id="incoming-same">{ t(lang, Key::IncomingSame) }</p> }
+                    else if update.is_some() {
+                        <p class="hint">{ t(lang, Key::IncomingUpdateNote) }</p>
+                        if local_newer { <p id="incoming-local-newer">{ t(lang, Key::IncomingLocalNewer) }</p> }
+                    }
+                </div>
+            } else {
+                <p class="hint">{ t(lang, Key::IncomingNote) }</p>
+            }
             if unchecked {
                 <div class="alert" role="alert" id="incoming-unchecked">
                     <p>{ t(lang, Key::IncomingUnchecked) }</p>
@@ -451,8 +542,18 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
                 </div>
             }
             <div class="actions">
-                <button type="button" class="btn primary" id="import-confirm" onclick={add} disabled={!can_add}>
-                    { t(lang, Key::IncomingAdd) }</button>
+                if unchanged {
+                    if let Some(open_here) = open_here {
+                        <button type="button" class="btn primary" id="import-open" onclick={open_here}>
+                            { t(lang, Key::IncomingOpenHere) }</button>
+                    }
+                } else if let Some(update) = update {
+                    <button type="button" class="btn primary" id="import-update" onclick={update} disabled={!can_add}>
+                        { t(lang, Key::IncomingUpdate) }</button>
+                }
+                <button type="button" class={if known.is_some() { "btn" } else { "btn primary" }} id="import-confirm"
+                    onclick={add} disabled={!can_add}>
+                    { t(lang, if known.is_some() && same_set { Key::IncomingAddCopy } else { Key::IncomingAdd }) }</button>
                 <button type="button" class="btn" id="import-cancel" onclick={ignore}>{ t(lang, Key::IncomingIgnore) }</button>
             </div>
         </section>

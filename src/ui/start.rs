@@ -104,7 +104,8 @@ pub fn StartApp(props: &StartAppProps) -> Html {
             }
         })
     };
-    let on_choose = open.reform(|set: String| format!("set={set}"));
+    // A set chosen here is opened to look at (a draft only with its first answer).
+    let on_choose = open.reform(|set: String| format!("new={set}"));
     let on_demo = open.reform(|()| "demo=1".to_string());
 
     let lang = *lang;

@@ -149,20 +149,28 @@ test('phone: search, answer, see the result change, reload, switch language, man
   assert.equal(await items.count(), 2);
   await shot(page, '07-drafts', { fullPage: false });
 
-  // Rename the fish-sauce draft.
+  // Rename the fish-sauce draft (rename, duplicate, download and delete sit behind "More actions").
+  const more = async (item) => {
+    if ((await item.locator('details.more').getAttribute('open')) === null) {
+      await item.locator('details.more > summary').click();
+    }
+  };
   const fish = items.filter({ hasText: 'Nước mắm Cô Ba' });
+  await more(fish);
   await fish.getByRole('button', { name: 'Rename' }).click();
   await fish.getByLabel('New name').fill('Nước mắm Cô Ba — lô 2');
   await fish.getByRole('button', { name: 'Save' }).click();
   await page.locator('li.draft h2', { hasText: 'Nước mắm Cô Ba — lô 2' }).waitFor();
 
   // Duplicate it.
+  await more(items.filter({ hasText: 'lô 2' }).first());
   await items.filter({ hasText: 'lô 2' }).first().getByRole('button', { name: 'Duplicate' }).click();
   await page.locator('li.draft h2', { hasText: '(copy)' }).waitFor();
   assert.equal(await items.count(), 3);
 
   // Delete the copy, with confirmation (cancel first, then confirm).
   const copy = items.filter({ hasText: '(copy)' });
+  await more(copy);
   await copy.getByRole('button', { name: 'Delete', exact: true }).click();
   await copy.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await items.count(), 3);

@@ -114,7 +114,8 @@ test('?demo=1 starts in demonstration mode; leaving drops the parameter', async 
   await nothingStored(page, 'still nothing stored');
   await page.click('#demo-leave');
   await page.locator('#demo-banner').waitFor({ state: 'detached' });
-  assert.equal(new URL(page.url()).search, '');
+  // The address names the screen shown (the chooser), without the demo parameter.
+  assert.equal(new URL(page.url()).search, '?view=new');
   await page.reload();
   await page.locator('#set-search').waitFor();
   assert.equal(await page.locator('#demo-banner').count(), 0);

@@ -103,6 +103,7 @@ test('a full run requests nothing but the app\'s own origin, with no CSP violati
   // Drafts, file download, demonstration mode, language.
   await page.getByRole('button', { name: /^Bản nháp/ }).first().click();
   await page.locator('li.draft').first().waitFor();
+  await page.locator('li.draft').first().locator('details.more > summary').click();
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('li.draft').first().getByRole('button', { name: /Tải tệp \.json/ }).click(),

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
-import { deviceDump, waitForStored } from './store-helpers.mjs';
+import { deviceDump, storedDrafts, waitForStored } from './store-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -60,6 +60,10 @@ test('a first visit loads only the start module; choosing a set opens the full a
   assert.match(await page.locator('.questionnaire').textContent(), /Criterion|criteria/i);
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'main',
     'focus follows to the new screen');
+  // Looking makes no draft; the first answer does.
+  await page.waitForTimeout(300);
+  assert.equal((await storedDrafts(page)).length, 0, 'no draft from choosing alone');
+  await page.locator('label[for="c-1-1-l1"]').click();
   const drafts = await waitForStored(page, (ds) => ds.length === 1);
   assert.equal(drafts[0].product_set, 'QD26-09');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), LANG_KEY), 'en');
@@ -130,6 +134,7 @@ test('offline before the full app was cached: a clear message, the chooser kept,
   await context.setOffline(false);
   await alert.getByRole('button', { name: 'Thử lại' }).click();
   await ready(page);
+  await page.locator('label[for="c-1-1-l1"]').click();
   const drafts = await waitForStored(page, (ds) => ds.length === 1);
   assert.equal(drafts[0].product_set, 'QD26-09', 'the set chosen before the failure');
   assert.deepEqual(errors, []);

@@ -69,11 +69,14 @@ pub fn build(
         )])
         .align(Align::Center)]));
     }
+    // The page's title: the product's name, else the draft's own name, else the set's.
     let product = draft.product.name.trim();
-    let name = if is_blank(product) {
-        set.name.vi.as_str()
-    } else {
+    let name = if !is_blank(product) {
         product
+    } else if !is_blank(draft.title.trim()) {
+        draft.title.trim()
+    } else {
+        set.name.vi.as_str()
     };
     let title = match doc {
         Document::Filing => {

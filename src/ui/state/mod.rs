@@ -9,6 +9,7 @@
 
 pub mod demo;
 pub mod open;
+pub mod route;
 pub mod rubrics;
 
 use std::rc::Rc;
@@ -21,6 +22,8 @@ use crate::draft::{Command, Draft};
 use crate::i18n::Lang;
 use crate::platform::drafts_store::{Event, Unsaved};
 use crate::platform::storage::StorageError;
+
+pub use route::{Route, Sheet};
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +143,11 @@ pub struct AppState {
     /// The criterion the questionnaire is to scroll to once it has rendered it (cleared by
     /// [`Action::FocusDone`] and by any other change of screen).
     pub focus: Option<Target>,
+    /// A product set opened to look at: a draft not yet on the list, saved only once something
+    /// is answered or filled in (it is the current draft while it is shown).
+    pub scratch: Option<Rc<Draft>>,
+    /// The sheet open over the questionnaire (Back closes it first).
+    pub sheet: Option<Sheet>,
 }
 
 /// What restoring a backup file did, for the drafts list's status line.
@@ -172,6 +180,8 @@ impl Default for AppState {
             restored: None,
             clipped: Vec::new(),
             focus: None,
+            scratch: None,
+            sheet: None,
         }
     }
 }
@@ -187,13 +197,30 @@ pub enum Action {
     ShowCriterion(Target),
     /// The questionnaire has brought [`AppState::focus`] into view.
     FocusDone,
-    /// Create a draft for a product set and open it.
+    /// Open a product set for a new draft: shown at once, added to the drafts (and saved) only
+    /// with its first answer or detail.
     NewDraft {
         id: String,
         product_set: String,
         now_ms: u64,
     },
     Open(String),
+    /// Go where the address says (Back and Forward); `fresh_id`/`now_ms` for a set opened anew.
+    Navigate {
+        route: Route,
+        fresh_id: String,
+        now_ms: u64,
+    },
+    OpenSheet(Sheet),
+    CloseSheet,
+    /// Take a share link's newer version of a draft already here (answers and texts from the
+    /// link; what the link leaves blank stays as it is here: see
+    /// [`crate::draft::merge::update_from_link`]).
+    UpdateFromLink {
+        id: String,
+        incoming: Draft,
+        now_ms: u64,
+    },
     /// Open a draft's details form (the dossier screen).
     OpenDetails(String),
     /// Add an imported draft as a new draft and open it; it takes `fresh_id` when its own id is
@@ -240,8 +267,24 @@ pub enum Action {
 }
 
 impl AppState {
+    /// A draft on the list, or the set being looked at (not yet on the list).
     pub fn draft(&self, id: &str) -> Option<&Rc<Draft>> {
-        self.drafts.iter().find(|d| d.id == id)
+        self.drafts
+            .iter()
+            .find(|d| d.id == id)
+            .or_else(|| self.scratch.as_ref().filter(|s| s.id == id))
+    }
+
+    /// Whether the current draft is a set being looked at, not yet a draft on the list.
+    pub fn current_is_scratch(&self) -> bool {
+        self.scratch
+            .as_ref()
+            .is_some_and(|s| self.current.as_deref() == Some(s.id.as_str()))
+    }
+
+    /// The current draft's id when it is on the list (what the device remembers as current).
+    pub fn saved_current(&self) -> Option<String> {
+        self.current.clone().filter(|_| !self.current_is_scratch())
     }
 
     pub fn current_draft(&self) -> Option<&Rc<Draft>> {
@@ -381,6 +424,7 @@ impl Reducible for AppState {
             }
             Action::Show(screen) => {
                 changed = false;
+                s.sheet = None;
                 let needs_draft = matches!(screen, Screen::Questionnaire | Screen::Details);
                 s.screen = if needs_draft && s.current_draft().is_none() {
                     Screen::Choose
@@ -409,8 +453,46 @@ impl Reducible for AppState {
                 product_set,
                 now_ms,
             } => {
-                s.drafts
-                    .push(Rc::new(Draft::new(id.clone(), product_set, now_ms)));
+                changed = false;
+                s.scratch = Some(Rc::new(Draft::new(id.clone(), product_set, now_ms)));
+                s.current = Some(id);
+                s.screen = Screen::Questionnaire;
+            }
+            Action::Navigate {
+                route,
+                fresh_id,
+                now_ms,
+            } => {
+                changed = false;
+                s.go_to(&route, fresh_id, now_ms);
+            }
+            Action::OpenSheet(sheet) => {
+                if s.screen != Screen::Questionnaire || s.sheet == Some(sheet) {
+                    return self;
+                }
+                changed = false;
+                s.sheet = Some(sheet);
+            }
+            Action::CloseSheet => {
+                if s.sheet.is_none() {
+                    return self;
+                }
+                changed = false;
+                s.sheet = None;
+            }
+            Action::UpdateFromLink {
+                id,
+                incoming,
+                now_ms,
+            } => {
+                let Some(i) = s.drafts.iter().position(|d| d.id == id) else {
+                    return self;
+                };
+                if s.drafts[i].product_set != incoming.product_set {
+                    return self;
+                }
+                let next = crate::draft::merge::update_from_link(&s.drafts[i], &incoming, now_ms);
+                s.drafts[i] = Rc::new(next);
                 s.current = Some(id);
                 s.screen = Screen::Questionnaire;
             }
@@ -451,14 +533,28 @@ impl Reducible for AppState {
                 command,
                 now_ms,
             } => {
-                let Some(i) = s.drafts.iter().position(|d| d.id == id) else {
-                    return self;
-                };
-                let next = s.drafts[i].apply(command, now_ms);
-                if next == *s.drafts[i] {
-                    return self;
+                if let Some(i) = s.drafts.iter().position(|d| d.id == id) {
+                    let next = s.drafts[i].apply(command, now_ms);
+                    if next == *s.drafts[i] {
+                        return self;
+                    }
+                    s.drafts[i] = Rc::new(next);
+                } else {
+                    // The first answer or detail of a set being looked at makes it a draft.
+                    let Some(scratch) = s.scratch.take().filter(|d| d.id == id) else {
+                        return self;
+                    };
+                    let next = scratch.apply(command, now_ms);
+                    // Only a real change (not merely a new time) makes it a draft.
+                    let unchanged = Draft {
+                        updated_ms: scratch.updated_ms,
+                        ..next.clone()
+                    } == *scratch;
+                    if unchanged {
+                        return self;
+                    }
+                    s.drafts.push(Rc::new(next));
                 }
-                s.drafts[i] = Rc::new(next);
             }
             Action::Duplicate {
                 from,
@@ -544,9 +640,14 @@ impl Reducible for AppState {
         if !imported && (s.screen != self.screen || s.current != self.current) {
             s.clipped.clear();
         }
-        // A criterion to show is for the questionnaire of this draft only.
+        // A criterion to show, and a sheet, are for the questionnaire of this draft only.
         if s.screen != Screen::Questionnaire || s.current != self.current {
             s.focus = None;
+            s.sheet = None;
+        }
+        // A set looked at goes when another draft (or none) is current.
+        if s.scratch.is_some() && !s.current_is_scratch() {
+            s.scratch = None;
         }
         if changed {
             s.revision += 1;
@@ -592,7 +693,10 @@ mod tests {
         assert_eq!(s.drafts.len(), 2);
         assert_eq!(s.drafts[1].responses.answers.get("1.1"), Some(&2));
         assert_eq!(s.current.as_deref(), Some("a"));
-        assert_eq!(s.revision, 3);
+        assert_eq!(
+            s.revision, 2,
+            "opening a set is not saved; the first answer is"
+        );
         let s = s.reduce(Action::Delete("a".into()));
         assert_eq!(s.current, None);
         assert_eq!(s.screen, Screen::Drafts);
@@ -600,5 +704,161 @@ mod tests {
         let rev = s.revision;
         let s = s.reduce(Action::Show(Screen::Choose));
         assert_eq!(s.revision, rev, "navigation is not saved");
+    }
+
+    fn looking(set: &str) -> Rc<AppState> {
+        Rc::new(AppState::default()).reduce(Action::NewDraft {
+            id: "s".into(),
+            product_set: set.into(),
+            now_ms: 1,
+        })
+    }
+
+    #[test]
+    fn looking_at_a_set_makes_no_draft_until_something_is_answered() {
+        let s = looking("QD26-09");
+        assert!(s.drafts.is_empty() && s.current_is_scratch());
+        assert_eq!(s.screen, Screen::Questionnaire);
+        assert_eq!(s.revision, 0);
+        assert_eq!(
+            s.saved_current(),
+            None,
+            "not remembered as the current draft"
+        );
+        // Looking elsewhere drops it; nothing was saved.
+        let gone = s.clone().reduce(Action::Open("nope".into()));
+        assert_eq!(
+            gone.scratch.as_ref().map(|d| d.id.as_str()),
+            Some("s"),
+            "unknown id: no change"
+        );
+        let gone = looking("QD26-09").reduce(Action::NewDraft {
+            id: "t".into(),
+            product_set: "QD26-01".into(),
+            now_ms: 2,
+        });
+        assert_eq!(gone.scratch.as_ref().map(|d| d.id.as_str()), Some("t"));
+        assert!(gone.drafts.is_empty());
+        // A command that changes nothing does not make a draft either.
+        let same = s.clone().reduce(Action::Apply {
+            id: "s".into(),
+            command: Command::SetAnswer {
+                code: "1.1".into(),
+                position: None,
+            },
+            now_ms: 3,
+        });
+        assert!(same.drafts.is_empty());
+        // The first answer does: on the list, saved, still current.
+        let s = s.reduce(Action::Apply {
+            id: "s".into(),
+            command: Command::SetAnswer {
+                code: "1.1".into(),
+                position: Some(1),
+            },
+            now_ms: 4,
+        });
+        assert_eq!(s.drafts.len(), 1);
+        assert!(s.scratch.is_none() && !s.current_is_scratch());
+        assert_eq!(s.saved_current().as_deref(), Some("s"));
+        assert_eq!(s.revision, 1);
+    }
+
+    #[test]
+    fn sheets_open_over_the_questionnaire_only_and_close_with_any_change_of_screen() {
+        let s = looking("QD26-09").reduce(Action::OpenSheet(Sheet::Result));
+        assert_eq!(s.sheet, Some(Sheet::Result));
+        assert_eq!(Route::of(&s).to_query(""), "?new=QD26-09&sheet=result");
+        let s = s.reduce(Action::Show(Screen::Details));
+        assert_eq!(s.sheet, None);
+        assert_eq!(Route::of(&s).to_query(""), "?view=details&new=QD26-09");
+        let same = s.clone().reduce(Action::OpenSheet(Sheet::Share));
+        assert_eq!(same.sheet, None, "no sheet over the details");
+        let s = s
+            .reduce(Action::Show(Screen::Questionnaire))
+            .reduce(Action::OpenSheet(Sheet::Share));
+        assert_eq!(s.sheet, Some(Sheet::Share));
+        let s = s.reduce(Action::CloseSheet);
+        assert_eq!(s.sheet, None);
+    }
+
+    #[test]
+    fn back_and_forward_go_where_the_address_says() {
+        let mut st = AppState {
+            drafts: vec![Rc::new(Draft::new("a", "QD26-09", 1))],
+            ..AppState::default()
+        };
+        st.current = Some("a".into());
+        st.screen = Screen::Questionnaire;
+        let s = Rc::new(st);
+        let nav = |s: Rc<AppState>, q: &str| {
+            s.reduce(Action::Navigate {
+                route: Route::parse(q),
+                fresh_id: "n".into(),
+                now_ms: 9,
+            })
+        };
+        let d = nav(s.clone(), "?view=details&draft=a");
+        assert_eq!(
+            (d.screen, d.current.as_deref()),
+            (Screen::Details, Some("a"))
+        );
+        let q = nav(d, "?draft=a&sheet=result");
+        assert_eq!(
+            (q.screen, q.sheet),
+            (Screen::Questionnaire, Some(Sheet::Result))
+        );
+        let l = nav(q, "?view=drafts");
+        assert_eq!((l.screen, l.sheet), (Screen::Drafts, None));
+        let gone = nav(l.clone(), "?draft=deleted");
+        assert_eq!(gone.screen, Screen::Drafts, "a draft not here: the list");
+        let n = nav(l, "?new=QD26-07");
+        assert!(n.current_is_scratch());
+        assert_eq!(n.drafts.len(), 1);
+        assert_eq!(n.revision, s.revision, "navigating saves nothing");
+        // Demonstration mode follows the address both ways.
+        let demo = nav(s.clone(), "?demo=1&view=drafts");
+        assert!(demo.in_demo());
+        let back = nav(demo, "?draft=a");
+        assert!(!back.in_demo());
+        assert_eq!(back.drafts, s.drafts);
+    }
+
+    #[test]
+    fn a_link_updates_the_draft_it_came_from_only_for_the_same_set() {
+        let mut mine = Draft::new("a", "QD26-09", 1);
+        mine.producer.phone = "0912345678".into();
+        let s = Rc::new(AppState {
+            drafts: vec![Rc::new(mine)],
+            ..AppState::default()
+        });
+        let mut incoming = Draft::new("a", "QD26-09", 1).apply(
+            Command::SetAnswer {
+                code: "1.1".into(),
+                position: Some(2),
+            },
+            5,
+        );
+        incoming.producer.name = "HTX".into();
+        let u = s.clone().reduce(Action::UpdateFromLink {
+            id: "a".into(),
+            incoming: incoming.clone(),
+            now_ms: 10,
+        });
+        assert_eq!(u.drafts.len(), 1);
+        assert_eq!(u.drafts[0].responses.answers.get("1.1"), Some(&2));
+        assert_eq!(u.drafts[0].producer.phone, "0912345678");
+        assert_eq!(
+            (u.screen, u.current.as_deref()),
+            (Screen::Questionnaire, Some("a"))
+        );
+        assert_eq!(u.revision, s.revision + 1, "saved");
+        incoming.product_set = "QD26-01".into();
+        let other = s.clone().reduce(Action::UpdateFromLink {
+            id: "a".into(),
+            incoming,
+            now_ms: 10,
+        });
+        assert_eq!(other, s, "another product set: nothing overwritten");
     }
 }
