@@ -574,7 +574,17 @@ fn the_working_copy_names_the_tool_in_vietnamese_and_words_the_evidence_list_exa
 #[test]
 fn score_tips_sit_in_the_working_copy_not_in_the_producers_plan() {
     let s = set("QD26-07");
-    let d = filled_draft(&s);
+    // The plan needs an estimate: every criterion and knock-out question answered.
+    let mut d = filled_draft(&s);
+    for l in s.criteria() {
+        d.responses
+            .answers
+            .entry(l.criterion.code.clone())
+            .or_insert(1);
+    }
+    for k in &s.knock_outs {
+        d.responses.knock_outs.insert(k.id.clone(), false);
+    }
     for lang in [Lang::Vi, Lang::En] {
         let (filing, a) = dossier_of(&s, &d, lang);
         assert!(!a.advice.is_empty(), "the sample leaves room for advice");

@@ -5,8 +5,9 @@
 mod common;
 
 use common::set;
-use ocop_self_check::assess::{assess, Advice, Assessment, Responses};
-use ocop_self_check::rubric::{KnockOutEffect, ProductSet};
+use ocop_self_check::assess::{apply_plan, assess, Advice, Assessment, Responses};
+use ocop_self_check::rubric::effort::{self, Effort};
+use ocop_self_check::rubric::{KnockOutEffect, KnockOutKind, ProductSet};
 
 /// Every criterion at its best level (the last printed position reaching the maximum).
 fn best(set: &ProductSet) -> Responses {
@@ -30,9 +31,19 @@ fn with(mut r: Responses, changes: &[(&str, u8)]) -> Responses {
     r
 }
 
+/// Every knock-out question answered "no" (the scenarios below are of complete drafts).
+fn no_knock_outs(set: &ProductSet, mut r: Responses) -> Responses {
+    for k in &set.knock_outs {
+        if k.kind == KnockOutKind::Question {
+            r.knock_outs.insert(k.id.clone(), false);
+        }
+    }
+    r
+}
+
 fn run(id: &str, changes: &[(&str, u8)]) -> Assessment {
     let s = set(id);
-    assess(&s, &with(best(&s), changes))
+    assess(&s, &no_knock_outs(&s, with(best(&s), changes)))
 }
 
 fn unmet(a: &Assessment, stars: u8) -> Vec<&str> {
@@ -178,9 +189,12 @@ fn capped_by_a_five_star_minimum() {
             criterion: "1.5".into(),
             for_stars: 5,
             to: 4,
-            gain: 1
+            gain: 1,
+            effort: effort::for_level(&set("QD26-07"), "1.5", 4),
         })
     );
+    assert_eq!(a.advice.len(), 1, "the minimum alone reaches 5★");
+    assert_eq!(a.plan_end.map(|e| (e.total, e.stars)), Some((100, 5)));
 }
 
 #[test]
@@ -212,9 +226,13 @@ fn seventy_four_points_missing_a_three_star_minimum_is_two_stars() {
             criterion: "5.3".into(),
             for_stars: 3,
             to: 2,
-            gain: 1
+            gain: 1,
+            effort: Effort::Content,
         }]
     );
+    // One step, and the re-assessment says where it leads: 75 points and 4★ (no 4★ minimum
+    // is missed), more than the next star the plan aims at.
+    assert_eq!(a.plan_end.map(|e| (e.total, e.stars)), Some((75, 4)));
     assert!(!a.certifiable());
 }
 
@@ -223,9 +241,12 @@ fn an_unanswered_criterion_fails_its_minimum() {
     let s = set("QD26-07");
     let mut r = best(&s);
     r.answers.remove("8"); // *** needs 2 points; 8 is worth 5
-    let a = assess(&s, &r);
+    let a = assess(&s, &no_knock_outs(&s, r.clone()));
     assert_eq!((a.total, a.band, a.stars), (95, 5, 2));
     assert_eq!(a.unanswered, ["8"]);
+    // That one open answer decides between 2★ and 5★: no estimate until it is given.
+    assert_eq!(a.best_stars, 5);
+    assert!(!a.ready && a.estimate().is_none() && a.advice.is_empty());
     // Said "none of these levels": answered, still 0 points, still failing.
     r.none_of_levels.insert("8".into());
     let a = assess(&s, &r);
@@ -342,7 +363,7 @@ fn tourism_both_cases() {
     let a = assess(
         &s,
         &with(
-            best(&s),
+            no_knock_outs(&s, best(&s)),
             &[
                 ("8", 3),
                 ("3.4", 2),
@@ -380,4 +401,74 @@ fn every_category_has_a_scenario() {
             cat.code
         );
     }
+}
+
+/// Person 1 of the review (set 9, fish sauce), answered honestly at a middling level: every
+/// criterion at its second printed level, no knock-out. The plan names each step, puts the
+/// blocking minimums first, then the gains easiest first (the one-point label steps 2.4 and 10
+/// the review missed come before investment and certificates), and ends where the
+/// re-assessment says: the next star.
+#[test]
+fn fish_sauce_mid_quality_gets_a_plan_to_the_next_star() {
+    let s = set("QD26-09");
+    let mut r = Responses::default();
+    for l in s.criteria() {
+        r.answers.insert(l.criterion.code.clone(), 2);
+    }
+    let r = no_knock_outs(&s, r);
+    let a = assess(&s, &r);
+    assert!(a.ready);
+    let next = a.next.clone().expect("below 5★");
+    let first_gain = a
+        .advice
+        .iter()
+        .position(|x| matches!(x, Advice::RaiseLevel { .. }))
+        .unwrap_or(a.advice.len());
+    assert!(a.advice[..first_gain]
+        .iter()
+        .all(|x| matches!(x, Advice::MeetMinimum { .. })));
+    assert!(a.advice[first_gain..]
+        .iter()
+        .all(|x| matches!(x, Advice::RaiseLevel { .. })));
+    let efforts: Vec<Effort> = a.advice[first_gain..]
+        .iter()
+        .filter_map(Advice::effort)
+        .collect();
+    assert!(efforts.windows(2).all(|w| w[0] <= w[1]), "{efforts:?}");
+    let b = assess(&s, &apply_plan(&r, &a.advice));
+    assert!(b.stars >= next.stars);
+    let end = a.plan_end.expect("end");
+    assert_eq!((end.total, end.stars), (b.total, b.stars));
+    // Minimal: without any one of the point steps the next star is not reached.
+    for i in first_gain..a.advice.len() {
+        let mut fewer = a.advice.clone();
+        fewer.remove(i);
+        assert!(
+            assess(&s, &apply_plan(&r, &fewer)).stars < next.stars,
+            "step {i} ({:?}) is not needed",
+            a.advice[i]
+        );
+    }
+    // The words name the criterion and the level.
+    let vi = ocop_self_check::i18n::advice(ocop_self_check::i18n::Lang::Vi, &a.advice[0], &s);
+    assert!(vi.contains("“") && vi.contains("lên mức: “"), "{vi}");
+}
+
+/// A knocked-out draft is told only what removes the knock-out, whatever else it misses.
+#[test]
+fn a_knocked_out_draft_is_told_only_the_knock_out() {
+    let s = set("QD26-09");
+    let mut r = Responses::default();
+    for l in s.criteria() {
+        r.answers.insert(l.criterion.code.clone(), 1);
+    }
+    let mut r = no_knock_outs(&s, r);
+    let id = s.knock_outs[0].id.clone();
+    r.knock_outs.insert(id.clone(), true);
+    let a = assess(&s, &r);
+    assert!(a.knocked_out && !a.unmet_minimums.is_empty());
+    assert_eq!(a.advice.len(), 1);
+    assert!(matches!(&a.advice[0], Advice::RemoveKnockOut { id: x, .. } if *x == id));
+    let b = assess(&s, &apply_plan(&r, &a.advice));
+    assert!(!b.knocked_out);
 }

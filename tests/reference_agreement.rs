@@ -66,6 +66,8 @@ struct Expected {
     parts: BTreeMap<String, u16>,
     band: u8,
     stars: u8,
+    /// The stars with every unanswered criterion at its best level.
+    best_stars: u8,
     unmet: BTreeSet<(String, u8)>,
     unanswered: Vec<String>,
 }
@@ -91,26 +93,43 @@ fn expected(leaves: &[Leaf], answers: &BTreeMap<String, u8>) -> Expected {
             }
         }
     }
-    let band = match total {
+    let band_of = |total: u16| match total {
         90.. => 5,
         70.. => 4,
         50.. => 3,
         30.. => 2,
         _ => 1,
     };
-    let stars = if band <= 2 {
-        band
-    } else {
-        (3..=band)
-            .rev()
-            .find(|s| !unmet.iter().any(|(_, x)| x == s))
-            .unwrap_or(2)
+    let capped = |band: u8, unmet: &BTreeSet<(String, u8)>| {
+        if band <= 2 {
+            band
+        } else {
+            (3..=band)
+                .rev()
+                .find(|s| !unmet.iter().any(|(_, x)| x == s))
+                .unwrap_or(2)
+        }
     };
+    let band = band_of(total);
+    let stars = capped(band, &unmet);
+    // The ceiling: each open criterion at its highest points, meeting all its minimums.
+    let open_max: u16 = leaves
+        .iter()
+        .filter(|l| unanswered.contains(&l.code))
+        .map(|l| u16::from(l.points.iter().copied().max().unwrap_or(0)))
+        .sum();
+    let answered_unmet: BTreeSet<(String, u8)> = unmet
+        .iter()
+        .filter(|(code, _)| !unanswered.contains(code))
+        .cloned()
+        .collect();
+    let best_stars = capped(band_of(total + open_max), &answered_unmet);
     Expected {
         total,
         parts,
         band,
         stars,
+        best_stars,
         unmet,
         unanswered,
     }
@@ -132,12 +151,19 @@ proptest! {
                 answers.insert(leaf.code.clone(), pick % n + 1);
             }
         }
+        // Every knock-out question answered "no", so readiness turns on the criteria alone.
+        let set = all_sets().iter().find(|s| &s.id == id).ok_or_else(|| TestCaseError::fail("set"))?;
+        let knock_outs: BTreeMap<String, bool> = set
+            .knock_outs
+            .iter()
+            .filter(|k| k.kind == ocop_self_check::rubric::KnockOutKind::Question)
+            .map(|k| (k.id.clone(), false))
+            .collect();
         let text = json!({
             "format": "ocop-self-check/draft", "version": 1, "rubric": "QD26-2026",
-            "product_set": id, "answers": answers,
+            "product_set": id, "answers": answers, "knock_outs": knock_outs,
         }).to_string();
         let d = draft::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let set = all_sets().iter().find(|s| &s.id == id).ok_or_else(|| TestCaseError::fail("set"))?;
         draft::check_against(&d, set).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let a = assess(set, &d.responses);
         let e = expected(leaves, &answers);
@@ -147,6 +173,10 @@ proptest! {
         }
         prop_assert_eq!(a.band, e.band);
         prop_assert_eq!(a.stars, e.stars);
+        // The estimate is shown once the open answers could move it by one star at most.
+        prop_assert_eq!(a.best_stars, e.best_stars);
+        prop_assert_eq!(a.ready, e.best_stars <= e.stars + 1);
+        prop_assert_eq!(a.estimate(), (e.best_stars <= e.stars + 1).then_some(e.stars));
         let unmet: BTreeSet<(String, u8)> = a.unmet_minimums.iter().map(|u| (u.criterion.clone(), u.stars)).collect();
         prop_assert_eq!(unmet, e.unmet);
         prop_assert_eq!(&a.unanswered, &e.unanswered);

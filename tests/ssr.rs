@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use ocop_self_check::assess::{assess, Responses};
+use ocop_self_check::assess::{assess, Advice, Responses};
 use ocop_self_check::draft::{Command, Draft};
 use ocop_self_check::i18n::{self, Lang};
 use ocop_self_check::rubric::{embedded, Catalogue, ProductSet};
@@ -222,14 +222,19 @@ fn scenario() -> (ProductSet, Responses) {
         .expect("a 3★ minimum");
     r.answers.remove(&blocked.code);
     r.none_of_levels.insert(blocked.code.clone());
+    for k in &s.knock_outs {
+        r.knock_outs.insert(k.id.clone(), false);
+    }
     (s, r)
 }
 
 #[tokio::test]
-async fn the_result_panel_shows_total_stars_minimums_and_advice_in_both_languages() {
+async fn the_result_panel_shows_total_stars_and_one_plan_in_both_languages() {
     let (s, r) = scenario();
     let a = assess(&s, &r);
-    assert!(!a.unmet_minimums.is_empty() && !a.advice.is_empty());
+    assert!(a.ready && !a.unmet_minimums.is_empty() && !a.advice.is_empty());
+    let mut d = Draft::new("t", "QD26-09", 0);
+    d.responses = r.clone();
     for lang in [Lang::Vi, Lang::En] {
         let html = render::<ResultPanel>(ResultPanelProps {
             lang,
@@ -238,6 +243,7 @@ async fn the_result_panel_shows_total_stars_minimums_and_advice_in_both_language
             expanded: true,
             on_expand: Callback::noop(),
             saved: true,
+            draft: Some(Shared::new(d.clone())),
         })
         .await;
         assert!(
@@ -246,29 +252,53 @@ async fn the_result_panel_shows_total_stars_minimums_and_advice_in_both_language
         );
         assert!(html.contains(&esc(&i18n::stars(lang, a.stars))));
         assert!(html.contains(&esc(&i18n::band(lang, a.band))));
-        for u in a
-            .unmet_minimums
-            .iter()
-            .filter(|u| u.stars <= a.band.max(a.stars + 1))
-        {
+        // One list: each step once, in order, with the criterion's title and the level's
+        // words; the codes-only lines of the old "why" list are gone.
+        assert_eq!(html.matches("class=\"plan-steps\"").count(), 1);
+        let mut at = 0;
+        for x in &a.advice {
+            let words = esc(&i18n::advice(lang, x, &s));
+            assert_eq!(html.matches(&words).count(), 1, "{lang:?} {x:?}");
+            let here = html.find(&words).unwrap_or(0);
+            assert!(here > at, "in order: {x:?}");
+            at = here;
+            let code = x.criterion().unwrap_or_default();
+            let c = s.criterion(code).expect("criterion");
             assert!(
-                html.contains(&esc(&i18n::unmet_minimum(lang, u))),
+                words.contains(&esc(&i18n::criterion_title(lang, c))),
+                "{words}"
+            );
+            if let Advice::MeetMinimum { to, .. } = x {
+                let level = c
+                    .level(*to)
+                    .map(|l| l.text.get(lang).trim().trim_end_matches('.').to_string())
+                    .unwrap_or_default();
+                assert!(words.contains(&esc(&level)), "{words}");
+            }
+            assert!(html.contains(&format!("data-target=\"{}\"", criterion_dom_id(code))));
+        }
+        for u in &a.unmet_minimums {
+            assert!(
+                !html.contains(&esc(&i18n::unmet_minimum(lang, u))),
                 "{lang:?} {u:?}"
             );
         }
-        for x in &a.advice {
-            assert!(
-                html.contains(&esc(&i18n::advice(lang, x, &s))),
-                "{lang:?} {x:?}"
-            );
-        }
+        let end = a.plan_end.expect("end");
+        assert!(html.contains(&esc(&i18n::plan_end(lang, &end, false))));
+        assert!(html.contains(r#"id="open-summary""#) && html.contains(r#"id="send-summary""#));
         match lang {
             Lang::Vi => {
                 assert!(html.contains("Kết quả ước tính"));
+                assert!(html.contains("Vì sao chưa cao hơn"));
+                assert!(html.contains("Kế hoạch nâng hạng"));
+                assert!(!html.contains("Nên cải thiện gì trước"));
+                assert!(html.contains("ước tính của công cụ"));
                 assert!(
                     html.contains("bắt buộc để đạt"),
                     "MeetMinimum worded: {html}"
                 );
+                assert!(html.contains("Làm đủ các việc trên →"));
+                assert!(html.contains("Tóm tắt kết quả (1 trang)"));
                 assert!(html.contains("không phải kết quả của Hội đồng"));
                 assert!(html.contains("Quyết định 26/2026/QĐ-TTg"));
             }
@@ -282,6 +312,34 @@ async fn the_result_panel_shows_total_stars_minimums_and_advice_in_both_language
 }
 
 #[tokio::test]
+async fn a_fresh_draft_shows_no_stars_but_how_much_is_answered() {
+    let s = set("QD26-09");
+    let a = assess(&s, &Responses::default());
+    for lang in [Lang::Vi, Lang::En] {
+        let html = render::<ResultPanel>(ResultPanelProps {
+            lang,
+            set: Shared::new(s.clone()),
+            assessment: Shared::new(a.clone()),
+            expanded: true,
+            on_expand: Callback::noop(),
+            saved: true,
+            draft: None,
+        })
+        .await;
+        assert!(!html.contains(&esc(&i18n::stars(lang, 1))), "{html}");
+        assert!(!html.contains("★☆☆☆☆"));
+        assert!(html.contains(&esc(&i18n::not_ready_short(lang, 0, a.criterion_count))));
+        assert!(html.contains(&esc(&i18n::not_ready(lang, &a))));
+        assert!(!html.contains("plan-steps"), "no plan without an estimate");
+        assert!(
+            !html.contains(r#"id="open-summary""#),
+            "no draft, no summary button"
+        );
+    }
+    assert!(i18n::not_ready(Lang::Vi, &a).contains("từ 1★ lên đến 5★"));
+}
+
+#[tokio::test]
 async fn a_triggered_knock_out_is_shown_instead_of_stars() {
     let s = set("QD26-09");
     let mut r = Responses::default();
@@ -289,17 +347,29 @@ async fn a_triggered_knock_out_is_shown_instead_of_stars() {
     let a = assess(&s, &r);
     let html = render::<ResultPanel>(ResultPanelProps {
         lang: Lang::Vi,
-        set: Shared::new(s),
-        assessment: Shared::new(a),
+        set: Shared::new(s.clone()),
+        assessment: Shared::new(a.clone()),
         expanded: true,
         on_expand: Callback::noop(),
         saved: false,
+        draft: None,
     })
     .await;
     assert!(
         html.contains("Hồ sơ bị loại: Hồ sơ có tài liệu giả mạo"),
         "{html}"
     );
+    // Only what removes the knock-out: one step, jumping to the question, no point advice.
+    assert_eq!(a.advice.len(), 1);
+    assert!(html.contains("Việc cần làm trước tiên"));
+    assert_eq!(html.matches("class=\"link step\"").count(), 1, "{html}");
+    assert!(html.contains(&esc(&i18n::advice(Lang::Vi, &a.advice[0], &s))));
+    assert!(html.contains(&format!("data-target=\"{}\"", knock_out_dom_id("forged"))));
+    assert!(
+        !html.contains("Để đạt 2★"),
+        "no next-star sentence while rejected"
+    );
+    assert!(!html.contains("+4 điểm"));
 }
 
 #[tokio::test]

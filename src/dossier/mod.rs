@@ -26,6 +26,7 @@
 pub mod docx;
 mod forms;
 mod html;
+pub mod summary;
 mod text;
 mod zip;
 

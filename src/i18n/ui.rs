@@ -108,6 +108,30 @@ strings! {
         "A rejected dossier gets no rating, whatever the score.";
     JumpToCriterion => "Đến tiêu chí", "Go to criterion";
 
+    // The plan and the one-page summary (issue #13 items 4 and 6).
+    PlanTitle => "Kế hoạch nâng hạng", "Plan for the next star";
+    PlanKnockOutTitle => "Việc cần làm trước tiên", "What to do first";
+    PlanNote => "Xếp theo mức độ thường dễ làm trước (ước tính của công cụ, không phải quy định): yêu cầu tối thiểu bắt buộc trước, rồi đến các việc thêm điểm.",
+        "Ordered by what is usually easiest to do first (the tool's estimate, not a rule): required minimums first, then the steps that add points.";
+    PlanKnockOutNote => "Hồ sơ bị loại thì điểm không có ý nghĩa: chỉ cần xử lý các điều kiện dưới đây trước.",
+        "While the dossier is rejected the points mean nothing: deal with the conditions below first.";
+    NotEnoughAnswered => "Chưa đủ câu trả lời để ước tính", "Not enough answered to estimate";
+    EffortPapers => "giấy tờ có thể đã có", "papers you may already have";
+    EffortLabel => "sửa bao bì, nhãn", "a change to packaging or label";
+    EffortContent => "viết, quảng bá (vài tuần)", "writing and promotion (weeks)";
+    EffortCertificate => "chứng nhận, kiểm nghiệm (nhiều tháng)", "a certificate or test (months)";
+    EffortInvestment => "đầu tư, mở rộng thị trường", "investment or market development";
+    EffortProduct => "cải tiến chất lượng sản phẩm", "improving the product itself";
+    EffortGiven => "khó thay đổi", "hard to change";
+    SummaryOpen => "Tóm tắt kết quả (1 trang)", "Result summary (1 page)";
+    SummaryShare => "Gửi tóm tắt", "Send the summary";
+    SummaryFailed => "Không mở được trang tóm tắt. Hãy thử lại; nếu trình duyệt chặn cửa sổ mới, hãy cho phép.",
+        "The summary page could not be opened. Try again; if the browser blocks new windows, allow them.";
+    SummaryCopied => "Đã chép bản tóm tắt.", "Summary copied.";
+    ShareVia => "Gửi qua Zalo / ứng dụng khác", "Send via Zalo / another app";
+    ShareFailed => "Không gửi được. Hãy chép liên kết và dán vào ứng dụng.",
+        "Could not send. Copy the link and paste it into the app.";
+
     // Drafts.
     DraftsTitle => "Bản nháp của bạn", "Your drafts";
     DraftsIntro => "Mọi thay đổi được lưu ngay trên máy này. Mỗi bản nháp là một sản phẩm.",

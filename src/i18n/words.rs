@@ -1,10 +1,13 @@
 //! Strings with numbers and names in them, and the wording of the engine's typed results
 //! (advice, unmet minimums, knock-outs). Errors and the details' labels are in `messages`.
 
-use crate::assess::{Advice, NextStar, UnmetMinimum};
+use crate::assess::{Advice, Assessment, KnockOutFix, NextStar, PlanEnd, UnmetMinimum};
 
+use super::ui::{t, Key};
+use crate::draft::Draft;
 use crate::lang::Lang;
-use crate::rubric::{KnockOutEffect, ProductSet};
+use crate::rubric::effort::Effort;
+use crate::rubric::{Catalogue, Criterion, KnockOutEffect, ProductSet};
 
 fn pick(lang: Lang, vi: String, en: String) -> String {
     lang.pick(vi, en)
@@ -332,55 +335,353 @@ pub fn next_star(lang: Lang, n: &NextStar) -> String {
     pick(lang, vi, en)
 }
 
-/// One step of the engine's advice in words.
+// ---- The plan (advice), the estimate's readiness, the summary (issue #13 item 4). ----
+
+/// A criterion's title for a sentence: its text up to the first bracket or "Yêu cầu:" (the
+/// decision runs some requirements into the title), in sentence case when printed in capitals
+/// ("TÍNH ĐỘC ĐÁO (…)" → "Tính độc đáo").
+pub fn criterion_title(lang: Lang, c: &Criterion) -> String {
+    let text = c.text.get(lang).trim();
+    let mut cut = text.len();
+    for stop in [" (", " Yêu cầu:", " Requirement:", " — "] {
+        if let Some(i) = text.find(stop) {
+            cut = cut.min(i);
+        }
+    }
+    let head = text[..cut].trim_end_matches([' ', ':', ';', ',']).trim();
+    let head = if head.is_empty() { text } else { head };
+    if head.chars().any(char::is_lowercase) {
+        head.to_string()
+    } else {
+        let lower = head.to_lowercase();
+        let mut chars = lower.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+/// "tiêu chí 2.1 “Nguồn gốc ý tưởng sản phẩm”" / "criterion 2.1 “Origin of the product idea”".
+fn named(lang: Lang, set: &ProductSet, code: &str) -> String {
+    match set.criterion(code) {
+        Some(c) => pick(
+            lang,
+            format!("tiêu chí {code} “{}”", criterion_title(Lang::Vi, c)),
+            format!("criterion {code} “{}”", criterion_title(Lang::En, c)),
+        ),
+        None => pick(
+            lang,
+            format!("tiêu chí {code}"),
+            format!("criterion {code}"),
+        ),
+    }
+}
+
+/// The words of level `position` of `code`, as printed (falls back to "mức 3").
+fn level_words(lang: Lang, set: &ProductSet, code: &str, position: u8) -> String {
+    set.criterion(code)
+        .and_then(|c| c.level(position))
+        .map(|l| l.text.get(lang).trim().trim_end_matches('.').to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| level(lang, position).to_lowercase())
+}
+
+fn capitalised(s: String) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => s,
+    }
+}
+
+/// The knock-out's own text in `lang` (its id when the set does not have it).
+fn knock_out_text(lang: Lang, set: &ProductSet, id: &str) -> String {
+    set.knock_out(id)
+        .map(|k| k.text.get(lang).trim().trim_end_matches('.').to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// One step of the plan in words: the criterion by code and title, the level to reach in the
+/// decision's words, and the points it adds; a knock-out step says which answer to change.
 pub fn advice(lang: Lang, a: &Advice, set: &ProductSet) -> String {
     match a {
         Advice::MeetMinimum {
             criterion,
             for_stars,
             to,
-            ..
-        } => {
-            let pts = set
-                .criterion(criterion)
-                .and_then(|c| c.points_at(*to))
-                .unwrap_or(0);
-            pick(
-                lang,
-                format!(
-                    "Đạt mức {to} ({}) ở tiêu chí {criterion} — bắt buộc để đạt {for_stars}★",
-                    points(Lang::Vi, pts)
-                ),
-                format!(
-                    "Reach level {to} ({}) on criterion {criterion} — required for {for_stars}★",
-                    points(Lang::En, pts)
-                ),
-            )
-        }
-        Advice::RaiseLevel {
-            criterion,
-            to,
             gain,
             ..
         } => pick(
             lang,
             format!(
-                "+{}: nâng tiêu chí {criterion} lên mức {to}",
+                "Nâng {} lên mức: “{}” (+{}) — bắt buộc để đạt {for_stars}★",
+                named(Lang::Vi, set, criterion),
+                level_words(Lang::Vi, set, criterion, *to),
                 points(Lang::Vi, *gain)
             ),
             format!(
-                "+{}: raise criterion {criterion} to level {to}",
+                "Raise {} to the level: “{}” (+{}) — required for {for_stars}★",
+                named(Lang::En, set, criterion),
+                level_words(Lang::En, set, criterion, *to),
                 points(Lang::En, *gain)
             ),
         ),
+        Advice::RaiseLevel {
+            criterion,
+            from,
+            to,
+            gain,
+            ..
+        } => {
+            let (vi_name, en_name) = (
+                named(Lang::Vi, set, criterion),
+                named(Lang::En, set, criterion),
+            );
+            let (vi_level, en_level) = (
+                level_words(Lang::Vi, set, criterion, *to),
+                level_words(Lang::En, set, criterion, *to),
+            );
+            let (vi_gain, en_gain) = (points(Lang::Vi, *gain), points(Lang::En, *gain));
+            if from.is_some() {
+                pick(
+                    lang,
+                    format!("Nâng {vi_name} lên mức: “{vi_level}” (+{vi_gain})"),
+                    format!("Raise {en_name} to the level: “{en_level}” (+{en_gain})"),
+                )
+            } else {
+                pick(
+                    lang,
+                    format!("Trả lời {vi_name} và đạt mức: “{vi_level}” (+{vi_gain})"),
+                    format!("Answer {en_name} and reach the level: “{en_level}” (+{en_gain})"),
+                )
+            }
+        }
+        Advice::RemoveKnockOut {
+            id,
+            fix: KnockOutFix::AnswerNo,
+            ..
+        } => pick(
+            lang,
+            format!(
+                "Loại bỏ điều kiện loại hồ sơ “{}”: chỉ khi điều này không còn đúng thì đổi câu trả lời thành “Không”",
+                knock_out_text(Lang::Vi, set, id)
+            ),
+            format!(
+                "Remove the knock-out condition “{}”: only once it is no longer true, change the answer to “No”",
+                knock_out_text(Lang::En, set, id)
+            ),
+        ),
+        Advice::RemoveKnockOut {
+            criterion,
+            fix: KnockOutFix::RaiseTo { position },
+            ..
+        } => {
+            let code = criterion.as_deref().unwrap_or_default();
+            pick(
+                lang,
+                format!(
+                    "{} đang 0 điểm nên hồ sơ không được đánh giá tiếp: nâng lên mức: “{}”",
+                    capitalised(named(Lang::Vi, set, code)),
+                    level_words(Lang::Vi, set, code, *position)
+                ),
+                format!(
+                    "{} is at 0 points, so the dossier is not evaluated further: raise it to the level: “{}”",
+                    capitalised(named(Lang::En, set, code)),
+                    level_words(Lang::En, set, code, *position)
+                ),
+            )
+        }
     }
 }
 
-/// The criterion an advice step is about.
+/// The criterion an advice step jumps to (a knock-out question's own id when it has none).
 pub fn advice_criterion(a: &Advice) -> &str {
     match a {
-        Advice::MeetMinimum { criterion, .. } | Advice::RaiseLevel { criterion, .. } => criterion,
+        Advice::RemoveKnockOut {
+            id,
+            fix: KnockOutFix::AnswerNo,
+            ..
+        } => id,
+        _ => a.criterion().unwrap_or_default(),
     }
+}
+
+/// The effort class of a step, as its chip reads.
+pub fn effort(lang: Lang, e: Effort) -> &'static str {
+    let key = match e {
+        Effort::Papers => Key::EffortPapers,
+        Effort::Label => Key::EffortLabel,
+        Effort::Content => Key::EffortContent,
+        Effort::Certificate => Key::EffortCertificate,
+        Effort::Investment => Key::EffortInvestment,
+        Effort::Product => Key::EffortProduct,
+        Effort::Given => Key::EffortGiven,
+    };
+    t(lang, key)
+}
+
+/// Where the plan ends: "Làm đủ các việc trên → khoảng 70 điểm, 4★ (ước tính)."
+pub fn plan_end(lang: Lang, end: &PlanEnd, removes_knock_outs: bool) -> String {
+    let s = end.stars;
+    let (vi_pts, en_pts) = (points(Lang::Vi, end.total), points(Lang::En, end.total));
+    let (vi, en) = match (removes_knock_outs, end.knocked_out, end.ready) {
+        (_, true, _) => (
+            "Làm đủ các việc trên → hồ sơ vẫn còn điều kiện bị loại.".to_string(),
+            "With all of the above done → the dossier still has a knock-out.".to_string(),
+        ),
+        (true, false, true) => (
+            format!("Làm đủ các việc trên → hồ sơ không còn bị loại; khi đó khoảng {vi_pts}, {s}★ (ước tính)."),
+            format!("With all of the above done → the dossier is no longer rejected: about {en_pts}, {s}★ (estimate)."),
+        ),
+        (true, false, false) => (
+            "Làm đủ các việc trên → hồ sơ không còn bị loại; trả lời thêm để có ước tính hạng sao.".to_string(),
+            "With all of the above done → the dossier is no longer rejected; answer more for a star estimate.".to_string(),
+        ),
+        (false, false, _) => (
+            format!("Làm đủ các việc trên → khoảng {vi_pts}, {s}★ (ước tính)."),
+            format!("With all of the above done → about {en_pts}, {s}★ (estimate)."),
+        ),
+    };
+    pick(lang, vi, en)
+}
+
+/// The bar's line while not enough is answered: "Chưa đủ câu trả lời để ước tính · 5/31".
+pub fn not_ready_short(lang: Lang, answered: usize, total: usize) -> String {
+    pick(
+        lang,
+        format!("Chưa đủ câu trả lời để ước tính · {answered}/{total}"),
+        format!("Not enough answered to estimate · {answered}/{total}"),
+    )
+}
+
+/// The sheet's sentence while not enough is answered (see [`crate::assess::is_ready`]).
+pub fn not_ready(lang: Lang, a: &Assessment) -> String {
+    let (n, total) = (a.answered, a.criterion_count);
+    let ko = a.open_knock_outs.len();
+    let mut vi =
+        format!("Chưa đủ câu trả lời để ước tính hạng sao: đã trả lời {n}/{total} tiêu chí");
+    let mut en = format!(
+        "Not enough answered to estimate the stars: {n}/{total} {} answered",
+        if total == 1 { "criterion" } else { "criteria" }
+    );
+    if ko > 0 {
+        vi.push_str(&format!(
+            "; còn {ko} câu hỏi về điều kiện loại hồ sơ chưa trả lời"
+        ));
+        en.push_str(&format!(
+            "; {} about rejecting the dossier not answered",
+            plural(ko as u64, "question", "questions")
+        ));
+    }
+    if a.best_stars > a.stars.saturating_add(1) {
+        vi.push_str(&format!(
+            ". Các câu còn lại có thể đưa kết quả từ {}★ lên đến {}★",
+            a.stars, a.best_stars
+        ));
+        en.push_str(&format!(
+            ". The remaining answers could put the result anywhere from {}★ to {}★",
+            a.stars, a.best_stars
+        ));
+    }
+    vi.push('.');
+    en.push('.');
+    pick(lang, vi, en)
+}
+
+/// The estimate in one line, for a draft's summary: "3 sao · 62/100 điểm", "Hồ sơ bị loại",
+/// or "Chưa đủ câu trả lời để ước tính · 5/31".
+pub fn estimate_line(lang: Lang, a: &Assessment) -> String {
+    if a.knocked_out {
+        t(lang, Key::DossierRejected).to_string()
+    } else if let Some(s) = a.estimate() {
+        format!("{} · {}", stars(lang, s), total(lang, a.total, a.max_total))
+    } else {
+        not_ready_short(lang, a.answered, a.criterion_count)
+    }
+}
+
+/// The product's name for the summary: the product's own name, else the draft's title.
+pub fn summary_product(draft: &Draft, lang: Lang) -> String {
+    if !draft.product.name.trim().is_empty() {
+        draft.product.name.trim().to_string()
+    } else {
+        draft
+            .display_name(t(lang, Key::Untitled))
+            .trim()
+            .to_string()
+    }
+}
+
+/// "Bộ số 9 · I.4.a · Tương, nước mắm, gia vị dạng lỏng khác".
+pub fn summary_set(set: &ProductSet, lang: Lang) -> String {
+    let no = Catalogue::shared()
+        .entry(&set.id)
+        .map(|e| set_number(lang, e.set.no, &e.set.classification))
+        .unwrap_or_else(|| set.id.clone());
+    format!("{no} · {}", set.name.get(lang))
+}
+
+/// The stars in words: rejected, not enough answered (the full sentence), or the estimate.
+pub fn summary_stars(lang: Lang, a: &Assessment) -> String {
+    if a.knocked_out {
+        t(lang, Key::DossierRejected).to_string()
+    } else if let Some(s) = a.estimate() {
+        format!("{} ({})", stars(lang, s), t(lang, Key::EstimateTag))
+    } else {
+        not_ready(lang, a)
+    }
+}
+
+/// The one-page summary as plain text, to send through the phone's apps or copy.
+pub fn summary_text(lang: Lang, set: &ProductSet, draft: &Draft, a: &Assessment) -> String {
+    let mut o = String::new();
+    o.push_str(lang.pick("Tóm tắt tự đánh giá OCOP", "OCOP self-check summary"));
+    o.push('\n');
+    o.push_str(&summary_product(draft, lang));
+    o.push('\n');
+    o.push_str(&summary_set(set, lang));
+    o.push('\n');
+    o.push_str(&summary_stars(lang, a));
+    o.push('\n');
+    let parts: Vec<String> = a
+        .parts
+        .iter()
+        .map(|p| part_score(lang, &p.code, p.points, p.max))
+        .collect();
+    o.push_str(&format!(
+        "{} · {}: {}\n",
+        parts.join(" · "),
+        t(lang, Key::TotalLabel),
+        total(lang, a.total, a.max_total)
+    ));
+    for k in &a.knock_outs {
+        let text = set
+            .knock_out(&k.id)
+            .map(|x| x.text.get(lang).to_string())
+            .unwrap_or_else(|| k.id.clone());
+        o.push_str(&format!("! {}\n", knock_out(lang, k.effect, &text)));
+    }
+    for (i, x) in a.advice.iter().enumerate() {
+        o.push_str(&format!("{}. {}\n", i + 1, advice(lang, x, set)));
+    }
+    if let Some(end) = &a.plan_end {
+        o.push_str(&plan_end(lang, end, a.knocked_out));
+        o.push('\n');
+    }
+    o.push_str(t(lang, Key::Notice));
+    o
+}
+
+/// The text sent with a share link through the phone's apps.
+pub fn share_message(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("Bản nháp tự đánh giá OCOP “{name}”: mở liên kết để xem và thêm vào máy của bạn."),
+        format!(
+            "OCOP self-check draft “{name}”: open the link to see it and add it on your device."
+        ),
+    )
 }
 
 /// "3 bản nháp không đọc được …".
@@ -600,41 +901,107 @@ mod tests {
 
     #[test]
     fn advice_is_worded_in_both_languages() {
-        let Some(Ok(set)) = embedded::load("QD26-07") else {
+        let Some(Ok(set)) = embedded::load("QD26-09") else {
             panic!("set")
         };
-        let code = set
-            .criteria()
-            .map(|l| l.criterion)
-            .find(|c| c.required_points(4).is_some())
-            .map(|c| c.code.clone())
-            .unwrap_or_default();
         let a = Advice::MeetMinimum {
-            criterion: code.clone(),
+            criterion: "5.1".into(),
             for_stars: 4,
-            to: 2,
-            gain: 2,
+            to: 5,
+            gain: 3,
+            effort: Effort::Content,
         };
         let vi = advice(Lang::Vi, &a, &set);
-        assert!(vi.starts_with("Đạt mức 2 ("), "{vi}");
         assert!(
-            vi.ends_with(&format!("ở tiêu chí {code} — bắt buộc để đạt 4★")),
+            vi.starts_with("Nâng tiêu chí 5.1 “Câu chuyện sản phẩm” lên mức: “"),
             "{vi}"
         );
+        assert!(vi.ends_with("” (+3 điểm) — bắt buộc để đạt 4★"), "{vi}");
+        let en = advice(Lang::En, &a, &set);
+        assert!(
+            en.starts_with("Raise criterion 5.1 “Product story (existence & media)”")
+                || en.starts_with("Raise criterion 5.1 “Product story”"),
+            "{en}"
+        );
         let r = Advice::RaiseLevel {
-            criterion: "1.5".into(),
-            from: None,
-            to: 3,
+            criterion: "2.4".into(),
+            from: Some(1),
+            to: 2,
             gain: 1,
+            effort: Effort::Label,
+        };
+        let vi = advice(Lang::Vi, &r, &set);
+        assert_eq!(
+            vi,
+            format!(
+                "Nâng tiêu chí 2.4 “Ghi nhãn hàng hóa có sử dụng song ngữ” lên mức: “{}” (+1 điểm)",
+                set.criterion("2.4")
+                    .and_then(|c| c.level(2))
+                    .map(|l| l.text.vi.clone())
+                    .unwrap_or_default()
+            )
+        );
+        let fresh = Advice::RaiseLevel {
+            criterion: "10".into(),
+            from: None,
+            to: 1,
+            gain: 1,
+            effort: Effort::Label,
+        };
+        let vi = advice(Lang::Vi, &fresh, &set);
+        assert!(vi.starts_with("Trả lời tiêu chí 10 “Hướng dẫn sử dụng để đảm bảo sản phẩm có chất lượng tốt nhất cho người tiêu dùng” và đạt mức: “"), "{vi}");
+        let ko = Advice::RemoveKnockOut {
+            id: "forged".into(),
+            criterion: None,
+            fix: KnockOutFix::AnswerNo,
+        };
+        let vi = advice(Lang::Vi, &ko, &set);
+        assert!(vi.contains("đổi câu trả lời thành “Không”"), "{vi}");
+        assert_eq!(advice_criterion(&ko), "forged");
+        assert_eq!(advice_criterion(&r), "2.4");
+    }
+
+    #[test]
+    fn titles_read_as_names() {
+        let Some(Ok(set)) = embedded::load("QD26-09") else {
+            panic!("set")
+        };
+        let title = |code: &str, lang| {
+            set.criterion(code)
+                .map(|c| criterion_title(lang, c))
+                .unwrap_or_default()
+        };
+        assert_eq!(title("7", Lang::Vi), "Tính độc đáo");
+        assert_eq!(title("8", Lang::Vi), "Công bố chất lượng sản phẩm");
+        assert_eq!(title("5.3", Lang::Vi), "Trí tuệ/bản sắc địa phương");
+        assert_eq!(title("1.1", Lang::Vi), "Nguồn nguyên liệu");
+        assert_eq!(title("2.4", Lang::En), "Bilingual labelling");
+    }
+
+    #[test]
+    fn the_plan_end_and_readiness_in_words() {
+        let end = PlanEnd {
+            total: 70,
+            stars: 4,
+            knocked_out: false,
+            ready: true,
         };
         assert_eq!(
-            advice(Lang::Vi, &r, &set),
-            "+1 điểm: nâng tiêu chí 1.5 lên mức 3"
+            plan_end(Lang::Vi, &end, false),
+            "Làm đủ các việc trên → khoảng 70 điểm, 4★ (ước tính)."
         );
         assert_eq!(
-            advice(Lang::En, &r, &set),
-            "+1 point: raise criterion 1.5 to level 3"
+            plan_end(Lang::En, &end, false),
+            "With all of the above done → about 70 points, 4★ (estimate)."
         );
+        assert!(plan_end(Lang::Vi, &end, true).contains("không còn bị loại"));
+        assert_eq!(
+            not_ready_short(Lang::Vi, 5, 31),
+            "Chưa đủ câu trả lời để ước tính · 5/31"
+        );
+        for e in Effort::ALL {
+            assert_ne!(effort(Lang::Vi, e), effort(Lang::En, e));
+        }
     }
 
     #[test]

@@ -83,6 +83,17 @@ pub async fn generate(
     .await
 }
 
+/// The one-page result summary of `draft` (`dossier::summary`), from the same module.
+pub async fn summary(draft: &Draft, lang: Lang, today: Date) -> Result<String, String> {
+    imp::summary(
+        crate::draft::to_json(draft),
+        &draft.product_set,
+        lang,
+        today.dmy(),
+    )
+    .await
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
@@ -117,7 +128,7 @@ mod imp {
         crate::platform::fetch::fetch_text(&crate::platform::fetch::rubric_url(set_id)).await
     }
 
-    fn call(module: &JsValue, name: &str, args: [&str; 5]) -> Result<JsValue, String> {
+    fn call(module: &JsValue, name: &str, args: &[&str]) -> Result<JsValue, String> {
         let f = Reflect::get(module, &name.into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
@@ -148,17 +159,36 @@ mod imp {
         ];
         match kind {
             Kind::Docx => {
-                let v = call(&m, "dossier_docx", args)?;
+                let v = call(&m, "dossier_docx", &args)?;
                 let bytes = v
                     .dyn_into::<Uint8Array>()
                     .map_err(|_| "dossier_docx did not return bytes".to_string())?;
                 Ok(Output::Docx(bytes.to_vec()))
             }
-            Kind::Html => call(&m, "dossier_html", args)?
+            Kind::Html => call(&m, "dossier_html", &args)?
                 .as_string()
                 .map(Output::Html)
                 .ok_or_else(|| "dossier_html did not return text".to_string()),
         }
+    }
+
+    pub async fn summary(
+        draft_json: String,
+        set_id: &str,
+        lang: Lang,
+        today: String,
+    ) -> Result<String, String> {
+        let m = module().await?;
+        let rubric = rubric_text(set_id).await?;
+        let args = [
+            draft_json.as_str(),
+            rubric.as_str(),
+            lang.tag(),
+            today.as_str(),
+        ];
+        call(&m, "dossier_summary", &args)?
+            .as_string()
+            .ok_or_else(|| "dossier_summary did not return text".to_string())
     }
 }
 
@@ -186,5 +216,19 @@ mod imp {
             Kind::Docx => Output::Docx(dossier::render_docx(&d)),
             Kind::Html => Output::Html(dossier::render_html(&d)),
         })
+    }
+
+    pub async fn summary(
+        draft_json: String,
+        set_id: &str,
+        lang: Lang,
+        today: String,
+    ) -> Result<String, String> {
+        let rubric = embedded::SETS
+            .iter()
+            .find(|(id, _)| *id == set_id)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| format!("unknown set {set_id}"))?;
+        dossier::summary::from_interchange(&draft_json, rubric, lang.tag(), &today)
     }
 }

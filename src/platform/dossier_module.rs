@@ -9,7 +9,8 @@
 //!
 //! Interface (JavaScript, after `await init()`), every argument a string:
 //! `dossier_docx(draft_json, rubric_json, lang, today, doc) -> Uint8Array` and
-//! `dossier_html(draft_json, rubric_json, lang, today, doc) -> string`; both throw a string on bad
+//! `dossier_html(draft_json, rubric_json, lang, today, doc) -> string`, and
+//! `dossier_summary(draft_json, rubric_json, lang, today) -> string` (the one-page result summary); all throw a string on bad
 //! input. `doc` is "filing", "working" or "mau03" ([`crate::dossier::Document::tag`]).
 //! `draft_json` is a draft in the interchange format v1, `rubric_json` the product set's rubric
 //! file (the app has fetched it already; passing it in keeps the 26 sheets out of this module),
@@ -18,7 +19,7 @@
 //! catalogue entry, assess, build), which the tests also call natively.
 
 #[cfg(all(target_arch = "wasm32", feature = "dossier-module"))]
-pub use exports::{dossier_docx, dossier_html};
+pub use exports::{dossier_docx, dossier_html, dossier_summary};
 
 #[cfg(all(target_arch = "wasm32", feature = "dossier-module"))]
 mod exports {
@@ -50,6 +51,18 @@ mod exports {
     ) -> Result<String, JsValue> {
         from_interchange(draft_json, rubric_json, lang, today, doc)
             .map(|d| render_html(&d))
+            .map_err(|e| JsValue::from_str(&e))
+    }
+
+    /// The one-page result summary (`dossier::summary`) as a printable HTML page.
+    #[wasm_bindgen]
+    pub fn dossier_summary(
+        draft_json: &str,
+        rubric_json: &str,
+        lang: &str,
+        today: &str,
+    ) -> Result<String, JsValue> {
+        crate::dossier::summary::from_interchange(draft_json, rubric_json, lang, today)
             .map_err(|e| JsValue::from_str(&e))
     }
 }

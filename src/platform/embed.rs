@@ -231,13 +231,14 @@ pub fn viewport_css(v: Viewport) -> String {
 }
 
 /// The result message for the host page: scores and stars only, never personal details.
+/// `stars` is `null` until enough is answered for an estimate ([`Assessment::estimate`]).
 pub fn result_message(a: &Assessment) -> Value {
     json!({
         "type": RESULT_MESSAGE,
         "set": a.product_set,
         "total": a.total,
         "parts": {"A": a.part("A"), "B": a.part("B"), "C": a.part("C")},
-        "stars": a.stars,
+        "stars": a.estimate(),
     })
 }
 
@@ -670,6 +671,18 @@ mod tests {
             .map(|o| o.keys().collect())
             .unwrap_or_default();
         assert_eq!(keys, ["parts", "set", "stars", "total", "type"]);
+        assert_eq!(m["stars"], Value::Null, "nothing answered: no estimate");
+        // Everything answered (lowest levels, no knock-out): the estimate is a number.
+        let mut r = crate::assess::Responses::default();
+        for l in set.criteria() {
+            r.answers.insert(l.criterion.code.clone(), 1);
+        }
+        for k in &set.knock_outs {
+            r.knock_outs.insert(k.id.clone(), false);
+        }
+        let a = crate::assess::assess(&set, &r);
+        assert!(a.ready);
+        assert_eq!(result_message(&a)["stars"], json!(a.stars));
         let v: Value = serde_json::from_str(&height_message(640)).expect("json");
         assert_eq!(v, json!({"type": HEIGHT_MESSAGE, "height": 640}));
     }

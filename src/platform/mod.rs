@@ -40,6 +40,8 @@ pub mod start;
 pub mod storage;
 /// Service-worker registration and the update flow.
 pub mod sw;
+/// The phone's share sheet (Web Share API), with a native stand-in.
+pub mod web_share;
 
 /// Run a future on the browser's event loop. Natively (server-side rendering) it is dropped:
 /// rendering to a string must not start work that outlives it.

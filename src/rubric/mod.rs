@@ -8,6 +8,7 @@
 mod catalogue;
 #[rustfmt::skip]
 mod catalogue_data;
+pub mod effort;
 pub mod evidence;
 mod misprints;
 pub mod search;

@@ -384,13 +384,14 @@ pub fn App(props: &AppProps) -> Html {
                             }
                             <ShareEntry lang={lang} draft={draft.clone()} open={state.sheet == Some(Sheet::Share)}
                                 on_open={on_sheet(Sheet::Share)} />
-                            <Questionnaire lang={lang} set={set.clone()} draft={draft}
+                            <Questionnaire lang={lang} set={set.clone()} draft={draft.clone()}
                                 assessment={assessment.clone()} set_label={AttrValue::from(set_label)}
                                 on_action={on_action.clone()} initial_sections={0}
                                 focus={state.focus.clone()} />
                         </main>
                         <ResultPanel lang={lang} {set} {assessment} saved={state.storage == StorageStatus::Saved}
-                            expanded={state.sheet == Some(Sheet::Result)} on_expand={on_sheet(Sheet::Result)} />
+                            expanded={state.sheet == Some(Sheet::Result)} on_expand={on_sheet(Sheet::Result)}
+                            draft={Some(draft)} />
                     </div>
                 }
             }

@@ -1,15 +1,20 @@
 //! The live result: a compact bar fixed at the bottom of a phone screen (expandable into a
-//! sheet), a side panel on wide screens. Everything shown comes from [`Assessment`].
+//! sheet), a side panel on wide screens. Everything shown comes from [`Assessment`]: the
+//! estimate (or "not enough answered"), the parts, why not higher, and ONE ordered plan whose
+//! steps jump to their criterion; the one-page summary opens from here and can be sent.
 
 use yew::prelude::*;
 
-use crate::assess::Assessment;
+use crate::assess::{Advice, Assessment, KnockOutFix};
+use crate::draft::Draft;
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
+use crate::platform::web_share::{self, Outcome};
+use crate::platform::{self, clock, dossier_lazy, files, page};
 use crate::rubric::ProductSet;
 
 use super::questionnaire::{first_open, next_unanswered};
-use super::{criterion_dom_id, Shared};
+use super::{criterion_dom_id, knock_out_dom_id, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {
@@ -25,6 +30,30 @@ pub struct ResultPanelProps {
     /// Whether changes reach local storage (a warning shows in the bar when not).
     #[prop_or(true)]
     pub saved: bool,
+    /// The draft, for the one-page summary (its buttons show only with it).
+    #[prop_or_default]
+    pub draft: Option<Shared<Draft>>,
+}
+
+/// Where a plan step jumps: its criterion, or the knock-out question it changes.
+fn step_target(x: &Advice) -> String {
+    match x {
+        Advice::RemoveKnockOut {
+            id,
+            fix: KnockOutFix::AnswerNo,
+            ..
+        } => knock_out_dom_id(id),
+        _ => criterion_dom_id(i18n::advice_criterion(x)),
+    }
+}
+
+/// What the summary buttons last did.
+#[derive(Clone, Copy, PartialEq)]
+enum SummaryStatus {
+    Idle,
+    Failed,
+    Copied,
+    CopyFailed,
 }
 
 fn star_glyphs(n: u8) -> String {
@@ -47,19 +76,66 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     };
     let jump = {
         let open = open.clone();
-        move |code: String| {
+        move |target: String| {
             let open = open.clone();
             Callback::from(move |_: MouseEvent| {
                 open.set(false);
-                dom::scroll_to_and_focus(&criterion_dom_id(&code), Focus::FirstControl);
+                dom::scroll_to_and_focus(&target, Focus::FirstControl);
             })
         }
     };
+    let status = use_state(|| SummaryStatus::Idle);
+    let open_summary = props.draft.clone().map(|draft| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let draft = draft.clone();
+            platform::spawn(async move {
+                let ok = match dossier_lazy::summary(&draft, lang, clock::today()).await {
+                    Ok(html) => files::open_html(&html),
+                    Err(e) => {
+                        files::warn(&e);
+                        false
+                    }
+                };
+                status.set(if ok {
+                    SummaryStatus::Idle
+                } else {
+                    SummaryStatus::Failed
+                });
+            });
+        })
+    });
+    let send_summary = props.draft.clone().map(|draft| {
+        let status = status.clone();
+        let text = i18n::summary_text(lang, set, &draft, a);
+        let title = i18n::summary_product(&draft, lang);
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let (title, text) = (title.clone(), text.clone());
+            platform::spawn(async move {
+                match web_share::share(&title, &text, None).await {
+                    Outcome::Shared | Outcome::Cancelled => status.set(SummaryStatus::Idle),
+                    Outcome::Unavailable | Outcome::Failed => {
+                        let copied = page::copy_text(&text, "summary-text").await;
+                        status.set(if copied {
+                            SummaryStatus::Copied
+                        } else {
+                            SummaryStatus::CopyFailed
+                        });
+                    }
+                }
+            });
+        })
+    });
 
+    let estimate = a.estimate().filter(|_| !a.knocked_out);
     let stars_text = if a.knocked_out {
         t(lang, Key::DossierRejected).to_string()
+    } else if let Some(s) = estimate {
+        i18n::stars(lang, s)
     } else {
-        i18n::stars(lang, a.stars)
+        i18n::not_ready_short(lang, a.answered, a.criterion_count)
     };
     let summary = format!(
         "{}: {}. {}: {}.",
@@ -75,12 +151,6 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     } else {
         t(lang, Key::Recognition12)
     };
-    let cap = a.band.max(a.stars + 1).min(5);
-    let unmet = a
-        .unmet_minimums
-        .iter()
-        .filter(|u| u.stars <= cap)
-        .collect::<Vec<_>>();
 
     let bar = html! {
         <div class="bar">
@@ -90,17 +160,25 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
             <p class="bar-stars">
                 if a.knocked_out {
                     <span class="rejected">{ t(lang, Key::DossierRejected) }</span>
+                } else if let Some(s) = estimate {
+                    <span class="glyphs" aria-hidden="true">{ star_glyphs(s) }</span>
                 } else {
-                    <span class="glyphs" aria-hidden="true">{ star_glyphs(a.stars) }</span>
+                    // Two lines at most: "Chưa đủ câu trả lời để ước tính · 5/31".
+                    <span class="stars-text not-ready-bar">{ stars_text.clone() }</span>
                 }
-                <span class="stars-line">
-                    if !a.knocked_out { <span class="stars-text">{ i18n::stars(lang, a.stars) }</span>{ " " } }
-                    if props.saved {
-                        <span class="tag">{ t(lang, Key::EstimateTag) }</span>
-                    } else {
-                        <span class="unsaved">{ "⚠ " }{ t(lang, Key::NotSaved) }</span>
-                    }
-                </span>
+                // "Hồ sơ bị loại" stands alone (the review found "… ước tính" beside it odd).
+                if (estimate.is_some() && !a.knocked_out) || !props.saved {
+                    <span class="stars-line">
+                        if estimate.is_some() && !a.knocked_out {
+                            <span class="stars-text">{ stars_text.clone() }</span>{ " " }
+                        }
+                        if props.saved {
+                            <span class="tag">{ t(lang, Key::EstimateTag) }</span>
+                        } else {
+                            <span class="unsaved">{ "⚠ " }{ t(lang, Key::NotSaved) }</span>
+                        }
+                    </span>
+                }
             </p>
             <button type="button" class="btn toggle" aria-expanded={if *open { "true" } else { "false" }}
                 aria-controls="result-detail" onclick={toggle}>
@@ -121,13 +199,17 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                     <p class="big-stars"><span class="label">{ t(lang, Key::EstimatedStars) }</span>
                         if a.knocked_out {
                             <strong class="rejected">{ t(lang, Key::DossierRejected) }</strong>
+                        } else if let Some(s) = estimate {
+                            <span class="glyphs" aria-hidden="true">{ star_glyphs(s) }</span>
+                            <strong>{ i18n::stars(lang, s) }</strong>
                         } else {
-                            <span class="glyphs" aria-hidden="true">{ star_glyphs(a.stars) }</span>
-                            <strong>{ i18n::stars(lang, a.stars) }</strong>
+                            <strong class="not-ready">{ t(lang, Key::NotEnoughAnswered) }</strong>
                         }
                     </p>
-                    <p class="band">{ i18n::band(lang, a.band) }</p>
-                    if !a.knocked_out { <p class="recognition">{ recognition }</p> }
+                    if estimate.is_some() || a.knocked_out {
+                        <p class="band">{ i18n::band(lang, a.band) }</p>
+                    }
+                    if estimate.is_some() { <p class="recognition">{ recognition }</p> }
                 </div>
                 if a.knocked_out {
                     <div class="alert">
@@ -153,39 +235,65 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                         }
                     }) }
                 </ul>
-                if a.stars < 5 || a.knocked_out || !a.unanswered.is_empty() {
+                // While rejected, the alert above and the plan below say all there is to say.
+                if !a.knocked_out && (a.stars < 5 || !a.unanswered.is_empty() || !a.ready) {
                     <section class="why" aria-labelledby="why-title">
                         <h3 id="why-title">{ t(lang, Key::WhyNotMore) }</h3>
                         <ul>
-                            if let Some(n) = &a.next {
+                            if !a.ready {
+                                <li class="not-ready">{ i18n::not_ready(lang, a) }</li>
+                            } else if let Some(n) = &a.next {
                                 <li class="next-star">{ i18n::next_star(lang, n) }</li>
                             }
-                            { for unmet.iter().map(|u| html! {
-                                <li><button type="button" class="link" onclick={jump(u.criterion.clone())}>
-                                    { i18n::unmet_minimum(lang, u) }</button></li>
-                            }) }
-                            if !a.open_knock_outs.is_empty() {
-                                <li>{ i18n::open_knock_outs(lang, a.open_knock_outs.len()) }</li>
-                            }
-                            if !a.unanswered.is_empty() {
-                                <li>{ i18n::unanswered(lang, a.unanswered.len()) }</li>
+                            if a.ready {
+                                if !a.open_knock_outs.is_empty() {
+                                    <li>{ i18n::open_knock_outs(lang, a.open_knock_outs.len()) }</li>
+                                }
+                                if !a.unanswered.is_empty() {
+                                    <li>{ i18n::unanswered(lang, a.unanswered.len()) }</li>
+                                }
                             }
                         </ul>
                         { next_unanswered(lang, first_open(a), Some(close.clone())) }
                     </section>
                 }
                 if a.advice.is_empty() {
-                    if a.stars >= 5 && !a.knocked_out { <p class="best">{ t(lang, Key::TopStars) }</p> }
+                    if a.stars >= 5 && a.ready && !a.knocked_out { <p class="best">{ t(lang, Key::TopStars) }</p> }
                 } else {
-                    <section class="advice" aria-labelledby="advice-title">
-                        <h3 id="advice-title">{ t(lang, Key::AdviceTitle) }</h3>
-                        <ol>
-                            { for a.advice.iter().map(|x| html! {
-                                <li><button type="button" class="link" onclick={jump(i18n::advice_criterion(x).to_string())}>
-                                    { i18n::advice(lang, x, set) }</button></li>
+                    <section class="plan" aria-labelledby="plan-title">
+                        <h3 id="plan-title">{ t(lang, if a.knocked_out { Key::PlanKnockOutTitle } else { Key::PlanTitle }) }</h3>
+                        <p class="hint">{ t(lang, if a.knocked_out { Key::PlanKnockOutNote } else { Key::PlanNote }) }</p>
+                        <ol class="plan-steps">
+                            { for a.advice.iter().map(|x| {
+                                let effort = x.effort().map(|e| html! {
+                                    <span class={classes!("effort", format!("effort-{}", e.tag()))}>{ i18n::effort(lang, e) }</span>
+                                });
+                                html! {
+                                    <li><button type="button" class="link step" data-target={step_target(x)} onclick={jump(step_target(x))}>
+                                        <span class="step-text">{ i18n::advice(lang, x, set) }</span>
+                                        { effort.unwrap_or_default() }
+                                    </button></li>
+                                }
                             }) }
                         </ol>
+                        if let Some(end) = &a.plan_end {
+                            <p class="plan-end" id="plan-end">{ i18n::plan_end(lang, end, a.knocked_out) }</p>
+                        }
                     </section>
+                }
+                if let (Some(open_summary), Some(send_summary)) = (open_summary, send_summary) {
+                    <div class="actions summary-actions">
+                        <button type="button" class="btn" id="open-summary" onclick={open_summary}>{ t(lang, Key::SummaryOpen) }</button>
+                        <button type="button" class="btn" id="send-summary" onclick={send_summary}>{ t(lang, Key::SummaryShare) }</button>
+                    </div>
+                    <p class="copy-status" id="summary-status" role="status">{
+                        match *status {
+                            SummaryStatus::Idle => "",
+                            SummaryStatus::Failed => t(lang, Key::SummaryFailed),
+                            SummaryStatus::Copied => t(lang, Key::SummaryCopied),
+                            SummaryStatus::CopyFailed => t(lang, Key::CopyFailed),
+                        }
+                    }</p>
                 }
                 <p class="notice">{ t(lang, Key::Notice) }</p>
             </div>

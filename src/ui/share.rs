@@ -13,6 +13,7 @@ use crate::assess::assess;
 use crate::draft::{self, check_against, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
+use crate::platform::web_share::{self, Outcome};
 use crate::platform::{self, clock, fetch, files, page};
 use crate::rubric::{Catalogue, ProductSet};
 use crate::share::{self, Content, LinkFit, QrError, ShareError};
@@ -145,6 +146,36 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             });
         })
     };
+    // The phone's share sheet (Zalo and the other apps) where there is one; else copy.
+    let can_share = use_state(web_share::available);
+    let share_failed = use_state(|| false);
+    let send = {
+        let copied = copied.clone();
+        let share_failed = share_failed.clone();
+        let link = link.clone();
+        let name = props.draft.display_name(t(lang, Key::Untitled)).to_string();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let share_failed = share_failed.clone();
+            let link = link.clone();
+            let text = i18n::share_message(lang, &name);
+            let name = name.clone();
+            share_failed.set(false);
+            copied.set(None);
+            platform::spawn(async move {
+                match web_share::share(&name, &text, Some(&link)).await {
+                    Outcome::Shared | Outcome::Cancelled => {}
+                    Outcome::Unavailable => {
+                        copied.set(Some(page::copy_text(&link, "share-link").await));
+                    }
+                    Outcome::Failed => {
+                        share_failed.set(true);
+                        copied.set(Some(page::copy_text(&link, "share-link").await));
+                    }
+                }
+            });
+        })
+    };
     let close = {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -161,10 +192,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             );
         })
     };
-    let status = match *copied {
-        Some(true) => t(lang, Key::Copied),
-        Some(false) => t(lang, Key::CopyFailed),
-        None => "",
+    let status = match (*share_failed, *copied) {
+        (true, _) => t(lang, Key::ShareFailed),
+        (false, Some(true)) => t(lang, Key::Copied),
+        (false, Some(false)) => t(lang, Key::CopyFailed),
+        (false, None) => "",
     };
 
     // Past a chat message's length (or past what a link may carry) the warning and the file
@@ -214,7 +246,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 data-chars={chars.to_string()} />
             { link_warning.unwrap_or_default() }
             <div class="actions">
-                <button type="button" class="btn primary" id="copy-link" onclick={copy}>{ t(lang, Key::CopyLink) }</button>
+                if *can_share {
+                    <button type="button" class="btn primary" id="share-via" onclick={send}>{ t(lang, Key::ShareVia) }</button>
+                }
+                <button type="button" class={if *can_share { "btn" } else { "btn primary" }} id="copy-link" onclick={copy}>{ t(lang, Key::CopyLink) }</button>
                 <button type="button" class="btn" id="share-close" onclick={close}>{ t(lang, Key::CloseShare) }</button>
             </div>
             <p class="copy-status" id="copy-status" role="status">{ status }</p>

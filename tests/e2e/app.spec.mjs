@@ -80,7 +80,8 @@ test('phone: search, answer, see the result change, reload, switch language, man
   await page.locator('label[for="c-1-2-l2"]').click();
   const t1 = await total(page);
   assert.ok(t1 > 0, `total after two answers: ${t1}`);
-  assert.match(await starsText(page), /1 sao/);
+  // Two answers are not enough for a star estimate: the bar says so, with the count.
+  assert.match(await starsText(page), /Chưa đủ câu trả lời để ước tính · 2\/\d+/);
 
   // Everything at its best level: 100 points and 5 stars.
   await answerBest(page);
