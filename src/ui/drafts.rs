@@ -97,14 +97,20 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
             Some(a) if a.knocked_out => html! {
                 <span class="card-score rejected">{ t(lang, Key::DossierRejected) }</span>
             },
-            Some(a) if a.answered == 0 => html! {
-                <span class="card-score muted">{ t(lang, Key::CardNotEnough) }</span>
-            },
-            Some(a) => html! {
-                <span class="card-score">
-                    <span class="stars" aria-hidden="true">{ star_glyphs(a.stars) }</span>
-                    { " " }{ i18n::stars(lang, a.stars) }{ " · " }{ i18n::total(lang, a.total, a.max_total) }
-                </span>
+            // The score so far, but no stars until enough is answered (`Assessment::estimate`).
+            Some(a) => match a.estimate() {
+                Some(stars) => html! {
+                    <span class="card-score">
+                        <span class="stars" aria-hidden="true">{ star_glyphs(stars) }</span>
+                        { " " }{ i18n::stars(lang, stars) }{ " · " }{ i18n::total(lang, a.total, a.max_total) }
+                    </span>
+                },
+                None => html! {
+                    <span class="card-score">
+                        { i18n::total(lang, a.total, a.max_total) }{ " · " }
+                        <span class="muted">{ t(lang, Key::CardNotEnough) }</span>
+                    </span>
+                },
             },
             None => html! {},
         };

@@ -399,12 +399,7 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
         None => i18n::answer_count(lang, answered),
     };
     let stars_text = match (&assessment, &*loaded) {
-        (Some(a), _) if a.knocked_out => t(lang, Key::DossierRejected).to_string(),
-        (Some(a), _) => format!(
-            "{} · {}",
-            i18n::stars(lang, a.stars),
-            i18n::total(lang, a.total, a.max_total)
-        ),
+        (Some(a), _) => i18n::estimate_line(lang, a),
         (None, Some(Err(()))) => "—".to_string(),
         (None, _) => t(lang, Key::IncomingComputing).to_string(),
     };
