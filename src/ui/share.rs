@@ -399,6 +399,12 @@ pub fn IncomingShare(props: &IncomingShareProps) -> Html {
         None => i18n::answer_count(lang, answered),
     };
     let stars_text = match (&assessment, &*loaded) {
+        // The score so far in any case; stars only once enough is answered.
+        (Some(a), _) if !a.knocked_out && a.estimate().is_none() => format!(
+            "{} · {}",
+            i18n::total(lang, a.total, a.max_total),
+            t(lang, Key::CardNotEnough)
+        ),
         (Some(a), _) => i18n::estimate_line(lang, a),
         (None, Some(Err(()))) => "—".to_string(),
         (None, _) => t(lang, Key::IncomingComputing).to_string(),

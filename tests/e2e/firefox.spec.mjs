@@ -107,8 +107,10 @@ test('Firefox: two tabs keep each other\'s answers and drafts (the database and 
     await p.waitForFunction(() => document.querySelector('#c-1-2-l2')?.checked && document.querySelector('#c-1-3-l1')?.checked, { timeout: 10000 });
   }
   // A new draft in tab A survives the next tap in tab B (opened before it).
+  // (A set opened is a draft from its first answer.)
   await a.goto(url('?set=QD26-07'));
   await a.waitForSelector('.questionnaire[data-complete="true"]', { timeout: 30000 });
+  await a.click('label[for="c-1-1-l1"]');
   await b.click('label[for="c-1-1-l3"]');
   const c = await open();
   await c.goto(url('?view=drafts'));

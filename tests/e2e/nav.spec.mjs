@@ -188,7 +188,7 @@ test('the drafts list tells drafts apart: stars, score, answered of all, date', 
   // Fewer buttons: open and dossier, the rest behind "Thao tác khác".
   assert.equal(await card.locator(':scope > .actions button').count(), 2);
   await card.locator('.more > summary').click();
-  await card.locator('.more button:has-text("Xo")').first().waitFor();
+  await card.locator('.more button:has-text("Xóa")').first().waitFor();
   const box = await card.boundingBox();
   assert.ok(box.height < 400, `card height ${box.height}`);
   await shot(page, 'nav-drafts-cards', { fullPage: false });
