@@ -91,14 +91,32 @@ impl Document {
     }
 }
 
+/// The bytes of a draft's evidence files, by attachment id ([`crate::draft::attachments`]).
+pub type Files = std::collections::BTreeMap<String, Vec<u8>>;
+
 /// The dossier of a draft already read and checked against `set`: its classification from the
-/// built-in catalogue (Phụ lục I), its answers assessed, then [`build`].
+/// built-in catalogue (Phụ lục I), its answers assessed, then [`build`]. Without the files'
+/// bytes: see [`from_draft_with_files`].
 pub fn from_draft(
     set: &ProductSet,
     draft: &Draft,
     lang: Lang,
     today: Option<Date>,
     doc: Document,
+) -> Dossier {
+    from_draft_with_files(set, draft, lang, today, doc, &Files::new())
+}
+
+/// [`from_draft`] with the bytes of the draft's evidence files (by attachment id), for the
+/// annex's pictures. A file described by the draft but absent from `files` is listed without
+/// its picture.
+pub fn from_draft_with_files(
+    set: &ProductSet,
+    draft: &Draft,
+    lang: Lang,
+    today: Option<Date>,
+    doc: Document,
+    _files: &Files,
 ) -> Dossier {
     let entry = Catalogue::shared().entry(&set.id);
     let assessment = assess(set, &draft.responses);

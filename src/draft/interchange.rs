@@ -10,7 +10,8 @@
 //! `none_of_levels` (codes where no printed level is reached), `knock_outs` (id → bool),
 //! `product`, `producer` and `report` (objects of strings; `report` holds what the producer writes
 //! in Mẫu 02 beyond Part I), `evidence`
-//! (code → note), and the local bookkeeping `id`, `title`, `created_ms`, `updated_ms`.
+//! (code → note), `attachments` (the evidence files' descriptions, [`super::attachments`]), and
+//! the local bookkeeping `id`, `title`, `created_ms`, `updated_ms`.
 //! Unknown fields are ignored. Every error is typed and names the field; nothing here panics on
 //! foreign input.
 
@@ -68,6 +69,9 @@ pub enum ImportErrorKind {
     },
     /// A value that is not one of the allowed words.
     InvalidValue { found: String },
+    /// An evidence file's description is not acceptable: a repeated or odd id, a type other than
+    /// JPEG/PNG/PDF, a size over the limit, a checksum that is not one, too many files.
+    InvalidAttachment { found: String },
 }
 
 /// The JSON type a field should have had (worded by `i18n::import_error` in each language).
@@ -80,6 +84,8 @@ pub enum Expected {
     TrueFalse,
     CodeList,
     Code,
+    List,
+    Number,
 }
 
 impl Expected {
@@ -92,6 +98,8 @@ impl Expected {
             Expected::TrueFalse => "true or false",
             Expected::CodeList => "a list of criterion codes",
             Expected::Code => "a criterion code",
+            Expected::List => "a list [ … ]",
+            Expected::Number => "a non-negative integer",
         }
     }
 }
@@ -105,7 +113,7 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn new(field: impl Into<String>, kind: ImportErrorKind) -> ImportError {
+    pub(crate) fn new(field: impl Into<String>, kind: ImportErrorKind) -> ImportError {
         ImportError {
             field: field.into(),
             kind,
@@ -150,6 +158,9 @@ impl std::fmt::Display for ImportError {
                 "{field}: criterion {code} has levels 1–{levels}, not {position}"
             ),
             InvalidValue { found } => write!(f, "{field}: invalid value {found:?}"),
+            InvalidAttachment { found } => {
+                write!(f, "{field}: not an acceptable evidence file ({found:?})")
+            }
         }
     }
 }
@@ -555,6 +566,10 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
             }
         }
     }
+    let attachments = match obj.get("attachments").filter(|v| !v.is_null()) {
+        Some(v) => super::attachments::from_value(v)?,
+        None => Vec::new(),
+    };
     let created_ms = u64_field(obj, "created_ms")?.unwrap_or(0);
     let updated_ms = u64_field(obj, "updated_ms")?.unwrap_or(created_ms);
     let mut draft = Draft {
@@ -569,6 +584,7 @@ pub fn from_value(value: &Value) -> Result<Draft, ImportError> {
         producer: Producer::default(),
         report: Report::default(),
         evidence,
+        attachments,
         created_ms,
         updated_ms,
     };
@@ -698,6 +714,19 @@ pub fn misfits(draft: &Draft, set: &ProductSet) -> Vec<Misfit> {
             });
         }
     }
+    for (i, a) in draft.attachments.iter().enumerate() {
+        if let super::Target::Criterion(code) = &a.target {
+            if set.criterion(code).is_none() {
+                out.push(Misfit {
+                    error: ImportError::new(
+                        format!("attachments.{i}.criterion"),
+                        ImportErrorKind::UnknownCriterion { code: code.clone() },
+                    ),
+                    remove: Command::RemoveAttachment { id: a.id.clone() },
+                });
+            }
+        }
+    }
     for code in draft.evidence.keys() {
         if set.criterion(code).is_none() {
             out.push(Misfit {
@@ -780,6 +809,17 @@ pub fn to_value(d: &Draft) -> Value {
                 d.evidence
                     .iter()
                     .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+                    .collect(),
+            ),
+        );
+    }
+    if !d.attachments.is_empty() {
+        o.insert(
+            "attachments".into(),
+            Value::Array(
+                d.attachments
+                    .iter()
+                    .map(super::attachments::to_value)
                     .collect(),
             ),
         );

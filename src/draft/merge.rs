@@ -29,6 +29,8 @@ pub enum Item {
     KnockOut(String),
     /// The evidence note of a criterion.
     Evidence(String),
+    /// The caption of an evidence file (by its id).
+    Caption(String),
     /// A detail of the producer or the product.
     Field(Field),
     Title,
@@ -207,12 +209,60 @@ pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft) -> Merged {
         }
     }
 
+    out.attachments = merge_attachments(base, ours, theirs, &mut conflicts);
+
     out.created_ms = ours.created_ms.min(theirs.created_ms);
     out.updated_ms = ours.updated_ms.max(theirs.updated_ms);
     Merged {
         draft: out,
         conflicts,
     }
+}
+
+/// The evidence files of two versions: a file either side added is kept (ours in our order,
+/// theirs' new ones after), a file either side removed is gone, a caption merges like a note.
+/// (A removed file's bytes are left for the store's sweep of unreferenced files.)
+fn merge_attachments(
+    base: &Draft,
+    ours: &Draft,
+    theirs: &Draft,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<super::Attachment> {
+    let find = |d: &Draft, id: &str| d.attachments.iter().find(|a| a.id == id).cloned();
+    let mut out = Vec::new();
+    let candidates = ours.attachments.iter().chain(
+        theirs
+            .attachments
+            .iter()
+            .filter(|t| find(ours, &t.id).is_none()),
+    );
+    for a in candidates {
+        let (b, o, t) = (find(base, &a.id), find(ours, &a.id), find(theirs, &a.id));
+        let removed = b.is_some() && (o.is_none() || t.is_none());
+        if removed {
+            continue;
+        }
+        let mut kept = a.clone();
+        if let (Some(o), Some(t)) = (&o, &t) {
+            let caption = |x: &Option<super::Attachment>| x.as_ref().map(|x| x.caption.clone());
+            match pick(
+                &caption(&b),
+                &Some(o.caption.clone()),
+                &Some(t.caption.clone()),
+            ) {
+                Ok(c) => kept.caption = c.unwrap_or_default(),
+                Err(t) => conflicts.push(Conflict {
+                    item: Item::Caption(a.id.clone()),
+                    take_theirs: Command::SetCaption {
+                        id: a.id.clone(),
+                        caption: t.unwrap_or_default(),
+                    },
+                }),
+            }
+        }
+        out.push(kept);
+    }
+    out
 }
 
 /// A share link's newer version of a draft already here: the link's answers, knock-out answers,
@@ -238,6 +288,10 @@ pub fn update_from_link(local: &Draft, incoming: &Draft, now_ms: u64) -> Draft {
         if blank && !note.trim().is_empty() {
             d.evidence.insert(code.clone(), note.clone());
         }
+    }
+    // A link carries no files: the ones here stay.
+    if d.attachments.is_empty() {
+        d.attachments.clone_from(&local.attachments);
     }
     d
 }
@@ -391,6 +445,62 @@ mod tests {
                     take_theirs: Command::SetTitle("Nước mắm Cô Ba".into()),
                 }
             ]
+        );
+    }
+
+    #[test]
+    fn evidence_files_merge_by_id() {
+        use crate::draft::attachments::{Attachment, Kind, Target};
+        let file = |id: &str| Attachment {
+            id: id.into(),
+            target: Target::Criterion("1.1".into()),
+            caption: format!("ảnh {id}"),
+            kind: Kind::Jpeg,
+            bytes: 10,
+            sha256: "0".repeat(64),
+            width: Some(2),
+            height: Some(2),
+            added_ms: 1,
+        };
+        let base = Draft::new("d", "QD26-07", 0)
+            .apply(Command::AddAttachment(file("a")), 1)
+            .apply(Command::AddAttachment(file("b")), 1);
+        let ours = base.apply(Command::AddAttachment(file("o")), 2).apply(
+            Command::SetCaption {
+                id: "a".into(),
+                caption: "ours".into(),
+            },
+            2,
+        );
+        let theirs = base
+            .apply(Command::RemoveAttachment { id: "b".into() }, 3)
+            .apply(Command::AddAttachment(file("t")), 3)
+            .apply(
+                Command::SetCaption {
+                    id: "a".into(),
+                    caption: "theirs".into(),
+                },
+                3,
+            );
+        let m = merge(&base, &ours, &theirs);
+        let ids: Vec<&str> = m.draft.attachments.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "o", "t"], "b removed there, o and t added");
+        assert_eq!(m.draft.attachments[0].caption, "ours");
+        assert_eq!(
+            m.conflicts,
+            vec![Conflict {
+                item: Item::Caption("a".into()),
+                take_theirs: Command::SetCaption {
+                    id: "a".into(),
+                    caption: "theirs".into()
+                },
+            }]
+        );
+        let link = Draft::new("d", "QD26-07", 0);
+        assert_eq!(
+            update_from_link(&ours, &link, 9).attachments,
+            ours.attachments,
+            "a link keeps the files here"
         );
     }
 

@@ -4,6 +4,7 @@
 //! command-line tool; and the format drafts are stored in on the device ([`store`]).
 
 pub mod address;
+pub mod attachments;
 mod blanks;
 mod checks;
 mod details;
@@ -16,6 +17,7 @@ pub mod sync;
 
 /// Re-exported for the checks' callers: a [`Problem::Date`] holds one.
 pub use crate::date::DateError;
+pub use attachments::{Attachment, Target};
 pub use blanks::{blanks, Blank};
 pub use checks::{
     check_email, check_field, check_fields, check_fields_for, check_phone, check_representative,
@@ -55,6 +57,9 @@ pub struct Draft {
     pub report: Report,
     /// "Mô tả, chứng minh" of Mẫu 02 Part III, keyed by criterion code.
     pub evidence: BTreeMap<String, String>,
+    /// The evidence files' descriptions, in order ([`attachments`]; absent in older files).
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     pub created_ms: u64,
     pub updated_ms: u64,
 }
@@ -90,6 +95,28 @@ pub enum Command {
     SetProducer(Producer),
     /// Clear every answer and knock-out (details and notes stay).
     ClearAnswers,
+    /// Attach a file (its bytes already stored under its id). Ignored when the id is taken or
+    /// the draft is full ([`attachments::has_room`]): the caller checks first and says why.
+    AddAttachment(Attachment),
+    /// Put another file in an attachment's place (same target, position and caption unless the
+    /// new one has a caption of its own).
+    ReplaceAttachment {
+        id: String,
+        with: Attachment,
+    },
+    /// Change an attachment's caption (cut at [`attachments::MAX_CAPTION_CHARS`]).
+    SetCaption {
+        id: String,
+        caption: String,
+    },
+    /// Move an attachment one place up or down among those of its target.
+    MoveAttachment {
+        id: String,
+        up: bool,
+    },
+    RemoveAttachment {
+        id: String,
+    },
 }
 
 /// Longest free text kept in one field (characters); longer input is cut, never rejected.
@@ -116,6 +143,7 @@ impl Draft {
             producer: Producer::default(),
             report: Report::default(),
             evidence: BTreeMap::new(),
+            attachments: Vec::new(),
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -167,6 +195,42 @@ impl Draft {
             Command::SetProduct(p) => d.product = p,
             Command::SetProducer(p) => d.producer = p,
             Command::ClearAnswers => d.responses = Responses::default(),
+            Command::AddAttachment(a) => {
+                if !d.attachments.iter().any(|x| x.id == a.id)
+                    && attachments::has_room(&d.attachments, a.bytes)
+                {
+                    d.attachments.push(Attachment {
+                        caption: attachments::clip_caption(&a.caption),
+                        ..a
+                    });
+                }
+            }
+            Command::ReplaceAttachment { id, with } => {
+                let taken = with.id != id && d.attachments.iter().any(|x| x.id == with.id);
+                if let Some(slot) = d.attachments.iter_mut().find(|x| x.id == id) {
+                    if !taken {
+                        let caption = if with.caption.trim().is_empty() {
+                            slot.caption.clone()
+                        } else {
+                            attachments::clip_caption(&with.caption)
+                        };
+                        *slot = Attachment {
+                            target: slot.target.clone(),
+                            caption,
+                            ..with
+                        };
+                    }
+                }
+            }
+            Command::SetCaption { id, caption } => {
+                if let Some(a) = d.attachments.iter_mut().find(|x| x.id == id) {
+                    a.caption = attachments::clip_caption(&caption);
+                }
+            }
+            Command::MoveAttachment { id, up } => {
+                attachments::move_within(&mut d.attachments, &id, up)
+            }
+            Command::RemoveAttachment { id } => d.attachments.retain(|x| x.id != id),
         }
         d.updated_ms = now_ms.max(d.created_ms);
         d

@@ -21,6 +21,8 @@ fn expected_vi(e: Expected) -> &'static str {
         Expected::TrueFalse => "true hoặc false",
         Expected::CodeList => "một danh sách mã tiêu chí",
         Expected::Code => "một mã tiêu chí",
+        Expected::List => "một danh sách [ … ]",
+        Expected::Number => "một số nguyên không âm",
     }
 }
 
@@ -33,6 +35,8 @@ fn expected_en(e: Expected) -> &'static str {
         Expected::TrueFalse => "true or false",
         Expected::CodeList => "a list of criterion codes",
         Expected::Code => "a criterion code",
+        Expected::List => "a list [ … ]",
+        Expected::Number => "a non-negative integer",
     }
 }
 
@@ -108,6 +112,10 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
         InvalidValue { found } => (
             format!("Trường “{field}” có giá trị không hợp lệ: {found}."),
             format!("Field “{field}” has an invalid value: {found}."),
+        ),
+        InvalidAttachment { found } => (
+            format!("Mô tả tệp minh chứng “{field}” không hợp lệ ({found}): chỉ nhận ảnh JPEG, PNG hoặc tệp PDF, mỗi tệp một mã riêng, trong giới hạn dung lượng."),
+            format!("The evidence file description “{field}” is not acceptable ({found}): only JPEG or PNG images and PDF files, each with its own id, within the size limits."),
         ),
     };
     pick(lang, vi, en)
@@ -426,6 +434,12 @@ pub fn conflict_item(lang: Lang, item: &crate::draft::merge::Item) -> String {
             format!("Ghi chú minh chứng của tiêu chí {code}"),
             format!("Evidence note of criterion {code}"),
         ),
+        Item::Caption(_) => lang
+            .pick(
+                "Chú thích của một tệp minh chứng",
+                "The caption of an evidence file",
+            )
+            .to_string(),
         Item::Field(f) => field_label(lang, *f).to_string(),
         Item::Title => lang.pick("Tên bản nháp", "Draft name").to_string(),
         Item::RegistrationType => lang
