@@ -10,6 +10,7 @@ mod checks;
 mod details;
 mod interchange;
 pub mod merge;
+pub mod procedure;
 pub mod renewal;
 mod samples;
 pub mod store;
