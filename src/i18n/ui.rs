@@ -124,6 +124,10 @@ strings! {
     EffortProduct => "cải tiến chất lượng sản phẩm", "improving the product itself";
     EffortGiven => "khó thay đổi", "hard to change";
     SummaryOpen => "Tóm tắt kết quả (1 trang)", "Result summary (1 page)";
+    // What happens next (issue 17).
+    NextStepsTitle => "Các bước tiếp theo: nộp hồ sơ ở đâu, khi nào", "What happens next: where and when to file";
+    NextStepsSource => "Theo Điều 6, Điều 7 Quyết định 26/2026/QĐ-TTg, diễn giải bằng lời thường; ngày nộp là ước tính của ứng dụng.",
+        "From Điều 6 and 7 of Decision 26/2026/QĐ-TTg, in plain words; the filing date is the app's estimate.";
     SummaryShare => "Gửi tóm tắt", "Send the summary";
     SummaryFailed => "Không mở được trang tóm tắt. Hãy thử lại; nếu trình duyệt chặn cửa sổ mới, hãy cho phép.",
         "The summary page could not be opened. Try again; if the browser blocks new windows, allow them.";

@@ -1012,3 +1012,161 @@ mod tests {
         assert_eq!(stars(Lang::En, 1), "1 star");
     }
 }
+
+// ---- What happens next (issue 17): Điều 6–7 in plain words, the next round from today --------
+
+/// One step of what happens after the self-assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextStep {
+    pub title: String,
+    pub body: String,
+}
+
+/// The steps after the result, in order: the dossier, the commune, the province (and the
+/// Ministry for a 5★ estimate), the next round counted from `today`, and for an upgrade or a
+/// re-evaluation what changes; `recognised` is the certificate's date for a product already
+/// recognised (its 36 months and the re-evaluation window). `stars` is the estimate once ready.
+pub fn next_steps(
+    lang: Lang,
+    today: crate::date::Date,
+    stars: Option<u8>,
+    registration: crate::draft::RegistrationType,
+    recognised: Option<crate::date::Date>,
+    tourism: bool,
+) -> Vec<NextStep> {
+    use crate::draft::procedure::{self, Half};
+    use crate::draft::renewal::{Renewal, Window};
+    use crate::draft::RegistrationType;
+    let step = |vi: String, en: String, bvi: String, ben: String| NextStep {
+        title: lang.pick(vi, en),
+        body: lang.pick(bvi, ben),
+    };
+    let mut out = Vec::new();
+    let (papers_vi, papers_en) = match registration {
+        RegistrationType::FirstTime => (
+            "Phiếu đăng ký (Mẫu 01) và Báo cáo tự đánh giá (Mẫu 02), kèm tài liệu minh chứng xếp theo thứ tự các tiêu chí.".to_string(),
+            "The registration form (Mẫu 01) and the self-assessment report (Mẫu 02), with the documents of proof in the order of the criteria.".to_string(),
+        ),
+        RegistrationType::Upgrade => (
+            "Mẫu 01 và Mẫu 02; khi đăng ký nâng hạng, Mẫu 02 phải nêu rõ những thay đổi so với sản phẩm đã được công nhận và minh chứng cho các thay đổi đó.".to_string(),
+            "Mẫu 01 and Mẫu 02; for an upgrade, Mẫu 02 must show clearly what changed since the product was recognised, with proof of the changes.".to_string(),
+        ),
+        RegistrationType::ReEvaluation => (
+            "Mẫu 01 và Mẫu 02; khi đánh giá lại, cập nhật những gì mới sau khi được công nhận (nguyên liệu, công nghệ, bao bì, nhãn, công bố chất lượng, phiếu kiểm nghiệm định kỳ, thị trường, sản lượng, doanh thu) và bổ sung các giấy tờ pháp lý có thời hạn.".to_string(),
+            "Mẫu 01 and Mẫu 02; for a re-evaluation, update what is new since recognition (raw materials, technology, packaging, labels, quality declaration, periodic lab reports, markets, output, revenue) and add the renewed time-limited legal papers.".to_string(),
+        ),
+    };
+    out.push(step(
+        "1. Hoàn thiện hồ sơ".into(),
+        "1. Complete the dossier".into(),
+        format!("{papers_vi} Chuẩn bị 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử."),
+        format!("{papers_en} Prepare one paper set and one electronic set."),
+    ));
+    let samples_vi = if tourism {
+        ""
+    } else {
+        " Chủ thể cung cấp 05 sản phẩm mẫu để gửi kèm hồ sơ."
+    };
+    let samples_en = if tourism {
+        ""
+    } else {
+        " The producer provides 5 product samples to go with the dossier."
+    };
+    out.push(step(
+        "2. Nộp tại Ủy ban nhân dân cấp xã".into(),
+        "2. File with the commune (UBND cấp xã)".into(),
+        format!("Trong 15 ngày làm việc kể từ khi nhận hồ sơ, xã kiểm tra hồ sơ, đánh giá nguồn gốc sản phẩm và nguyên liệu địa phương, lao động địa phương, nguồn gốc ý tưởng và bản sắc địa phương, lập báo cáo theo Mẫu 03 rồi gửi hồ sơ lên Ủy ban nhân dân cấp tỉnh.{samples_vi}"),
+        format!("Within 15 working days of receiving it, the commune checks the dossier, assesses the product's origin and local raw materials, local labour, the origin of the idea and local identity, writes its report (Mẫu 03) and sends the dossier to the province.{samples_en}"),
+    ));
+    out.push(step(
+        "3. Cấp tỉnh đánh giá, công nhận".into(),
+        "3. The province assesses and recognises".into(),
+        "Hội đồng cấp tỉnh chấm điểm (có thể yêu cầu bổ sung hồ sơ, khảo sát tại cơ sở, kiểm nghiệm thêm); Chủ tịch Ủy ban nhân dân cấp tỉnh công nhận và cấp giấy chứng nhận cho sản phẩm đạt 3 sao, 4 sao. Mỗi năm có ít nhất hai đợt.".into(),
+        "The provincial council scores it (it may ask for more papers, a site visit or extra lab tests); the province's chairman recognises 3★ and 4★ products and issues the certificates. There are at least two rounds a year.".into(),
+    ));
+    if stars == Some(5) {
+        out.push(step(
+            "4. Từ 90 điểm: cấp trung ương".into(),
+            "4. 90 points or more: the Ministry".into(),
+            "Sản phẩm đạt từ 90 điểm được tỉnh gửi hồ sơ lên Bộ Nông nghiệp và Môi trường để đánh giá, công nhận 5 sao (đợt trước 30/9 cho hồ sơ tỉnh gửi trước 30/7, đợt trước 30/3 cho hồ sơ gửi trước 30/1).".into(),
+            "A product with 90 points or more is sent by the province to the Ministry of Agriculture and Environment for the 5★ assessment (a round before 30 September for proposals sent before 30 July, one before 30 March for those sent before 30 January).".into(),
+        ));
+    }
+    let renewal = recognised.and_then(Renewal::of);
+    // A re-evaluation follows its certificate's window (Điều 7 khoản 6), not the rounds.
+    let by_window = registration == RegistrationType::ReEvaluation && renewal.is_some();
+    if let Some(next) = procedure::next_round(today).filter(|_| !by_window) {
+        let r = next.round;
+        let half = |h: Half| match h {
+            Half::First => ("đợt 1", "the first round"),
+            Half::Second => ("đợt 2", "the second round"),
+        };
+        let (hv, he) = half(r.half);
+        let mut bvi = format!(
+            "Để kịp {hv} (tỉnh công nhận trước {}; xã gửi hồ sơ lên tỉnh trước {}), nên nộp cho xã chậm nhất khoảng ngày {} — ước tính: 15 ngày làm việc trước {}, chưa trừ ngày lễ; hãy hỏi xã lịch cụ thể.",
+            r.province_by.dmy(), r.commune_by.dmy(), r.file_by.dmy(), r.commune_by.dmy()
+        );
+        let mut ben = format!(
+            "To make {he} (the province decides before {}; the commune forwards before {}), file with the commune by about {} — an estimate: 15 working days before {}, holidays not counted; ask your commune for its own dates.",
+            r.province_by.long(Lang::En), r.commune_by.long(Lang::En), r.file_by.long(Lang::En), r.commune_by.long(Lang::En)
+        );
+        if let Some(t) = next.tight {
+            let (tv, te) = half(t.half);
+            bvi.push_str(&format!(
+                " {} vẫn còn nếu xã xử lý kịp trước {}.",
+                capitalise(tv),
+                t.commune_by.dmy()
+            ));
+            ben.push_str(&format!(
+                " {} may still be possible if the commune finishes before {}.",
+                capitalise(te),
+                t.commune_by.long(Lang::En)
+            ));
+        }
+        out.push(step(
+            format!("{}. Hạn nộp gần nhất", out.len() + 1),
+            format!("{}. The next deadline", out.len() + 1),
+            bvi,
+            ben,
+        ));
+    }
+    match (registration, renewal) {
+        (RegistrationType::FirstTime, _) | (_, None) => out.push(step(
+            format!("{}. Sau khi được công nhận", out.len() + 1),
+            format!("{}. After recognition", out.len() + 1),
+            "Giấy chứng nhận có giá trị 36 tháng. Khi hết hạn, muốn giữ hạng sao phải đánh giá lại: nộp hồ sơ không sớm hơn 180 ngày và không muộn hơn 120 ngày trước ngày giấy chứng nhận hết hạn. Muốn lên hạng sao cao hơn thì đăng ký nâng hạng.".into(),
+            "The certificate is valid for 36 months. To keep the stars after that, the product is re-evaluated: file no earlier than 180 days and no later than 120 days before the certificate expires. To reach more stars, register for an upgrade.".into(),
+        )),
+        (_, Some(r)) => {
+            let (wv, we) = match r.window(today) {
+                Window::TooEarly => ("Chưa đến thời gian nộp.", "It is too early to file."),
+                Window::Open => ("Đang trong thời gian nộp.", "The filing window is open now."),
+                Window::Passed => (
+                    "Đã quá thời gian nộp đánh giá lại; hãy hỏi xã hoặc cơ quan OCOP cấp tỉnh.",
+                    "The re-evaluation window has passed; ask your commune or the provincial OCOP office.",
+                ),
+            };
+            out.push(step(
+                format!("{}. Giấy chứng nhận hiện có", out.len() + 1),
+                format!("{}. The current certificate", out.len() + 1),
+                format!(
+                    "Giấy chứng nhận hết hạn ngày {} (36 tháng). Hồ sơ đánh giá lại nộp từ ngày {} đến ngày {}. {wv} Sau khi nhận đủ hồ sơ từ xã, việc đánh giá lại không quá 45 ngày.",
+                    r.expires.dmy(), r.file_from.dmy(), r.file_until.dmy()
+                ),
+                format!(
+                    "The certificate expires on {} (36 months). The re-evaluation dossier is filed from {} to {}. {we} Once the commune's complete dossier is received, the re-evaluation takes at most 45 days.",
+                    r.expires.long(Lang::En), r.file_from.long(Lang::En), r.file_until.long(Lang::En)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -60,6 +60,32 @@ fn star_glyphs(n: u8) -> String {
     (1..=5u8).map(|i| if i <= n { '★' } else { '☆' }).collect()
 }
 
+/// What happens after the result (Điều 6–7 in plain words, the next round counted from today),
+/// folded so the sheet stays short.
+fn next_steps(lang: Lang, set: &ProductSet, draft: &Draft, stars: Option<u8>) -> Html {
+    let recognised =
+        crate::date::parse_date(crate::draft::Field::RecognitionDate.value(draft)).ok();
+    let steps = i18n::next_steps(
+        lang,
+        clock::today(),
+        stars,
+        draft.product.registration_type,
+        recognised,
+        set.is_tourism(),
+    );
+    html! {
+        <details class="next-steps" id="next-steps">
+            <summary>{ t(lang, Key::NextStepsTitle) }</summary>
+            <ol class="next-steps-list">
+                { for steps.into_iter().map(|s| html! {
+                    <li><strong>{ s.title }</strong><p>{ s.body }</p></li>
+                }) }
+            </ol>
+            <p class="hint">{ t(lang, Key::NextStepsSource) }</p>
+        </details>
+    }
+}
+
 #[component]
 pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let lang = props.lang;
@@ -294,6 +320,9 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                             SummaryStatus::CopyFailed => t(lang, Key::CopyFailed),
                         }
                     }</p>
+                }
+                if let Some(draft) = &props.draft {
+                    { next_steps(lang, set, draft, estimate.filter(|_| a.ready)) }
                 }
                 <p class="notice">{ t(lang, Key::Notice) }</p>
             </div>
