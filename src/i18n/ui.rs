@@ -124,6 +124,13 @@ strings! {
     EffortProduct => "cải tiến chất lượng sản phẩm", "improving the product itself";
     EffortGiven => "khó thay đổi", "hard to change";
     SummaryOpen => "Tóm tắt kết quả (1 trang)", "Result summary (1 page)";
+    // Read-aloud (issue 17).
+    ReadAloud => "Đọc to", "Read aloud";
+    ReadAloudStop => "Dừng đọc", "Stop reading";
+    ReadAloudNoVoice => "Điện thoại này chưa có giọng đọc tiếng Việt. Có thể cài thêm trong Cài đặt → Ngôn ngữ → Chuyển văn bản thành giọng nói (Text-to-speech).",
+        "This device has no English voice. You can add one in Settings → Languages → Text-to-speech.";
+    ReadAloudUnsupported => "Trình duyệt này không đọc to được. Hãy thử Chrome hoặc Firefox bản mới.",
+        "This browser cannot read aloud. Try a recent Chrome or Firefox.";
     // What happens next (issue 17).
     NextStepsTitle => "Các bước tiếp theo: nộp hồ sơ ở đâu, khi nào", "What happens next: where and when to file";
     NextStepsSource => "Theo Điều 6, Điều 7 Quyết định 26/2026/QĐ-TTg, diễn giải bằng lời thường; ngày nộp là ước tính của ứng dụng.",

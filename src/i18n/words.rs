@@ -1170,3 +1170,121 @@ fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
+
+// ---- Read-aloud (issue 17) -----------------------------------------------------------------
+
+/// What the read-aloud button of a criterion says: its code and name, each level with its
+/// points (and the star it is the minimum for), then the plain-language help when there is one.
+/// Written to be heard: "Tiêu chí 1 chấm 1", the star markers as words, no symbols.
+pub fn criterion_reading(lang: Lang, c: &crate::rubric::Criterion, help: Option<&str>) -> String {
+    let code = match lang {
+        Lang::Vi => c.code.replace('.', " chấm "),
+        Lang::En => c.code.replace('.', " point "),
+    };
+    let mut out = lang.pick(
+        format!(
+            "Tiêu chí {code}. {}.",
+            c.text.get(lang).trim_end_matches('.')
+        ),
+        format!(
+            "Criterion {code}. {}.",
+            c.text.get(lang).trim_end_matches('.')
+        ),
+    );
+    for (i, l) in c.levels.iter().enumerate() {
+        let star = l.min_star.map(|s| {
+            lang.pick(
+                format!(" Đây là mức tối thiểu để đạt {s} sao."),
+                format!(" This is the minimum for {s} stars."),
+            )
+        });
+        out.push_str(&lang.pick(
+            format!(
+                " Mức {}: {}. {} điểm.{}",
+                i + 1,
+                l.text.get(lang).trim_end_matches('.'),
+                l.points,
+                star.clone().unwrap_or_default()
+            ),
+            format!(
+                " Level {}: {}. {} points.{}",
+                i + 1,
+                l.text.get(lang).trim_end_matches('.'),
+                l.points,
+                star.unwrap_or_default()
+            ),
+        ));
+    }
+    if let Some(h) = help.filter(|h| !h.trim().is_empty()) {
+        out.push_str(&lang.pick(format!(" Giải thích: {h}"), format!(" In plain words: {h}")));
+    }
+    out
+}
+
+/// A text made fit to be heard: the symbols the interface uses read as words ("4★" → "4 sao",
+/// "≈" → "khoảng", "→" → a pause, "%" → "phần trăm"), the rest as it is.
+pub fn for_hearing(lang: Lang, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for ch in text.chars() {
+        match ch {
+            '★' => out.push_str(lang.pick(" sao", " stars")),
+            '☆' => {}
+            '≈' => out.push_str(lang.pick(" khoảng ", " about ")),
+            '→' | '▸' | '›' => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push_str(", ");
+            }
+            '%' => out.push_str(lang.pick(" phần trăm", " percent")),
+            '*' => {}
+            '–' | '—' => out.push_str(lang.pick(" đến ", " to ")),
+            _ => out.push(ch),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod hearing_tests {
+    use super::*;
+
+    #[test]
+    fn symbols_are_read_as_words() {
+        assert_eq!(
+            for_hearing(Lang::Vi, "Làm đủ các việc trên → ≈50 điểm, 3★ (ước tính)"),
+            "Làm đủ các việc trên, khoảng 50 điểm, 3 sao (ước tính)"
+        );
+        assert_eq!(for_hearing(Lang::En, "50–69 → 3★"), "50 to 69, 3 stars");
+    }
+
+    #[test]
+    fn a_criterion_reads_its_levels_and_minimums() {
+        let c = crate::rubric::Criterion {
+            code: "1.1".into(),
+            max: 3,
+            text: crate::lang::Text {
+                vi: "Nguồn gốc sản phẩm".into(),
+                en: "Product origin".into(),
+            },
+            group: None,
+            cases: vec![],
+            notes: vec![],
+            implicit_levels: false,
+            flag: None,
+            levels: vec![crate::rubric::Level {
+                points: 3,
+                text: crate::lang::Text {
+                    vi: "Trồng tại xã".into(),
+                    en: "Grown here".into(),
+                },
+                min_star: Some(4),
+                case: None,
+                flag: None,
+                inferred: false,
+            }],
+        };
+        let r = criterion_reading(Lang::Vi, &c, Some("Sản phẩm làm từ đâu."));
+        assert_eq!(r, "Tiêu chí 1 chấm 1. Nguồn gốc sản phẩm. Mức 1: Trồng tại xã. 3 điểm. Đây là mức tối thiểu để đạt 4 sao. Giải thích: Sản phẩm làm từ đâu.");
+    }
+}

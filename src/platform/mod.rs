@@ -34,6 +34,8 @@ pub mod page;
 pub mod panic;
 /// How much room the browser gives the app's data; asking it to keep the data.
 pub mod quota;
+/// Read-aloud with the device's local voices (Web Speech API).
+pub mod speech;
 /// The hand-over from the start module to the full app.
 pub mod start;
 /// Local storage.

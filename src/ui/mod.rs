@@ -14,6 +14,7 @@ pub mod details;
 pub mod drafts;
 pub mod embed;
 pub mod questionnaire;
+pub mod read_aloud;
 pub mod result;
 pub mod share;
 pub mod start;

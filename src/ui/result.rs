@@ -14,6 +14,7 @@ use crate::platform::{self, clock, dossier_lazy, files, page};
 use crate::rubric::ProductSet;
 
 use super::questionnaire::{first_open, next_unanswered};
+use super::read_aloud::ReadAloud;
 use super::{criterion_dom_id, knock_out_dom_id, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -155,6 +156,27 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
         })
     });
 
+    let plan_reading = {
+        let (a, set) = (a.clone(), set.clone());
+        Callback::from(move |_: ()| {
+            let mut text = t(
+                lang,
+                if a.knocked_out {
+                    Key::PlanKnockOutTitle
+                } else {
+                    Key::PlanTitle
+                },
+            )
+            .to_string();
+            for (i, x) in a.advice.iter().enumerate() {
+                text.push_str(&format!(". {}: {}", i + 1, i18n::advice(lang, x, &set)));
+            }
+            if let Some(end) = &a.plan_end {
+                text.push_str(&format!(". {}", i18n::plan_end(lang, end, a.knocked_out)));
+            }
+            text
+        })
+    };
     let estimate = a.estimate().filter(|_| !a.knocked_out);
     let stars_text = if a.knocked_out {
         t(lang, Key::DossierRejected).to_string()
@@ -289,6 +311,7 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                     <section class="plan" aria-labelledby="plan-title">
                         <h3 id="plan-title">{ t(lang, if a.knocked_out { Key::PlanKnockOutTitle } else { Key::PlanTitle }) }</h3>
                         <p class="hint">{ t(lang, if a.knocked_out { Key::PlanKnockOutNote } else { Key::PlanNote }) }</p>
+                        <ReadAloud lang={lang} label={AttrValue::from(t(lang, Key::PlanTitle))} text={plan_reading} />
                         <ol class="plan-steps">
                             { for a.advice.iter().map(|x| {
                                 let effort = x.effort().map(|e| html! {
