@@ -58,7 +58,15 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
             <button type="button" class="btn small read-aloud-btn" aria-pressed={if speaking { "true" } else { "false" }}
                 aria-label={format!("{}: {}", t(lang, if speaking { Key::ReadAloudStop } else { Key::ReadAloud }), props.label)}
                 {onclick}>
-                <span aria-hidden="true">{ if speaking { "■ " } else { "🔊 " } }</span>
+                // A drawn speaker (an emoji may be missing from a phone's fonts).
+                <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                    if speaking {
+                        <rect x="6" y="6" width="12" height="12" fill="currentColor" />
+                    } else {
+                        <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+                        <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" stroke="currentColor" fill="none" stroke-width="2" />
+                    }
+                </svg>{ " " }
                 { t(lang, if speaking { Key::ReadAloudStop } else { Key::ReadAloud }) }
             </button>
             if !message.is_empty() {
