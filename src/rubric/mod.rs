@@ -10,6 +10,7 @@ mod catalogue;
 mod catalogue_data;
 pub mod effort;
 pub mod evidence;
+pub mod glossary;
 mod misprints;
 pub mod search;
 mod validate;
