@@ -10,6 +10,7 @@ mod catalogue;
 mod catalogue_data;
 pub mod effort;
 pub mod evidence;
+pub mod glossary;
 pub mod help;
 mod misprints;
 pub mod search;
