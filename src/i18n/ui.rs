@@ -124,6 +124,33 @@ strings! {
     EffortProduct => "cải tiến chất lượng sản phẩm", "improving the product itself";
     EffortGiven => "khó thay đổi", "hard to change";
     SummaryOpen => "Tóm tắt kết quả (1 trang)", "Result summary (1 page)";
+    // Help, glossary, symbols (issue 17).
+    HelpButton => "Giải thích", "Explain";
+    HelpTip => "Mẹo:", "Tip:";
+    HelpPapers => "Giấy tờ thường dùng để chứng minh:", "Papers that usually prove it:";
+    HelpTerms => "Từ ngữ trong tiêu chí này:", "Terms in this criterion:";
+    HelpLoading => "Đang tải phần giải thích…", "Loading the explanation…";
+    HelpUnavailable => "Chưa tải được phần giải thích. Khi có mạng, mở lại trang này một lần để lưu dùng khi không có mạng.",
+        "The explanation could not be loaded. Once online, open this page again to keep it for offline use.";
+    HelpIsExplanation => "Phần giải thích của ứng dụng bằng lời thường, không phải văn bản của Quyết định.",
+        "The app's explanation in plain words, not the decision's text.";
+    GlossaryTitle => "Thuật ngữ", "Glossary";
+    GlossaryOpen => "Tra thuật ngữ", "Look up a term";
+    GlossaryIntro => "Các từ ngữ dùng trong bộ tiêu chí và hồ sơ OCOP, giải thích bằng lời thường. Gõ không dấu cũng tìm được.",
+        "The terms the OCOP criteria and forms use, in plain words. Search works without diacritics.";
+    GlossarySearch => "Tìm thuật ngữ", "Search the glossary";
+    GlossaryBack => "Quay lại", "Back";
+    SymbolsTitle => "Ký hiệu trong bảng hỏi", "Symbols in the questionnaire";
+    SymbolApprox => "Phần do ứng dụng suy ra hoặc diễn giải (ví dụ giấy tờ gợi ý, bản dịch tiếng Anh), không phải văn bản của Quyết định.",
+        "What the app infers or explains (suggested papers, the English translation), not the decision's text.";
+    SymbolStar => "Hạng sao: 1★ đến 5★. Điểm từ 90 là 5★, 70–89 là 4★, 50–69 là 3★, 30–49 là 2★, dưới 30 là 1★.",
+        "Star rating: 1★ to 5★. 90 points or more is 5★, 70–89 4★, 50–69 3★, 30–49 2★, under 30 1★.";
+    SymbolMinimum => "“Tối thiểu”: mức thấp nhất phải đạt ở tiêu chí đó để được 3★, 4★ hoặc 5★, dù tổng điểm đã đủ (Quyết định in dấu ***, ****, *****).",
+        "“Minimum”: the lowest level a criterion must reach for 3★, 4★ or 5★, whatever the total (the decision prints ***, ****, *****).";
+    SymbolEstimate => "“Ước tính”: điểm và hạng sao do ứng dụng tính từ câu trả lời của bạn; Hội đồng mới là nơi chấm chính thức.",
+        "“Estimate”: the points and stars the app works out from your answers; only the council's scoring is official.";
+    SymbolNote => "Tiêu chí đã có ghi chú minh chứng.", "The criterion has an evidence note.";
+    SymbolWarning => "Điều cần kiểm tra lại.", "Something to check again.";
     // Read-aloud (issue 17).
     ReadAloud => "Đọc to", "Read aloud";
     ReadAloudStop => "Dừng đọc", "Stop reading";

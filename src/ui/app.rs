@@ -23,6 +23,7 @@ use super::details::import::ImportDraft;
 use super::details::DetailsScreen;
 use super::drafts::DraftsList;
 use super::embed::{use_embed_config, use_host_messages};
+use super::help::{GlossaryScreen, UnderstandingProvider};
 use super::questionnaire::Questionnaire;
 use super::result::ResultPanel;
 use super::share::{IncomingShare, ShareEntry};
@@ -419,6 +420,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             _ => html! { <main id="main" tabindex="-1"></main> },
         },
+        Screen::Glossary => html! {
+            <main id="main" tabindex="-1">
+                <GlossaryScreen lang={lang} term={state.glossary_term.clone()} />
+            </main>
+        },
         Screen::Details => match state.current_draft() {
             Some(draft) => {
                 let entry = catalogue.set(&draft.product_set);
@@ -456,7 +462,10 @@ pub fn App(props: &AppProps) -> Html {
             { notices }
             <IncomingShare lang={lang} catalogue={catalogue.clone()} on_action={on_action.clone()}
                 in_demo={state.in_demo()} here={own_drafts(&state)} />
-            { body }
+            <UnderstandingProvider active={matches!(state.screen, Screen::Questionnaire | Screen::Glossary)}
+                on_term={on_action.reform(Action::ShowGlossary)}>
+                { body }
+            </UnderstandingProvider>
         </div>
     }
 }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod details;
 pub mod drafts;
 pub mod embed;
+pub mod help;
 pub mod questionnaire;
 pub mod read_aloud;
 pub mod result;

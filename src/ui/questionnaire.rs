@@ -260,6 +260,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                 </div>
                 { progress.clone() }
                 { toc }
+                <super::help::Symbols lang={lang} />
             </div>
 
             if !questions.is_empty() {
@@ -628,6 +629,7 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                     <span class="crit-req">{ r }</span>
                 }
             </legend>
+            <super::help::CriterionTools lang={lang} set={props.set.clone()} code={AttrValue::from(c.code.clone())} />
             if let Some(w) = &props.warning {
                 <p class="crit-warning" id={format!("{dom}-warning")}>{ "⚠ " }{ w.clone() }</p>
             }

@@ -36,6 +36,8 @@ pub enum Screen {
     Drafts,
     /// The current draft's producer and product details, downloads and backup (the dossier).
     Details,
+    /// The glossary (issue 17); the current draft stays open behind it.
+    Glossary,
 }
 
 /// A criterion of the questionnaire to bring into view once that screen shows it (from the
@@ -148,6 +150,8 @@ pub struct AppState {
     pub scratch: Option<Rc<Draft>>,
     /// The sheet open over the questionnaire (Back closes it first).
     pub sheet: Option<Sheet>,
+    /// The glossary's term to bring into view (from a criterion's help).
+    pub glossary_term: Option<String>,
 }
 
 /// What restoring a backup file did, for the drafts list's status line.
@@ -182,6 +186,7 @@ impl Default for AppState {
             focus: None,
             scratch: None,
             sheet: None,
+            glossary_term: None,
         }
     }
 }
@@ -193,6 +198,8 @@ impl Default for AppState {
 pub enum Action {
     SetLang(Lang),
     Show(Screen),
+    /// Show the glossary, at a term (its id) or from the top.
+    ShowGlossary(Option<String>),
     /// Show the questionnaire at one criterion (its levels or its description).
     ShowCriterion(Target),
     /// The questionnaire has brought [`AppState::focus`] into view.
@@ -431,6 +438,12 @@ impl Reducible for AppState {
                 } else {
                     screen
                 };
+            }
+            Action::ShowGlossary(term) => {
+                changed = false;
+                s.sheet = None;
+                s.screen = Screen::Glossary;
+                s.glossary_term = term;
             }
             Action::ShowCriterion(target) => {
                 changed = false;

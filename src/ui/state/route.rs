@@ -10,6 +10,7 @@
 //! ?draft=k3x9…&sheet=result|share        … with the result sheet or the share dialog open
 //! ?view=details&draft=k3x9…              a draft's dossier screen
 //! ?view=drafts                           the list of drafts
+//! ?view=glossary                         the glossary
 //! ?new=QD26-09                           a product set opened to look at (no draft until the
 //!                                        first answer)
 //! ```
@@ -85,6 +86,7 @@ impl Route {
                         "drafts" => Some(Screen::Drafts),
                         "details" => Some(Screen::Details),
                         "questionnaire" => Some(Screen::Questionnaire),
+                        "glossary" => Some(Screen::Glossary),
                         _ => r.screen,
                     }
                 }
@@ -155,6 +157,7 @@ impl Route {
             Some(Screen::Choose) => Some("new"),
             Some(Screen::Drafts) => Some("drafts"),
             Some(Screen::Details) => Some("details"),
+            Some(Screen::Glossary) => Some("glossary"),
             // The questionnaire is the default screen of a draft or a set.
             Some(Screen::Questionnaire) if self.draft.is_none() && self.new_set.is_none() => {
                 Some("questionnaire")
