@@ -104,6 +104,9 @@ pub struct ToolsProps {
     pub lang: Lang,
     pub set: Shared<ProductSet>,
     pub code: AttrValue,
+    /// Start with the help shown (tests, printing).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// The row under a criterion's title: "Giải thích" (the help, folded) and "Đọc to".
@@ -111,7 +114,7 @@ pub struct ToolsProps {
 pub fn CriterionTools(props: &ToolsProps) -> Html {
     let lang = props.lang;
     let data = use_context::<Understanding>().unwrap_or_default();
-    let open = use_state(|| false);
+    let open = use_state(|| props.open);
     let dom = format!("help-{}", props.code.replace('.', "-"));
     let Some(c) = props.set.criterion(&props.code) else {
         return html! {};
