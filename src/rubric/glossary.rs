@@ -287,7 +287,7 @@ impl Glossary {
         }
         for patterns in index.values_mut() {
             // Longest first; on a tie, the earlier term (stable sort).
-            patterns.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         Glossary {
             format: GLOSSARY_FORMAT.to_string(),
