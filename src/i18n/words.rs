@@ -1171,6 +1171,17 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// How many glossary terms a search shows: "166 thuật ngữ".
+pub fn term_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Vi, 0) => "Không có thuật ngữ nào khớp.".to_string(),
+        (Lang::Vi, n) => format!("{n} thuật ngữ"),
+        (Lang::En, 0) => "No term matches.".to_string(),
+        (Lang::En, 1) => "1 term".to_string(),
+        (Lang::En, n) => format!("{n} terms"),
+    }
+}
+
 // ---- Read-aloud (issue 17) -----------------------------------------------------------------
 
 /// What the read-aloud button of a criterion says: its code and name, each level with its

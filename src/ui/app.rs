@@ -136,7 +136,9 @@ pub fn App(props: &AppProps) -> Html {
             .is_some_and(|d| rubrics.get(&d.product_set).is_some());
         let key = (state.screen, state.current.clone(), loaded);
         // Not when the questionnaire is opened at a criterion: it scrolls there itself.
-        let to_criterion = state.focus.is_some();
+        // Nor when the glossary opens at a term: it brings the term into view itself.
+        let to_criterion = state.focus.is_some()
+            || (state.screen == Screen::Glossary && state.glossary_term.is_some());
         use_effect_with(key, move |_| {
             if std::mem::replace(&mut *first.borrow_mut(), false) || to_criterion {
                 return;

@@ -255,13 +255,19 @@ pub fn GlossaryScreen(props: &GlossaryProps) -> Html {
             <label for="glossary-search">{ t(lang, Key::GlossarySearch) }</label>
             <input type="search" id="glossary-search" class="search" value={(*query).clone()} {oninput}
                 autocomplete="off" />
-            <p class="hint" role="status">{ i18n::search_count(lang, shown.len()) }</p>
+            <p class="hint" role="status">{ i18n::term_count(lang, shown.len()) }</p>
             <dl class="glossary-list">
                 { for shown.iter().map(|term| html! {
                     <div class="term" key={term.id.clone()}>
-                        <dt id={format!("term-{}", term.id)} tabindex="-1">{ term.name(lang) }
-                            if term.name(lang) != term.name(other) {
-                                <span class="term-other" lang={other.tag()}>{ " (" }{ term.name(other) }{ ")" }</span>
+                        <dt id={format!("term-{}", term.id)} tabindex="-1">
+                            // "ASC" / "ASC (Aquaculture Stewardship Council)": the longer alone.
+                            if term.name(other).contains(term.name(lang)) {
+                                { term.name(other) }
+                            } else {
+                                { term.name(lang) }
+                                if !term.name(lang).contains(term.name(other)) {
+                                    <span class="term-other" lang={other.tag()}>{ " (" }{ term.name(other) }{ ")" }</span>
+                                }
                             }
                         </dt>
                         <dd>{ term.def.get(lang) }</dd>

@@ -5,7 +5,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  const r = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    TAGS,
+  );
+  return r.violations.map((v) => `[${v.impact}] ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 let browser;
 before(async () => {
@@ -141,4 +156,84 @@ test('no Vietnamese voice, or no speech at all: a plain message, nothing spoken'
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('a criterion explained in plain words, its terms looked up in the glossary, Back returns', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await page.goto(url('?set=QD26-09'));
+  await ready(page);
+  const crit = page.locator('fieldset.crit').first();
+  const btn = crit.locator('.help-btn');
+  await btn.click();
+  const panel = crit.locator('.help-panel');
+  await panel.locator('.help-asks').waitFor();
+  assert.ok((await panel.locator('.help-asks').textContent()).length > 20, 'the help in words');
+  assert.match(await panel.textContent(), /không phải văn bản của Quyết định/);
+  await crit.scrollIntoViewIfNeeded();
+  await shot(page, 'understand-04-help', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'axe with the help open');
+
+  // Some criterion of the set uses a term: open the first term link there is.
+  const withTerm = page.locator('fieldset.crit').filter({ hasText: /HACCP|TCVN|ISO|tiêu chuẩn/ }).first();
+  await withTerm.locator('.help-btn').click();
+  const link = withTerm.locator('.term-link').first();
+  await link.waitFor();
+  const name = (await link.textContent()).trim();
+  await link.click();
+  await page.locator('.glossary').waitFor();
+  assert.match(page.url(), /view=glossary/);
+  const focused = await page.evaluate(() => document.activeElement?.textContent || '');
+  assert.ok(focused.includes(name), `the term ${name} focused (${focused})`);
+  const inView = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(inView, 'the term in view');
+  await shot(page, 'understand-05-glossary-term', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'axe on the glossary');
+
+  // Search without diacritics and by abbreviation.
+  await page.fill('#glossary-search', 'cong bo chat luong');
+  await page.waitForFunction(() => document.querySelectorAll('.glossary-list dt').length < 20);
+  assert.match(await page.locator('.glossary-list dt').first().textContent(), /công bố chất lượng/i);
+  await page.fill('#glossary-search', 'haccp');
+  await page.waitForFunction(() => /HACCP/.test(document.querySelector('.glossary-list dt')?.textContent || ''));
+  await shot(page, 'understand-06-glossary-search', { fullPage: false });
+
+  await page.goBack();
+  await ready(page);
+  assert.doesNotMatch(page.url(), /view=glossary/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('read-aloud on a criterion reads its name, levels and help in Vietnamese; offline the help still opens', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await page.addInitScript(speechStub(), { voices: [{ name: 'Giọng máy', lang: 'vi-VN', localService: true }] });
+  await page.goto(url('?set=QD26-09'));
+  await ready(page);
+  const crit = page.locator('fieldset.crit').first();
+  // Wait until the help has arrived, so the reading includes it.
+  await crit.locator('.help-btn').click();
+  await crit.locator('.help-asks').waitFor();
+  await crit.locator('.read-aloud-btn').click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  const [spoken] = await page.evaluate(() => window.__spoken);
+  assert.equal(spoken.lang, 'vi-VN');
+  assert.match(spoken.text, /^Tiêu chí 1 chấm 1\./);
+  assert.match(spoken.text, /Mức 1: .*điểm\./);
+  assert.match(spoken.text, /Giải thích: /);
+  assert.doesNotMatch(spoken.text, /[★≈]/);
+
+  // The help file is kept for offline use: reload offline and open it again.
+  await page.waitForFunction(async () => (await caches.keys()).length > 0 && !!(await caches.match('static/help/criteria.json')), null, { timeout: 20000 }).catch(() => {});
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  const again = page.locator('fieldset.crit').first();
+  await again.locator('.help-btn').click();
+  await again.locator('.help-asks').waitFor({ timeout: 10000 });
+  await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
