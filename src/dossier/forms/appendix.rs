@@ -417,8 +417,13 @@ fn unreadable_file(lang: Lang) -> &'static str {
     )
 }
 
-/// A criterion's name cut at a word to at most [`SHORT_NAME`] characters ("…" added).
+/// A criterion's name without its bracketed explanation ("Năng lực sản xuất … (Khả năng …)"),
+/// cut at a word to at most [`SHORT_NAME`] characters ("…" added).
 fn short(name: &str) -> String {
+    let name = match name.find(" (") {
+        Some(i) if name[..i].trim().chars().count() >= 8 => &name[..i],
+        _ => name,
+    };
     let name = name.trim();
     if name.chars().count() <= SHORT_NAME {
         return name.to_string();
@@ -587,5 +592,10 @@ mod tests {
         assert!(s.ends_with('…'));
         assert!(long.starts_with(s.trim_end_matches('…')));
         assert_eq!(short(" Tổ chức sản xuất "), "Tổ chức sản xuất");
+        assert_eq!(
+            short("Năng lực sản xuất để đáp ứng yêu cầu phân phối (Khả năng sản xuất đáp ứng)"),
+            "Năng lực sản xuất để đáp ứng yêu cầu phân phối"
+        );
+        assert_eq!(short("Vị (ngọt)"), "Vị (ngọt)");
     }
 }
