@@ -549,10 +549,10 @@ mod tests {
 
     #[test]
     fn pictures_fit_the_page_and_keep_their_proportions() {
-        // A portrait certificate photo: 22 cm tall, one to a page.
-        let (w, h) = printed_size(1200, 1600);
-        assert_eq!(h, MAX_H);
-        assert_eq!(w, 1200 * MAX_H / 1600);
+        // A portrait certificate photo (3:4): the full 16 cm wide, 21.3 cm tall, one to a page.
+        assert_eq!(printed_size(1200, 1600), (MAX_W, 7_680_000));
+        // A taller one is held at 22 cm.
+        assert_eq!(printed_size(1000, 2000), (MAX_H / 2, MAX_H));
         // A landscape 4:3 photo: 10.5 cm tall, 14 cm wide, two to a page.
         let (w, h) = printed_size(1600, 1200);
         assert_eq!((w, h), (14 * EMU_CM, HALF_H));
