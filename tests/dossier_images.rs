@@ -797,6 +797,7 @@ fn libreoffice_prints_the_pictures() {
     std::fs::create_dir_all(&dir).expect("temporary directory");
     let docx = dir.join("ho-so-nop.docx");
     std::fs::write(&docx, dossier::render_docx(&doc)).expect("write");
+    std::fs::write(dir.join("ho-so-nop.html"), dossier::render_html(&doc)).expect("write");
     run(Command::new(&soffice)
         .arg(format!(
             "-env:UserInstallation=file://{}",

@@ -188,14 +188,10 @@ impl<'a> Builder<'a> {
         let Some(bytes) = self.files.get(&a.id) else {
             return Shown::Missing;
         };
-        match attachments::inspect(bytes) {
-            Ok((Kind::Pdf, _)) => Shown::Pdf(bytes.len() as u64),
-            Ok((kind, Some((w, h)))) => {
-                let turns = if kind == Kind::Jpeg {
-                    quarter_turns(jpeg_orientation(bytes))
-                } else {
-                    0
-                };
+        match inspect(bytes) {
+            Some((Kind::Pdf, _, _)) => Shown::Pdf(bytes.len() as u64),
+            Some((kind, (w, h), orientation)) => {
+                let turns = quarter_turns(orientation);
                 let (w, h) = if turns % 2 == 1 { (h, w) } else { (w, h) };
                 let image = match self.images.iter().position(|p| p.id == a.id) {
                     Some(i) => i,
@@ -467,9 +463,52 @@ pub(crate) fn printed_size(w: u32, h: u32) -> (u32, u32) {
     full
 }
 
-/// The EXIF orientation (1–8) of a JPEG, 1 when it has none or it cannot be read. Only the
-/// APP1 segments before the picture data are read, every offset checked.
-pub(crate) fn jpeg_orientation(b: &[u8]) -> u8 {
+/// What the bytes of a file are (by their first bytes, never the description), with the pixel
+/// size of a picture and a JPEG's EXIF orientation; `None` when it is neither a readable JPEG,
+/// PNG nor PDF, or beyond the limits a stored file keeps ([`attachments::inspect`]'s, read here
+/// from the headers alone so that the on-demand module carries no image library).
+fn inspect(bytes: &[u8]) -> Option<(Kind, (u32, u32), u8)> {
+    let kind = Kind::sniff(bytes)?;
+    if bytes.len() as u64 > kind.max_bytes() {
+        return None;
+    }
+    let (size, orientation) = match kind {
+        Kind::Pdf => return Some((kind, (0, 0), 1)),
+        Kind::Png => {
+            // The IHDR chunk comes first: length, "IHDR", width, height (big-endian).
+            let be = |o: usize| -> Option<u32> {
+                let s = bytes.get(o..o + 4)?;
+                Some(u32::from_be_bytes([s[0], s[1], s[2], s[3]]))
+            };
+            (bytes.get(12..16) == Some(b"IHDR".as_slice()))
+                .then(|| Some((be(16)?, be(20)?)))
+                .flatten()
+                .map(|s| (s, 1))?
+        }
+        Kind::Jpeg => {
+            let (size, orientation) = jpeg_header(bytes);
+            (size?, orientation)
+        }
+    };
+    let (w, h) = size;
+    (w > 0 && h > 0 && attachments::check_pixels(w, h).is_ok()).then_some((
+        kind,
+        (w, h),
+        orientation,
+    ))
+}
+
+/// The EXIF orientation (1–8) of a JPEG, 1 when it has none or it cannot be read.
+#[cfg(test)]
+fn jpeg_orientation(b: &[u8]) -> u8 {
+    jpeg_header(b).1
+}
+
+/// A JPEG's pixel size (from its frame header, SOF0–SOF15) and EXIF orientation (1–8; 1 when
+/// it has none). Only the segments before the picture data are read, every offset checked.
+fn jpeg_header(b: &[u8]) -> (Option<(u32, u32)>, u8) {
+    let mut size = None;
+    let mut orientation = 1;
     let mut i = 2usize;
     while let (Some(&0xFF), Some(&marker)) = (b.get(i), b.get(i + 1)) {
         if marker == 0xD8 || marker == 0x01 || (0xD0..=0xD7).contains(&marker) || marker == 0xFF {
@@ -490,11 +529,19 @@ pub(crate) fn jpeg_orientation(b: &[u8]) -> u8 {
             break;
         };
         if marker == 0xE1 && seg.starts_with(b"Exif\0\0") {
-            return tiff_orientation(&seg[6..]).unwrap_or(1);
+            orientation = tiff_orientation(&seg[6..]).unwrap_or(1);
+        }
+        // A frame header: precision, height, width.
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            if let Some(f) = seg.get(1..5) {
+                let h = u32::from(u16::from_be_bytes([f[0], f[1]]));
+                let w = u32::from(u16::from_be_bytes([f[2], f[3]]));
+                size = Some((w, h));
+            }
         }
         i = (i + 2).saturating_add(len.max(2));
     }
-    1
+    (size, orientation)
 }
 
 fn tiff_orientation(t: &[u8]) -> Option<u8> {
@@ -579,6 +626,26 @@ mod tests {
             let _ = jpeg_orientation(&sideways[..n]);
         }
         assert_eq!(jpeg_orientation(b""), 1);
+        // The sizes are the headers' (as the draft's own reader finds them).
+        assert_eq!(inspect(sideways).map(|x| x.1), Some((1000, 700)));
+        assert_eq!(inspect(upright).map(|x| x.1), Some((1200, 1600)));
+        let label = include_bytes!("../../../tests/fixtures/evidence/label.png");
+        assert_eq!(
+            inspect(label).map(|x| (x.0, x.1)),
+            Some((Kind::Png, (800, 600)))
+        );
+        for bytes in [&sideways[..], &upright[..], &label[..]] {
+            let (w, h) = inspect(bytes).map(|x| x.1).unwrap_or_default();
+            assert_eq!(attachments::image_size(bytes), Some((w, h)));
+        }
+        let corrupt = include_bytes!("../../../tests/fixtures/evidence/corrupt.jpg");
+        assert_eq!(
+            inspect(corrupt).map(|x| x.1),
+            Some((1200, 1600)),
+            "cut after its header"
+        );
+        assert!(inspect(b"not a picture").is_none());
+        assert!(inspect(&upright[..100]).is_none(), "no frame header");
         assert_eq!(quarter_turns(6), 1);
         assert_eq!(quarter_turns(8), 3);
         assert_eq!(quarter_turns(1), 0);
