@@ -1023,6 +1023,7 @@ fn form_words(doc: &Dossier) -> Vec<String> {
                 }
             }
             Block::Notice(ps) => ps.iter().for_each(|p| spans(&mut out, &p.spans)),
+            Block::Image(_) => {}
             Block::PageBreak => {
                 // Mẫu 01, Mẫu 02, then the annex.
                 breaks += 1;
@@ -1315,6 +1316,7 @@ fn form_tokens(doc: &Dossier, from: &str, to: Option<&str>) -> String {
             }
             Block::Notice(ps) => ps.iter().for_each(|p| spans(&mut text, &p.spans)),
             Block::PageBreak => text.push('\n'),
+            Block::Image(_) => {}
         }
     }
     let start = text.find(from).unwrap_or_else(|| panic!("{from}"));
@@ -1400,7 +1402,7 @@ fn leaders(doc: &Dossier) -> usize {
                 }
             }
             Block::Notice(ps) => ps.iter().for_each(|p| count(&p.spans)),
-            Block::Heading(_) | Block::PageBreak => {}
+            Block::Heading(_) | Block::PageBreak | Block::Image(_) => {}
         }
     }
     n

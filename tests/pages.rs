@@ -425,7 +425,7 @@ fn paragraphs(d: &Dossier) -> Vec<Par> {
                     push(Some((0, 0, k)), para_text(p));
                 }
             }
-            Block::PageBreak => {}
+            Block::PageBreak | Block::Image(_) => {}
         }
     }
     out
@@ -440,6 +440,7 @@ enum Shape {
     Table(Vec<Vec<usize>>),
     Notice(usize),
     PageBreak,
+    Image,
 }
 
 fn shape(b: &Block) -> Shape {
@@ -455,6 +456,7 @@ fn shape(b: &Block) -> Shape {
         ),
         Block::Notice(ps) => Shape::Notice(ps.len()),
         Block::PageBreak => Shape::PageBreak,
+        Block::Image(_) => Shape::Image,
     }
 }
 

@@ -638,16 +638,30 @@ async fn the_dossier_pipeline_gives_a_docx_and_an_inert_print_page() {
     let mut d = filled();
     d.producer.name = "<script>alert(1)</script> & \"Cô Ba\"".into();
     d.responses.answers.insert("1.1".into(), 2);
-    let docx = dossier_lazy::generate(Kind::Docx, Document::Filing, &d, Lang::Vi, today())
-        .await
-        .expect("docx");
+    let docx = dossier_lazy::generate(
+        Kind::Docx,
+        Document::Filing,
+        &d,
+        Lang::Vi,
+        today(),
+        &dossier_lazy::Files::new(),
+    )
+    .await
+    .expect("docx");
     let Output::Docx(bytes) = docx else {
         panic!("not a docx")
     };
     assert_eq!(bytes.get(..2), Some(&b"PK"[..]));
-    let html = dossier_lazy::generate(Kind::Html, Document::Filing, &d, Lang::Vi, today())
-        .await
-        .expect("html");
+    let html = dossier_lazy::generate(
+        Kind::Html,
+        Document::Filing,
+        &d,
+        Lang::Vi,
+        today(),
+        &dossier_lazy::Files::new(),
+    )
+    .await
+    .expect("html");
     let Output::Html(page) = html else {
         panic!("not html")
     };

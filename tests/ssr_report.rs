@@ -482,7 +482,9 @@ async fn three_documents_to_download_filed_in_vietnamese_with_an_english_reading
             (Kind::Html, Lang::Vi),
             (Kind::Docx, Lang::En),
         ] {
-            let out = dossier_lazy::generate(kind, doc, &d, lang, today()).await;
+            let out =
+                dossier_lazy::generate(kind, doc, &d, lang, today(), &dossier_lazy::Files::new())
+                    .await;
             match (kind, out) {
                 (Kind::Docx, Ok(Output::Docx(b))) => assert_eq!(b.get(..2), Some(&b"PK"[..])),
                 (Kind::Html, Ok(Output::Html(p))) => assert!(p.contains("<html")),
@@ -730,8 +732,15 @@ async fn hostile_and_long_text_in_the_new_fields_stays_inert_and_whole() {
         assert_eq!(back.report.history, text);
         assert_eq!(back.evidence.get("2.1"), Some(&text));
         for doc in Document::ALL {
-            let Ok(Output::Html(page)) =
-                dossier_lazy::generate(Kind::Html, doc, &d, Lang::Vi, today()).await
+            let Ok(Output::Html(page)) = dossier_lazy::generate(
+                Kind::Html,
+                doc,
+                &d,
+                Lang::Vi,
+                today(),
+                &dossier_lazy::Files::new(),
+            )
+            .await
             else {
                 panic!("{doc:?}")
             };
@@ -739,8 +748,15 @@ async fn hostile_and_long_text_in_the_new_fields_stays_inert_and_whole() {
             assert_eq!(page.matches("<script").count(), 1, "{doc:?}");
             assert!(!page.contains("<img src=x"), "{doc:?}");
             assert!(!page.contains("<b>Cô Ba</b>"), "{doc:?}");
-            let Ok(Output::Docx(bytes)) =
-                dossier_lazy::generate(Kind::Docx, doc, &d, Lang::Vi, today()).await
+            let Ok(Output::Docx(bytes)) = dossier_lazy::generate(
+                Kind::Docx,
+                doc,
+                &d,
+                Lang::Vi,
+                today(),
+                &dossier_lazy::Files::new(),
+            )
+            .await
             else {
                 panic!("{doc:?}")
             };

@@ -18,11 +18,14 @@
 //! [`escape_into`](super::text::escape_into), so markup in a field stays text and characters
 //! XML forbids are dropped.
 
+use super::forms::printed_size;
 use super::text::{bidi_closers, escape_into, has_bidi_controls};
 use super::zip::{self, Entry};
 use super::{
-    Align, Block, Cell, Document, Dossier, FieldLine, Para, ParaStyle, Row, Span, SpanKind, Table,
+    Align, Block, Cell, Document, Dossier, FieldLine, Figure, Para, ParaStyle, Row, Span, SpanKind,
+    Table,
 };
+use crate::draft::attachments::Kind;
 use crate::lang::Lang;
 
 /// MIME type of a .docx file.
@@ -45,13 +48,29 @@ const SIZE_SMALL: u32 = 22;
 
 const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 
-/// The dossier as a .docx file.
+/// Where picture `i` of `d` is stored, relative to `word/`: "media/image1.jpeg".
+fn media_name(d: &Dossier, i: usize) -> String {
+    let ext = match d.images.get(i).map(|p| p.kind) {
+        Some(Kind::Png) => "png",
+        _ => "jpeg",
+    };
+    format!("media/image{}.{ext}", i + 1)
+}
+
+/// The dossier as a .docx file. Each picture of the annex is stored once, as
+/// `word/media/imageN.jpeg` or `.png` (N its place in [`Dossier::images`], from 1), with the
+/// relationship `rIdImgN` from `word/document.xml`.
 pub fn render_docx(d: &Dossier) -> Vec<u8> {
     let document = document_xml(d);
     let core = core_xml(d);
     let footer = footer(d);
-    let entries = [
+    let rels = document_rels(d);
+    let media: Vec<String> = (0..d.images.len()).map(|i| media_name(d, i)).collect();
+    let mut entries = vec![
         Entry {
             name: "[Content_Types].xml",
             data: CONTENT_TYPES.as_bytes(),
@@ -74,7 +93,7 @@ pub fn render_docx(d: &Dossier) -> Vec<u8> {
         },
         Entry {
             name: "word/_rels/document.xml.rels",
-            data: DOCUMENT_RELS.as_bytes(),
+            data: rels.as_bytes(),
         },
         Entry {
             name: "word/styles.xml",
@@ -89,6 +108,13 @@ pub fn render_docx(d: &Dossier) -> Vec<u8> {
             data: footer.as_bytes(),
         },
     ];
+    let names: Vec<String> = media.iter().map(|m| format!("word/{m}")).collect();
+    for (name, p) in names.iter().zip(&d.images) {
+        entries.push(Entry {
+            name,
+            data: &p.bytes,
+        });
+    }
     // Only ZIP64-sized input fails; a dossier is far below 4 GiB (fields are capped at 10,000
     // characters by the draft).
     zip::write(&entries, d.date).unwrap_or_default()
@@ -101,15 +127,20 @@ pub fn document_xml(d: &Dossier) -> String {
         page_break: false,
         keep_next: false,
         keep_with_next_block: false,
+        drawings: 0,
     };
     w.out
         .push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
     w.out.push_str(&format!(
-        r#"<w:document xmlns:w="{NS_W}" xmlns:r="{NS_R}"><w:body>"#
+        r#"<w:document xmlns:w="{NS_W}" xmlns:r="{NS_R}" xmlns:wp="{NS_WP}" xmlns:a="{NS_A}" xmlns:pic="{NS_PIC}"><w:body>"#
     ));
     for (i, b) in d.blocks.iter().enumerate() {
         w.keep_with_next_block = keeps_with_next(b, d.blocks.get(i + 1));
-        w.block(b);
+        if let Block::Image(f) = b {
+            w.image(f, d);
+        } else {
+            w.block(b);
+        }
     }
     if w.page_break {
         w.out
@@ -133,6 +164,10 @@ pub fn document_xml(d: &Dossier) -> String {
 /// doanh:", a label without a value, or a paragraph ending with a colon), so that it is never
 /// left alone at the foot of a page.
 fn keeps_with_next(b: &Block, next: Option<&Block>) -> bool {
+    // A picture's title line stays with the picture.
+    if let Some(Block::Image(_)) = next {
+        return true;
+    }
     let Some(Block::Table(t)) = next else {
         return false;
     };
@@ -158,6 +193,8 @@ struct Writer {
     keep_next: bool,
     /// The block being written keeps with the next block (a layout table follows).
     keep_with_next_block: bool,
+    /// Pictures placed so far (each drawing's `wp:docPr` id is the next number).
+    drawings: u32,
 }
 
 /// Where a paragraph sits: body text or a table cell.
@@ -194,7 +231,65 @@ impl Writer {
                 self.table_with(&t, 12);
             }
             Block::PageBreak => self.page_break = true,
+            // Written by `image`, which needs the dossier's pictures.
+            Block::Image(_) => {}
         }
+    }
+
+    /// A picture of the annex in a centred paragraph of its own: `wp:inline` (in line with
+    /// the text, so it flows with the pages as Word and LibreOffice lay them out), its size in
+    /// EMU, its caption as the description (read aloud by screen readers), the proportions
+    /// locked. A JPEG stored sideways (EXIF orientation 6 or 8) is drawn as stored, at its
+    /// stored proportions: neither Word nor LibreOffice applies the EXIF orientation of a
+    /// picture in a .docx, and LibreOffice (7.4) drops or crops an inline picture turned a
+    /// quarter with `a:xfrm rot` (tried), so turning it here would lose it.
+    fn image(&mut self, f: &Figure, d: &Dossier) {
+        let Some(p) = d.images.get(f.image) else {
+            return;
+        };
+        self.drawings += 1;
+        let id = self.drawings;
+        let o = &mut self.out;
+        o.push_str("<w:p><w:pPr>");
+        if self.page_break {
+            o.push_str("<w:pageBreakBefore/>");
+            self.page_break = false;
+        }
+        if self.keep_with_next_block {
+            o.push_str("<w:keepNext/>");
+        }
+        o.push_str(r#"<w:spacing w:before="60" w:after="160" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#);
+        let (cx, cy) = if p.turns % 2 == 1 {
+            printed_size(p.height, p.width)
+        } else {
+            (f.width_emu, f.height_emu)
+        };
+        o.push_str(&format!(
+            r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#
+        ));
+        o.push_str(r#"<wp:effectExtent l="0" t="0" r="0" b="0"/>"#);
+        o.push_str(&format!(
+            r#"<wp:docPr id="{id}" name="Picture {id}" descr=""#
+        ));
+        escape_into(o, &f.caption);
+        o.push_str(r#""/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>"#);
+        o.push_str(r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>"#);
+        o.push_str(&format!(
+            r#"<pic:nvPicPr><pic:cNvPr id="{id}" name="{}" descr=""#,
+            media_name(d, f.image).trim_start_matches("media/")
+        ));
+        escape_into(o, &f.caption);
+        o.push_str(
+            r#""/><pic:cNvPicPr><a:picLocks noChangeAspect="1"/></pic:cNvPicPr></pic:nvPicPr>"#,
+        );
+        o.push_str(&format!(
+            r#"<pic:blipFill><a:blip r:embed="rIdImg{}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+            f.image + 1
+        ));
+        o.push_str(&format!(
+            r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>"#
+        ));
+        o.push_str("</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>");
     }
 
     fn field(&mut self, f: &FieldLine) {
@@ -588,6 +683,8 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
     r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
     r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Default Extension="jpeg" ContentType="image/jpeg"/>"#,
+    r#"<Default Extension="png" ContentType="image/png"/>"#,
     r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
     r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
     r#"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#,
@@ -612,8 +709,22 @@ const DOCUMENT_RELS: &str = concat!(
     r#"<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
     r#"<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#,
     r#"<Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#,
-    r#"</Relationships>"#
 );
+
+/// `word/_rels/document.xml.rels`: the styles, settings, footer and one relationship per
+/// picture (`rIdImgN` → `media/imageN.jpeg|png`).
+fn document_rels(d: &Dossier) -> String {
+    let mut o = String::from(DOCUMENT_RELS);
+    for i in 0..d.images.len() {
+        o.push_str(&format!(
+            r#"<Relationship Id="rIdImg{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{}"/>"#,
+            i + 1,
+            media_name(d, i)
+        ));
+    }
+    o.push_str("</Relationships>");
+    o
+}
 
 const APP: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,

@@ -17,7 +17,9 @@
 //! browser's Print.
 
 use super::text::escape_into;
-use super::{Align, Block, Cell, Dossier, FieldLine, Para, ParaStyle, Span, SpanKind, Table};
+use super::{
+    Align, Block, Cell, Dossier, FieldLine, Figure, Para, ParaStyle, Span, SpanKind, Table,
+};
 
 const CSS: &str = r#"
 @page { size: A4; margin: 20mm 20mm 20mm 30mm; }
@@ -45,6 +47,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .notice { border: 2px solid #000; padding: 4pt 8pt; margin: 6pt 0 10pt; }
 .pb { break-before: page; page-break-before: always; }
+.kn { break-after: avoid; page-break-after: avoid; }
+.fig { text-align: center; margin: 2pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
+.fig img { max-width: 100%; height: auto; max-height: 220mm; object-fit: contain; }
 #print-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; border-bottom: 1px solid #999;
   margin: 0 0 8pt; padding: 0 0 8px; font-family: system-ui, sans-serif; font-size: 13px; line-height: 1.3; }
 #print-bar button { font: inherit; font-size: 16px; font-weight: bold; min-height: 44px; padding: 8px 20px; cursor: pointer; }
@@ -80,7 +85,7 @@ pub fn render_html(d: &Dossier) -> String {
     o.push_str(d.lang.tag());
     o.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str(&format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-{PRINT_SCRIPT_SHA256}'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-{PRINT_SCRIPT_SHA256}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
     ));
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
@@ -96,12 +101,24 @@ pub fn render_html(d: &Dossier) -> String {
         )
     ));
     let mut page_break = false;
-    for b in &d.blocks {
-        if let Block::PageBreak = b {
-            page_break = true;
-            continue;
+    for (i, b) in d.blocks.iter().enumerate() {
+        match b {
+            Block::PageBreak => {
+                page_break = true;
+                continue;
+            }
+            Block::Image(f) => figure(&mut o, f, d, std::mem::take(&mut page_break)),
+            // A picture's title line stays on the picture's page.
+            Block::Para(p) if matches!(d.blocks.get(i + 1), Some(Block::Image(_))) => {
+                let pb = if std::mem::take(&mut page_break) {
+                    "pb kn"
+                } else {
+                    "kn"
+                };
+                para(&mut o, p, pb);
+            }
+            _ => block(&mut o, b, std::mem::take(&mut page_break)),
         }
-        block(&mut o, b, std::mem::take(&mut page_break));
         o.push('\n');
     }
     o.push_str("</body>\n</html>\n");
@@ -170,7 +187,48 @@ fn block(o: &mut String, b: &Block, page_break: bool) {
             }
             o.push_str("</div>");
         }
-        Block::PageBreak => {}
+        Block::PageBreak | Block::Image(_) => {}
+    }
+}
+
+/// A picture of the annex: an `<img>` with the file as a `data:` URL, its printed size as
+/// width and height (CSS pixels, 96 an inch), the caption as `alt`; on a narrow screen it
+/// shrinks to the width, in print it keeps its size within the page and is never split.
+fn figure(o: &mut String, f: &Figure, d: &Dossier, page_break: bool) {
+    let Some(p) = d.images.get(f.image) else {
+        return;
+    };
+    o.push_str("<p");
+    classes(o, &["fig", if page_break { "pb" } else { "" }]);
+    let px = |emu: u32| (emu + 4762) / 9525;
+    o.push_str(&format!(
+        "><img width=\"{}\" height=\"{}\" alt=\"",
+        px(f.width_emu).max(1),
+        px(f.height_emu).max(1)
+    ));
+    escape_into(o, &f.caption);
+    o.push_str("\" src=\"data:");
+    o.push_str(p.kind.mime());
+    o.push_str(";base64,");
+    base64_into(o, &p.bytes);
+    o.push_str("\"></p>");
+}
+
+/// Standard base64 (RFC 4648 §4, with padding).
+fn base64_into(o: &mut String, bytes: &[u8]) {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    o.reserve(bytes.len().div_ceil(3) * 4);
+    for c in bytes.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(c.get(1).copied().unwrap_or(0)) << 8)
+            | u32::from(c.get(2).copied().unwrap_or(0));
+        for i in 0..4 {
+            if i <= c.len() {
+                o.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                o.push('=');
+            }
+        }
     }
 }
 
@@ -514,6 +572,7 @@ mod tests {
             problems: Vec::new(),
             unanswered: Vec::new(),
             blanks: Vec::new(),
+            images: Vec::new(),
         };
         let html = render_html(&d);
         let csp = html

@@ -31,12 +31,15 @@ mod text;
 mod zip;
 
 pub use docx::render_docx;
-pub use forms::build;
+pub use forms::{build, build_with_files};
 pub use html::{render_html, PRINT_SCRIPT};
 pub use text::{sanitize, xml_escape};
 
+use std::sync::Arc;
+
 use crate::assess::assess;
 use crate::date::{parse_date, Date};
+use crate::draft::attachments::Kind;
 use crate::draft::{self, Blank, Draft, Field, FieldProblem};
 use crate::lang::Lang;
 use crate::rubric::{Catalogue, ProductSet};
@@ -109,18 +112,18 @@ pub fn from_draft(
 
 /// [`from_draft`] with the bytes of the draft's evidence files (by attachment id), for the
 /// annex's pictures. A file described by the draft but absent from `files` is listed without
-/// its picture.
+/// its picture, marked "(chưa có tệp)"; a PDF is listed, not embedded.
 pub fn from_draft_with_files(
     set: &ProductSet,
     draft: &Draft,
     lang: Lang,
     today: Option<Date>,
     doc: Document,
-    _files: &Files,
+    files: &Files,
 ) -> Dossier {
     let entry = Catalogue::shared().entry(&set.id);
     let assessment = assess(set, &draft.responses);
-    build(set, entry, draft, &assessment, lang, today, doc)
+    build_with_files(set, entry, draft, &assessment, lang, today, doc, files)
 }
 
 /// The dossier from text, as the on-demand module receives it: `draft_json` a draft in the
@@ -135,6 +138,26 @@ pub fn from_interchange(
     today: &str,
     doc_tag: &str,
 ) -> Result<Dossier, String> {
+    from_interchange_with_files(
+        draft_json,
+        rubric_json,
+        lang_tag,
+        today,
+        doc_tag,
+        &Files::new(),
+    )
+}
+
+/// [`from_interchange`] with the bytes of the draft's evidence files (the on-demand module
+/// receives them from the browser's store).
+pub fn from_interchange_with_files(
+    draft_json: &str,
+    rubric_json: &str,
+    lang_tag: &str,
+    today: &str,
+    doc_tag: &str,
+    files: &Files,
+) -> Result<Dossier, String> {
     let doc = Document::from_tag(doc_tag).ok_or_else(|| format!("document: {doc_tag}?"))?;
     let d = draft::from_json(draft_json).map_err(|e| format!("draft: {e}"))?;
     let set = ProductSet::from_json(rubric_json).map_err(|e| format!("rubric: {e}"))?;
@@ -145,7 +168,14 @@ pub fn from_interchange(
         ));
     }
     let lang = Lang::from_tag(lang_tag).unwrap_or_default();
-    Ok(from_draft(&set, &d, lang, parse_date(today).ok(), doc))
+    Ok(from_draft_with_files(
+        &set,
+        &d,
+        lang,
+        parse_date(today).ok(),
+        doc,
+        files,
+    ))
 }
 
 /// A built dossier, ready for any renderer.
@@ -169,6 +199,54 @@ pub struct Dossier {
     /// The filing copy: each blank it left, in the order first left (the dotted leaders where
     /// the draft had nothing). The working copy: the blanks it lists. Mẫu 03: none.
     pub blanks: Vec<Blank>,
+    /// The pictures of the annex, each once, in the order first placed ([`Block::Image`] points
+    /// here by index). The bytes are shared, so cloning a dossier copies no picture.
+    pub images: Vec<Picture>,
+}
+
+/// A picture of the evidence annex: a JPEG or PNG file as stored, with its pixel size.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The attachment it is ([`crate::draft::Attachment::id`]).
+    pub id: String,
+    /// [`Kind::Jpeg`] or [`Kind::Png`], from the file's first bytes.
+    pub kind: Kind,
+    pub bytes: Arc<[u8]>,
+    /// Pixel size as shown (a JPEG's EXIF orientation applied: a photo stored sideways with
+    /// orientation 6 or 8 has its width and height swapped here).
+    pub width: u32,
+    pub height: u32,
+    /// Quarter turns clockwise the stored pixels need to be shown upright (EXIF orientation 6:
+    /// 1, 3: 2, 8: 3); 0 for an upright file. The printable page is turned by the browser; the
+    /// .docx shows the file as stored (see [`docx`]).
+    pub turns: u8,
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Picture")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("bytes", &self.bytes.len())
+            .field("width", &self.width)
+            .field("height", &self.height)
+            .field("turns", &self.turns)
+            .finish()
+    }
+}
+
+/// A picture placed on the page, centred, at a size that fits the text area and keeps the
+/// picture's proportions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// Index into [`Dossier::images`].
+    pub image: usize,
+    /// What the picture shows (the attachment's caption): the .docx's description, the page's
+    /// `alt`.
+    pub caption: String,
+    /// Printed size in EMU (English Metric Units: 914,400 an inch, 360,000 a centimetre).
+    pub width_emu: u32,
+    pub height_emu: u32,
 }
 
 /// A piece of the document, in reading order.
@@ -184,6 +262,8 @@ pub enum Block {
     Notice(Vec<Para>),
     /// Start a new page (between Mẫu 01, Mẫu 02 and the annex).
     PageBreak,
+    /// A picture of the evidence annex. The block before it stays on its page.
+    Image(Figure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -428,6 +508,7 @@ impl Dossier {
                 }
                 Block::Notice(ps) => ps.iter().for_each(|p| para(&mut out, p)),
                 Block::PageBreak => out.push('\u{c}'),
+                Block::Image(_) => {}
             }
         }
         out

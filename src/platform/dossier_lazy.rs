@@ -8,6 +8,8 @@
 //! Natively (tests) the dossier is built directly with the embedded rubric files.
 
 use crate::dossier::Document;
+/// The evidence files' bytes by attachment id, as [`generate`] takes them.
+pub use crate::dossier::Files;
 use crate::draft::Draft;
 use crate::i18n::Lang;
 
@@ -64,13 +66,16 @@ impl Output {
 }
 
 /// Generate the dossier of `draft` (loads the module and the product set's rubric file first if
-/// needed). The error text is technical (for the console); the UI words the failure itself.
+/// needed), with the bytes of its evidence files by attachment id (`files`: the annex's
+/// pictures; a file the draft describes but `files` lacks is listed as missing). The error text
+/// is technical (for the console); the UI words the failure itself.
 pub async fn generate(
     kind: Kind,
     doc: Document,
     draft: &Draft,
     lang: Lang,
     today: Date,
+    files: &Files,
 ) -> Result<Output, String> {
     imp::generate(
         kind,
@@ -79,6 +84,7 @@ pub async fn generate(
         &draft.product_set,
         lang,
         today.dmy(),
+        files,
     )
     .await
 }
@@ -129,6 +135,16 @@ mod imp {
     }
 
     fn call(module: &JsValue, name: &str, args: &[&str]) -> Result<JsValue, String> {
+        call_with(module, name, args, None)
+    }
+
+    /// `module[name](...args, extra)`.
+    fn call_with(
+        module: &JsValue,
+        name: &str,
+        args: &[&str],
+        extra: Option<&JsValue>,
+    ) -> Result<JsValue, String> {
         let f = Reflect::get(module, &name.into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
@@ -137,7 +153,22 @@ mod imp {
         for s in args {
             a.push(&JsValue::from_str(s));
         }
+        if let Some(x) = extra {
+            a.push(x);
+        }
         f.apply(&JsValue::NULL, &a).map_err(err)
+    }
+
+    /// The files as the module takes them: `[[id, Uint8Array], …]` (each copied once into JS).
+    fn files_js(files: &Files) -> JsValue {
+        let list = Array::new();
+        for (id, bytes) in files {
+            let pair = Array::new();
+            pair.push(&JsValue::from_str(id));
+            pair.push(&Uint8Array::from(bytes.as_slice()));
+            list.push(&pair);
+        }
+        list.into()
     }
 
     pub async fn generate(
@@ -147,6 +178,7 @@ mod imp {
         set_id: &str,
         lang: Lang,
         today: String,
+        files: &Files,
     ) -> Result<Output, String> {
         let m = module().await?;
         let rubric = rubric_text(set_id).await?;
@@ -157,15 +189,16 @@ mod imp {
             today.as_str(),
             doc.tag(),
         ];
+        let files = files_js(files);
         match kind {
             Kind::Docx => {
-                let v = call(&m, "dossier_docx", &args)?;
+                let v = call_with(&m, "dossier_docx", &args, Some(&files))?;
                 let bytes = v
                     .dyn_into::<Uint8Array>()
                     .map_err(|_| "dossier_docx did not return bytes".to_string())?;
                 Ok(Output::Docx(bytes.to_vec()))
             }
-            Kind::Html => call(&m, "dossier_html", &args)?
+            Kind::Html => call_with(&m, "dossier_html", &args, Some(&files))?
                 .as_string()
                 .map(Output::Html)
                 .ok_or_else(|| "dossier_html did not return text".to_string()),
@@ -205,13 +238,21 @@ mod imp {
         set_id: &str,
         lang: Lang,
         today: String,
+        files: &Files,
     ) -> Result<Output, String> {
         let rubric = embedded::SETS
             .iter()
             .find(|(id, _)| *id == set_id)
             .map(|(_, text)| *text)
             .ok_or_else(|| format!("unknown set {set_id}"))?;
-        let d = dossier::from_interchange(&draft_json, rubric, lang.tag(), &today, doc.tag())?;
+        let d = dossier::from_interchange_with_files(
+            &draft_json,
+            rubric,
+            lang.tag(),
+            &today,
+            doc.tag(),
+            files,
+        )?;
         Ok(match kind {
             Kind::Docx => Output::Docx(dossier::render_docx(&d)),
             Kind::Html => Output::Html(dossier::render_html(&d)),

@@ -6,14 +6,20 @@ use std::io::Read;
 use ocop_self_check::dossier::{self, Dossier};
 use quick_xml::events::Event;
 
-/// The entries of a .docx read with the `zip` crate (CRC-checked), as text.
+/// The entries of a .docx read with the `zip` crate (CRC-checked), as text; the pictures of
+/// `word/media/` are read (their CRC checked) and kept as empty text.
 pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
     let mut out = Vec::new();
     for i in 0..z.len() {
         let mut f = z.by_index(i).expect("entry");
         let mut s = String::new();
-        f.read_to_string(&mut s).expect("UTF-8 entry, CRC ok");
+        if f.name().starts_with("word/media/") {
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).expect("entry, CRC ok");
+        } else {
+            f.read_to_string(&mut s).expect("UTF-8 entry, CRC ok");
+        }
         out.push((f.name().to_string(), s));
     }
     out
@@ -107,8 +113,8 @@ pub const HTML_TAGS: &[&str] = &[
     "!doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "b", "i",
     "bdi", "span", "br", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "div",
     // The print button (wired by the page's one script, removed before the check); a
-    // line-break opportunity after '/' in the forms' text.
-    "button", "wbr",
+    // line-break opportunity after '/' in the forms' text; the annex's pictures.
+    "button", "wbr", "img",
 ];
 
 /// Every `<` in the page opens one of our tags; the `<style>` holds only our CSS; the one script

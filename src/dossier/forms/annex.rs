@@ -233,10 +233,38 @@ impl Builder<'_> {
             "(Tài liệu theo danh mục của Mẫu số 02; việc xếp vào từng tiêu chí là gợi ý của công cụ. Đánh dấu ☒ khi đã có bản sao minh chứng; sắp xếp minh chứng theo thứ tự tiêu chí.)",
             "(Documents from the list of Form 02; placing them under each criterion is the tool's suggestion. Tick ☒ once the copy is in hand; file evidence in criterion order.)",
         );
+        // The criteria with no proof yet: neither a note ("mô tả, chứng minh") nor a file.
+        let unproven = self.unproven();
+        let line = if unproven.is_empty() {
+            Span::plain(self.pick(
+                "Mọi tiêu chí đã có mô tả hoặc tệp minh chứng.",
+                "Every criterion has a description or an evidence file.",
+            ))
+        } else {
+            Span {
+                text: lang.pick(
+                    format!(
+                        "Tiêu chí chưa có minh chứng (không có mô tả, không có tệp) ({}): {}",
+                        unproven.len(),
+                        unproven.join(", ")
+                    ),
+                    format!(
+                        "Criteria with no proof yet (no description, no file) ({}): {}",
+                        unproven.len(),
+                        unproven.join(", ")
+                    ),
+                ),
+                bold: true,
+                kind: SpanKind::Missing,
+                ..Span::default()
+            }
+        };
+        self.para(Para::new(vec![line]));
         let mut rows = vec![Row {
             cells: vec![
                 Cell::text(self.pick("Tiêu chí", "Criterion")),
                 Cell::text(self.pick("Minh chứng cần đính kèm", "Evidence to attach")),
+                Cell::text(self.pick("Đã có", "In hand")),
             ],
             header: true,
         }];
@@ -267,12 +295,13 @@ impl Builder<'_> {
                         p
                     }),
                     Cell::new(paras),
+                    Cell::new(self.proof_in_hand(&c.code)),
                 ],
                 header: false,
             });
         }
         self.blocks.push(Block::Table(Table {
-            widths: vec![36, 64],
+            widths: vec![30, 48, 22],
             rows,
             borders: true,
         }));
@@ -302,6 +331,36 @@ impl Builder<'_> {
                 .style(ParaStyle::Small)
                 .align(Align::Right),
         );
+    }
+
+    /// What criterion `code` has so far: the producer's description, the evidence files by
+    /// their numbers in the filing copy's annex; "Chưa có" (highlighted) when neither.
+    fn proof_in_hand(&self, code: &str) -> Vec<Para> {
+        let mut out = Vec::new();
+        if self.draft.evidence.get(code).is_some_and(|n| !is_blank(n)) {
+            out.push(Para::text(self.pick("Mô tả, chứng minh", "Description")));
+        }
+        let numbers = self.evidence_numbers(code);
+        if !numbers.is_empty() {
+            let list = numbers
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Para::text(self.lang.pick(
+                format!("Tệp: minh chứng số {list}"),
+                format!("Files: evidence no. {list}"),
+            )));
+        }
+        if out.is_empty() {
+            out.push(Para::new(vec![Span {
+                text: self.pick("Chưa có", "None yet"),
+                italic: true,
+                kind: SpanKind::Missing,
+                ..Span::default()
+            }]));
+        }
+        out
     }
 
     /// "Còn để trống trong hồ sơ nộp": every blank of [`crate::draft::blanks`], named as the app

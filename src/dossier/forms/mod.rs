@@ -9,6 +9,8 @@
 
 mod annex;
 mod appendix;
+
+pub(crate) use appendix::printed_size;
 mod mau01;
 mod mau02;
 mod mau03;
@@ -18,11 +20,13 @@ mod ticks;
 use std::cell::RefCell;
 
 use super::{
-    Align, Block, Cell, Document, Dossier, FieldLine, Heading, Para, ParaStyle, Row, Span, Table,
+    Align, Block, Cell, Document, Dossier, FieldLine, Files, Heading, Para, ParaStyle, Picture,
+    Row, Span, Table,
 };
 use crate::assess::Assessment;
 use crate::date::Date;
 use crate::draft::address::{province_of, Province};
+use crate::draft::attachments::{self, Attachment};
 use crate::draft::{
     blanks, check_fields_for, is_blank, Blank, Draft, Field, FieldProblem, Problem,
 };
@@ -38,7 +42,8 @@ const EN_READING_COPY: &str =
 
 /// Build document `doc` of `draft` (answers scored in `assessment`) for product set `set`,
 /// drafted on `today` (`None`: the date is left blank on the forms). `entry` gives the
-/// classification of Phụ lục I; without it the set's own header is used.
+/// classification of Phụ lục I; without it the set's own header is used. Without the evidence
+/// files' bytes: see [`build_with_files`].
 pub fn build(
     set: &ProductSet,
     entry: Option<CatalogueEntry<'_>>,
@@ -48,8 +53,35 @@ pub fn build(
     today: Option<Date>,
     doc: Document,
 ) -> Dossier {
+    build_with_files(
+        set,
+        entry,
+        draft,
+        assessment,
+        lang,
+        today,
+        doc,
+        &Files::new(),
+    )
+}
+
+/// [`build`] with the bytes of the draft's evidence files, by attachment id: the filing copy's
+/// annex shows the pictures (a file the draft describes but `files` lacks is listed as such).
+#[allow(clippy::too_many_arguments)]
+pub fn build_with_files(
+    set: &ProductSet,
+    entry: Option<CatalogueEntry<'_>>,
+    draft: &Draft,
+    assessment: &Assessment,
+    lang: Lang,
+    today: Option<Date>,
+    doc: Document,
+    files: &Files,
+) -> Dossier {
     let tourism = set.is_tourism();
     let problems = check_fields_for(draft, today, tourism);
+    let codes: Vec<&str> = set.criteria().map(|l| l.criterion.code.as_str()).collect();
+    let evidence = attachments::annex_order(&draft.attachments, &codes);
     let mut b = Builder {
         lang,
         set,
@@ -61,6 +93,9 @@ pub fn build(
         problems: &problems,
         blocks: Vec::with_capacity(256),
         left: RefCell::new(Vec::new()),
+        evidence,
+        files,
+        images: Vec::new(),
     };
     if lang == Lang::En {
         // The forms are filed in Vietnamese (README); the English output is for reading.
@@ -108,6 +143,7 @@ pub fn build(
         Document::Working => blanks(draft, set),
         Document::Mau03 => Vec::new(),
     };
+    let images = std::mem::take(&mut b.images);
     Dossier {
         lang,
         document: doc,
@@ -123,6 +159,7 @@ pub fn build(
         problems,
         unanswered: assessment.unanswered.clone(),
         blanks,
+        images,
     }
 }
 
@@ -141,6 +178,13 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     /// The blanks the filing copy left so far (see [`Builder::blank`]).
     left: RefCell<Vec<Blank>>,
+    /// The draft's evidence files in the annex's order ([`attachments::annex_order`]): the
+    /// file at index `i` is "Minh chứng số i + 1".
+    evidence: Vec<&'a Attachment>,
+    /// Their bytes, by attachment id.
+    files: &'a Files,
+    /// The pictures placed so far ([`Dossier::images`]).
+    images: Vec<Picture>,
 }
 
 impl Builder<'_> {

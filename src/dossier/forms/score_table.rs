@@ -1,8 +1,9 @@
 //! Mẫu 02 Part III: the producer's self-assessment against the criteria, "theo thứ tự từng tiêu
 //! chí", one table per part (A, B, C) with a row per criterion: the level reached in the
-//! decision's own words, the points, and the producer's "mô tả, chứng minh". What is not yet
-//! answered or described is a dotted blank (recorded, see `Dossier::blanks`); no hint, no
-//! suggestion: those are in the working copy.
+//! decision's own words, the points, and the producer's "mô tả, chứng minh" followed by the
+//! numbers of the criterion's evidence files in the annex ("Minh chứng số 3, 4 trong phụ lục").
+//! What is not yet answered or described is a dotted blank (recorded, see `Dossier::blanks`);
+//! no hint, no suggestion: those are in the working copy.
 
 use super::{notes_paras, split_criterion_name, Builder};
 use crate::dossier::{Block, Cell, Para, ParaStyle, Row, Span, Table};
@@ -189,7 +190,7 @@ impl Builder<'_> {
             Some(s) if s.answered => format!("{}/{}", s.points, c.max),
             _ => format!("…/{}", c.max),
         };
-        let note = match self.draft.evidence.get(&c.code).filter(|n| !is_blank(n)) {
+        let mut note: Vec<Para> = match self.draft.evidence.get(&c.code).filter(|n| !is_blank(n)) {
             Some(n) => n
                 .lines()
                 .map(str::trim)
@@ -201,6 +202,8 @@ impl Builder<'_> {
                 vec![Para::text(DOTS)]
             }
         };
+        // The evidence files of the criterion, by their numbers in the annex.
+        note.extend(self.evidence_reference(&c.code));
         Row {
             cells: vec![
                 Cell::spans(vec![Span::bold(c.code.clone())]),

@@ -96,7 +96,9 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             let status = status.clone();
             let d: Draft = (*draft).clone();
             platform::spawn(async move {
-                let next = match dossier_lazy::generate(kind, doc, &d, out, today).await {
+                // TODO(issue 14): the stored files
+                let stored = dossier_lazy::Files::new();
+                let next = match dossier_lazy::generate(kind, doc, &d, out, today, &stored).await {
                     Ok(Output::Docx(bytes)) => {
                         let name = Kind::Docx.file_name(doc, &d, out, today);
                         if files::download_bytes(&name, Kind::Docx.mime(), &bytes) {
