@@ -845,7 +845,7 @@ fn pack_builds_a_package_that_assess_and_dossier_read() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        stdout.contains("p.zip: 3 tệp minh chứng (3 mới)"),
+        stdout.contains("p.zip: 3 tệp minh chứng (3 mới;"),
         "{stdout}"
     );
     let bytes = std::fs::read(&out).expect("package written");
@@ -888,7 +888,7 @@ fn pack_builds_a_package_that_assess_and_dossier_read() {
         "pack", &out, "--photo", &contract, "-o", &out2, "--lang", "en",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(stdout.contains("4 evidence files (1 new)"), "{stdout}");
+    assert!(stdout.contains("4 evidence files (1 new;"), "{stdout}");
     let p2 =
         ocop_self_check::package::read(&std::fs::read(&out2).expect("written")).expect("reads");
     assert_eq!(p2.draft.attachments[..3], a[..]);

@@ -546,6 +546,24 @@ fn declared_sizes_over_the_limits() {
             declared: 1_000_000,
         },
     );
+    // Each file within its limit, all of them together over the draft's (200 MB): 21 PDFs
+    // declaring 10 MB each from 9.7 KB (a ratio DEFLATE can reach).
+    let mut all = e.clone();
+    for i in 0..21 {
+        let mut x = raw(&format!("files/x{i}.pdf"), b"");
+        x.method = 8;
+        x.body = Some(vec![0; 9_700]);
+        x.size = Some(10_000_000);
+        all.push(x);
+    }
+    let err = read_err(&zip_of(&all));
+    let total_limit =
+        attachments::MAX_DRAFT_FILE_BYTES + MAX_IMPORT_BYTES as u64 + package::MAX_MANIFEST_BYTES;
+    assert!(
+        matches!(&err.kind, K::TooLarge { bytes, limit } if *limit == total_limit && *bytes > total_limit),
+        "{err:?}"
+    );
+    assert_eq!(err.entry, "files/x20.pdf");
     let huge = vec![0u8; MAX_PACKAGE_BYTES as usize + 1];
     assert_eq!(
         read_err(&huge),
@@ -609,6 +627,10 @@ fn corrupt_data_and_checksums() {
     body.truncate(n / 2);
     d[1].body = Some(body);
     refused(&d, "draft.json", K::CorruptData);
+    // Bytes after the end of the DEFLATE stream (data smuggled inside the entry).
+    let mut trailing = e.clone();
+    trailing[1].body = Some([deflate(&trailing[1].data), b"smuggled".to_vec()].concat());
+    refused(&trailing, "draft.json", K::CorruptData);
     let mut junk = e.clone();
     junk[0].body = Some(vec![0xFF; 40]);
     refused(&junk, "manifest.json", K::CorruptData);

@@ -402,7 +402,7 @@ pub fn run_pack(args: Vec<OsString>) -> u8 {
     let total = attachments::total_bytes(&d.attachments);
     let line = lang.pick(
         format!(
-            "{}: {} tệp minh chứng ({} mới), {} byte tệp, gói {} byte",
+            "{}: {} tệp minh chứng ({} mới; các tệp {} byte), gói {} byte",
             term::name(out.as_os_str()),
             d.attachments.len(),
             photos.len(),
@@ -410,7 +410,7 @@ pub fn run_pack(args: Vec<OsString>) -> u8 {
             zip.len()
         ),
         format!(
-            "{}: {} evidence files ({} new), {} bytes of files, package {} bytes",
+            "{}: {} evidence files ({} new; {} bytes of files), package {} bytes",
             term::name(out.as_os_str()),
             d.attachments.len(),
             photos.len(),
