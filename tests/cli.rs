@@ -986,7 +986,7 @@ fn dossier_prints_from_a_package() {
     let (code, _, err) = ocop(&["dossier", &json, "-o", &path_in(&dir, "j.docx")]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("2 tệp minh chứng") && err.contains("ocop pack"),
+        err.contains("2 tệp minh chứng") && err.contains("gói .zip"),
         "{err}"
     );
 }

@@ -25,10 +25,10 @@ USAGE:
                  [--working-html OUT.html] [--mau03 OUT.docx] [--mau03-html OUT.html]
                  [--lang vi|en] [--date DD/MM/YYYY]
 
-    FILE                a draft in the interchange format v1 (JSON), or a package (.zip: the
-                        draft with its evidence files, from the app or `ocop pack`, whose
-                        pictures go into the annex), as exported by the app, or - for
-                        standard input; -- ends the options
+    FILE                a draft in the interchange format v1 (JSON) as exported by the app,
+                        or a package (.zip: the draft with its evidence files, from the app
+                        or `ocop pack`; the pictures go into the annex), or - for standard
+                        input; -- ends the options
     -o OUT.docx         the filing copy (Mẫu 01, Mẫu 02 and its evidence annex) as an
                         editable Word document
     --html FILE         the filing copy as a printable HTML page
@@ -189,8 +189,8 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
             "{}: {}",
             input.shown(),
             lang.pick(
-                format!("bản nháp mô tả {} tệp minh chứng mà tệp .json không chứa được: phụ lục chỉ liệt kê, không có ảnh (dùng gói .zip xuất từ ứng dụng, hoặc ocop pack)", d.attachments.len()),
-                format!("the draft describes {} evidence files that a .json file cannot carry: the annex lists them without pictures (use the package .zip exported by the app, or ocop pack)", d.attachments.len()),
+                format!("bản nháp mô tả {} tệp minh chứng mà tệp .json không chứa được: phụ lục chỉ liệt kê, không có ảnh (hãy dùng gói .zip xuất từ ứng dụng, gói có đủ các tệp)", d.attachments.len()),
+                format!("the draft describes {} evidence files that a .json file cannot carry: the annex lists them without pictures (use the package .zip exported by the app, which holds them)", d.attachments.len()),
             )
         ));
     }
