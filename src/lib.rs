@@ -6,8 +6,9 @@
 //! [`lang`] (the two languages, folding diacritics), [`date`] (one calendar), [`rubric`] (the
 //! rules as data, the catalogue), [`assess`] (scoring, stars, advice), [`draft`] (answers and
 //! details, their checks, the interchange and store formats), [`share`] (links and QR codes),
-//! [`i18n`] (words), [`dossier`] (the forms and their .docx/HTML writers): all plain Rust with
-//! no browser import. [`platform`] is the browser edge (the only code that names web-sys), [`ui`]
+//! [`i18n`] (words), [`dossier`] (the forms and their .docx/HTML writers), [`package`] (a
+//! draft and its evidence files as one .zip, read strictly): all plain Rust with no browser
+//! import. [`platform`] is the browser edge (the only code that names web-sys), [`ui`]
 //! the Yew components; `src/bin/ocop` is the command line.
 
 pub mod assess;
@@ -16,6 +17,7 @@ pub mod dossier;
 pub mod draft;
 pub mod i18n;
 pub mod lang;
+pub mod package;
 pub mod platform;
 pub mod rubric;
 pub mod share;

@@ -28,7 +28,7 @@ mod forms;
 mod html;
 pub mod summary;
 mod text;
-mod zip;
+pub(crate) mod zip;
 
 pub use docx::render_docx;
 pub use forms::{build, build_with_files};

@@ -65,8 +65,14 @@ pub enum ZipError {
     TooLarge,
 }
 
+/// Whether a name ends in .jpg, .jpeg or .png (any case): stored without trying DEFLATE.
+fn is_compressed_image(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png"].iter().any(|x| n.ends_with(x))
+}
+
 /// The entries as a ZIP archive, each compressed with DEFLATE (or stored when that is not
-/// smaller), in the given order.
+/// smaller, and always for a .jpg, .jpeg or .png name), in the given order.
 pub fn write(entries: &[Entry<'_>], date: Option<Date>) -> Result<Vec<u8>, ZipError> {
     let (dos_date, dos_time) = dos_datetime(date);
     let mut out = Vec::new();
@@ -74,8 +80,14 @@ pub fn write(entries: &[Entry<'_>], date: Option<Date>) -> Result<Vec<u8>, ZipEr
     let count = u16::try_from(entries.len()).map_err(|_| ZipError::TooLarge)?;
     for e in entries {
         let crc = crc32(e.data);
-        let deflated = miniz_oxide::deflate::compress_to_vec(e.data, 6);
-        let (method, body): (u16, &[u8]) = if deflated.len() < e.data.len() {
+        // A JPEG or PNG is compressed already: deflating it again costs time and saves nothing.
+        let deflated = if is_compressed_image(e.name) {
+            Vec::new()
+        } else {
+            miniz_oxide::deflate::compress_to_vec(e.data, 6)
+        };
+        let (method, body): (u16, &[u8]) = if !deflated.is_empty() && deflated.len() < e.data.len()
+        {
             (8, &deflated)
         } else {
             (0, e.data)
@@ -169,6 +181,17 @@ mod tests {
         // The repetitive entry is deflated, the 1-byte one stored.
         assert!(z.len() < big.len() / 2);
         assert_eq!(dos_datetime(None), (33, 0));
+        // A picture is stored as it is, even when DEFLATE would shrink it.
+        let z = write(
+            &[Entry {
+                name: "word/media/a.PNG",
+                data: big.as_bytes(),
+            }],
+            None,
+        )
+        .expect("small archive");
+        assert_eq!(u16::from_le_bytes([z[8], z[9]]), 0, "method: stored");
+        assert!(z.len() > big.len());
         assert_eq!(
             dos_datetime(Date::new(2026, 11, 29)).0,
             (46 << 9) | (11 << 5) | 29

@@ -448,6 +448,247 @@ pub fn conflict_item(lang: Lang, item: &crate::draft::merge::Item) -> String {
     }
 }
 
+// ---- the evidence package (issue 14): crate::package and the command line's files ------------
+
+/// A size as people read it: "8 MB", "193 KB", "22 byte" (Vietnamese decimals with a comma).
+fn size_words(lang: Lang, bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+        let mb = mb.strip_suffix(".0").unwrap_or(&mb).to_string();
+        format!(
+            "{} MB",
+            if lang == Lang::Vi {
+                mb.replace('.', ",")
+            } else {
+                mb
+            }
+        )
+    } else if bytes >= 1_000 {
+        format!("{} KB", bytes / 1_000)
+    } else {
+        pick(lang, format!("{bytes} byte"), format!("{bytes} bytes"))
+    }
+}
+
+fn kind_words(kind: crate::draft::attachments::Kind) -> &'static str {
+    use crate::draft::attachments::Kind;
+    match kind {
+        Kind::Jpeg => "JPEG",
+        Kind::Png => "PNG",
+        Kind::Pdf => "PDF",
+    }
+}
+
+/// Why the file `name` cannot be attached (its first bytes, its header, its size), and what to
+/// do: for the command line's `--photo` files and a package's entries.
+pub fn package_file_problem(
+    lang: Lang,
+    name: &str,
+    p: &crate::draft::attachments::FileProblem,
+) -> String {
+    use crate::draft::attachments::{FileProblem, MAX_ATTACHMENTS, MAX_DRAFT_FILE_BYTES};
+    let (vi, en) = match p {
+        FileProblem::NotSupported => (
+            format!("“{name}” không phải ảnh JPEG, PNG hay tệp PDF (xét theo nội dung tệp, không theo tên tệp). Hãy lưu hoặc chụp lại dưới dạng JPEG, PNG hoặc PDF."),
+            format!("“{name}” is not a JPEG or PNG image or a PDF file (judged by its content, not its name). Save or take it again as JPEG, PNG or PDF."),
+        ),
+        FileProblem::Unreadable => (
+            format!("Không đọc được ảnh “{name}”: tệp bị hỏng hoặc bị cắt dở. Hãy chụp hoặc quét lại."),
+            format!("The image “{name}” cannot be read: the file is damaged or cut short. Take or scan it again."),
+        ),
+        FileProblem::TooManyPixels { width, height } => {
+            let mp = format!("{:.0}", f64::from(*width) * f64::from(*height) / 1_000_000.0);
+            (
+                format!("Ảnh “{name}” quá lớn ({width} × {height} điểm ảnh, khoảng {mp} MP; tối đa 50 MP). Hãy thu nhỏ ảnh hoặc chụp ở độ phân giải thấp hơn."),
+                format!("The image “{name}” is too large ({width} × {height} pixels, about {mp} MP; the limit is 50 MP). Make it smaller or take it at a lower resolution."),
+            )
+        }
+        FileProblem::TooLarge { bytes, limit } => (
+            format!("Tệp “{name}” quá lớn ({}; tối đa {}). Với tệp PDF, hãy quét ở độ phân giải thấp hơn hoặc tách thành nhiều tệp; với ảnh, hãy thu nhỏ ảnh.", size_words(Lang::Vi, *bytes), size_words(Lang::Vi, *limit)),
+            format!("The file “{name}” is too large ({}; the limit is {}). Scan a PDF at a lower resolution or split it into several files; make an image smaller.", size_words(Lang::En, *bytes), size_words(Lang::En, *limit)),
+        ),
+        FileProblem::DraftFull => (
+            format!("Không thêm được “{name}”: bản nháp đã có đủ {MAX_ATTACHMENTS} tệp hoặc {} dung lượng tệp. Hãy bỏ bớt những tệp không cần thiết.", size_words(Lang::Vi, MAX_DRAFT_FILE_BYTES)),
+            format!("“{name}” cannot be added: the draft already has {MAX_ATTACHMENTS} files or {} of files. Remove files that are not needed.", size_words(Lang::En, MAX_DRAFT_FILE_BYTES)),
+        ),
+    };
+    pick(lang, vi, en)
+}
+
+/// Why a package was refused (or could not be made), naming the entry concerned, and what to do.
+/// Nothing of a refused package is kept.
+pub fn package_error(lang: Lang, e: &crate::package::PackageError) -> String {
+    use crate::package::{Described, Feature, PackageErrorKind::*};
+    let entry = e.entry.as_str();
+    let again_vi = "Hãy xuất lại gói từ ứng dụng (hoặc nhờ người gửi gửi lại).";
+    let again_en = "Export the package from the app again (or ask the sender to send it again).";
+    let (subject_vi, subject_en) = if entry.is_empty() {
+        ("Gói hồ sơ".to_string(), "The package".to_string())
+    } else {
+        (
+            format!("Tệp “{entry}” trong gói"),
+            format!("The entry “{entry}” of the package"),
+        )
+    };
+    let by = |b: &Described| match b {
+        Described::Manifest => (
+            "danh sách tệp (manifest.json)",
+            "the list of files (manifest.json)",
+        ),
+        Described::Draft => ("bản nháp", "the draft"),
+    };
+    // Reading a package: export it again. Writing one (the draft's own description): attach
+    // the file again.
+    let redo = |b: &Described| match b {
+        Described::Manifest => (again_vi, again_en),
+        Described::Draft => (
+            "Hãy gỡ tệp đó khỏi bản nháp rồi đính kèm lại.",
+            "Remove that file from the draft and attach it again.",
+        ),
+    };
+    let (vi, en) = match &e.kind {
+        TooLarge { bytes, limit } if entry.is_empty() => (
+            format!("Gói hồ sơ quá lớn ({}; tối đa {}). Gói do ứng dụng tạo không vượt quá mức này: hãy kiểm tra xem đã chọn đúng tệp chưa.", size_words(Lang::Vi, *bytes), size_words(Lang::Vi, *limit)),
+            format!("The package is too large ({}; the limit is {}). A package made by the app stays under it: check that this is the right file.", size_words(Lang::En, *bytes), size_words(Lang::En, *limit)),
+        ),
+        TooLarge { bytes, limit } => (
+            format!("{subject_vi} khai dung lượng {}, vượt mức tối đa {}. {again_vi}", size_words(Lang::Vi, *bytes), size_words(Lang::Vi, *limit)),
+            format!("{subject_en} declares {}, over the limit of {}. {again_en}", size_words(Lang::En, *bytes), size_words(Lang::En, *limit)),
+        ),
+        NotAZip => (
+            "Tệp này không phải gói hồ sơ (.zip), hoặc đã bị cắt mất phần cuối khi gửi. Hãy nhờ người gửi xuất và gửi lại gói.".to_string(),
+            "This file is not a package (.zip), or its end was cut off in transit. Ask the sender to export and send the package again.".to_string(),
+        ),
+        Damaged => (
+            format!("{subject_vi} bị hỏng (cấu trúc tệp .zip không khớp). {again_vi}"),
+            format!("{subject_en} is damaged (the .zip structure does not fit together). {again_en}"),
+        ),
+        TooManyEntries { count, limit } => (
+            format!("Gói có {count} tệp, nhiều hơn mức tối đa {limit} của một gói hồ sơ. Hãy kiểm tra xem đã chọn đúng tệp chưa."),
+            format!("The package holds {count} entries, more than the {limit} a package may have. Check that this is the right file."),
+        ),
+        Unsupported(f) => {
+            let (what_vi, what_en) = match f {
+                Feature::Encryption => ("được đặt mật khẩu; ứng dụng không mở tệp có mật khẩu".to_string(), "is protected by a password; the app does not open password-protected files".to_string()),
+                Feature::Zip64 => ("dùng định dạng ZIP64 (dành cho tệp trên 4 GB)".to_string(), "uses ZIP64 (meant for files over 4 GB)".to_string()),
+                Feature::MultiDisk => ("bị chia thành nhiều phần".to_string(), "is split into several parts".to_string()),
+                Feature::DataDescriptor | Feature::Flags(_) => ("dùng một kiểu ghi .zip mà gói của ứng dụng không dùng".to_string(), "uses a .zip feature the app's packages do not use".to_string()),
+                Feature::Method(m) => (format!("dùng phương pháp nén số {m} (chỉ nhận “lưu nguyên” và “deflate”)"), format!("uses compression method {m} (only “stored” and “deflate” are read)")),
+            };
+            (
+                format!("{subject_vi} {what_vi}. Đừng nén lại gói bằng chương trình khác: hãy xuất lại gói từ ứng dụng."),
+                format!("{subject_en} {what_en}. Do not re-zip the package with another program: export it from the app again."),
+            )
+        }
+        UnsafeName => (
+            format!("Gói có một tệp mang tên không an toàn: “{entry}” (đường dẫn ra ngoài thư mục, đường dẫn tuyệt đối, ổ đĩa, dấu \\ hoặc ký tự điều khiển). Gói không được mở, không có gì được lưu."),
+            format!("The package holds an entry with an unsafe name: “{entry}” (a path out of its folder, an absolute path, a drive, a backslash or a control character). The package was not opened; nothing was saved."),
+        ),
+        Duplicate { first } => (
+            format!("Gói có hai tệp trùng tên: “{first}” và “{entry}” (chỉ khác nhau ở chữ hoa, chữ thường hoặc “./”). Không rõ tệp nào đúng nên gói không được nhận. {again_vi}"),
+            format!("The package holds two entries with the same name: “{first}” and “{entry}” (differing only in case or “./”). It is unclear which counts, so the package is refused. {again_en}"),
+        ),
+        NotAFile => (
+            format!("“{entry}” trong gói là một thư mục hoặc một liên kết, không phải tệp. {again_vi}"),
+            format!("“{entry}” in the package is a folder or a link, not a file. {again_en}"),
+        ),
+        HeaderMismatch => (
+            format!("{subject_vi} bị hỏng: hai phần mô tả tệp trong .zip ghi khác nhau. {again_vi}"),
+            format!("{subject_en} is damaged: the two descriptions of the entry in the .zip disagree. {again_en}"),
+        ),
+        Bomb { declared, .. } | InflatesPastSize { declared } => (
+            format!("{subject_vi} giải nén ra nhiều hơn dung lượng đã khai ({}): có thể là tệp .zip độc hại (“zip bomb”). Đã dừng giải nén, không có gì được lưu.", size_words(Lang::Vi, *declared)),
+            format!("{subject_en} inflates to more than its declared size ({}): it may be a malicious .zip (a “zip bomb”). Inflating stopped; nothing was saved.", size_words(Lang::En, *declared)),
+        ),
+        CorruptData => (
+            format!("{subject_vi} bị hỏng hoặc bị cắt mất một phần (không giải nén được). {again_vi}"),
+            format!("{subject_en} is damaged or cut short (it cannot be inflated). {again_en}"),
+        ),
+        CrcMismatch => (
+            format!("{subject_vi} bị hỏng: mã kiểm tra CRC-32 không khớp. {again_vi}"),
+            format!("{subject_en} is damaged: its CRC-32 does not match. {again_en}"),
+        ),
+        Missing => (
+            format!("Gói thiếu tệp “{entry}”. Có thể gói đã được giải nén rồi nén lại thiếu tệp. {again_vi}"),
+            format!("The package lacks “{entry}”. It may have been unzipped and zipped again without it. {again_en}"),
+        ),
+        NoBytes => (
+            format!("Không tìm thấy nội dung của tệp “{entry}” mà bản nháp mô tả, nên chưa tạo được gói. Hãy gỡ tệp đó khỏi bản nháp rồi đính kèm lại."),
+            format!("The content of “{entry}”, which the draft describes, cannot be found, so no package was made. Remove that file from the draft and attach it again."),
+        ),
+        ManifestNotFirst => (
+            format!("Trong gói, “manifest.json” phải là tệp đầu tiên: gói có lẽ đã được nén lại bằng chương trình khác. {again_vi}"),
+            format!("In a package “manifest.json” must come first: this one was probably re-zipped by another program. {again_en}"),
+        ),
+        Unlisted { missing: Some(m) } => (
+            format!("Gói có tệp “{entry}” không có trong danh sách tệp (manifest.json), và thiếu tệp “{m}”: có lẽ tệp đã bị đổi tên. {again_vi}"),
+            format!("The package holds “{entry}”, which its list of files (manifest.json) does not name, and lacks “{m}”: the file was probably renamed. {again_en}"),
+        ),
+        Unlisted { missing: None } => (
+            format!("Gói có thêm tệp “{entry}” không có trong danh sách tệp (manifest.json); gói có tệp lạ nên không được nhận. {again_vi}"),
+            format!("The package holds an extra entry “{entry}” that its list of files (manifest.json) does not name; a package with unknown files is refused. {again_en}"),
+        ),
+        NotAPackage { found } => (
+            format!("Tệp “manifest.json” không phải của gói hồ sơ Tự đánh giá OCOP (format “{found}”). Hãy kiểm tra xem đã chọn đúng tệp chưa."),
+            format!("“manifest.json” is not an OCOP self-check package's (format “{found}”). Check that this is the right file."),
+        ),
+        UnsupportedVersion { found } => (
+            format!("Gói được tạo bởi phiên bản khác của ứng dụng (gói phiên bản “{found}”), phiên bản này chưa đọc được. Hãy cập nhật ứng dụng."),
+            format!("The package was made by another version of the app (package version “{found}”) that this version cannot read. Update the app."),
+        ),
+        Manifest(ie) => (
+            format!("Danh sách tệp “manifest.json” trong gói không hợp lệ: {} {again_vi}", import_error(Lang::Vi, ie)),
+            format!("The list of files “manifest.json” in the package is not valid: {} {again_en}", import_error(Lang::En, ie)),
+        ),
+        Draft(ie) => (
+            format!("Bản nháp “draft.json” trong gói không hợp lệ: {}", import_error(Lang::Vi, ie)),
+            format!("The draft “draft.json” in the package is not valid: {}", import_error(Lang::En, ie)),
+        ),
+        NotDescribed { id, in_draft: true } => (
+            format!("Bản nháp “draft.json” mô tả tệp {id} nhưng danh sách tệp (manifest.json) không có tệp này. {again_vi}"),
+            format!("The draft “draft.json” describes file {id}, which the list of files (manifest.json) lacks. {again_en}"),
+        ),
+        NotDescribed { id, in_draft: false } => (
+            format!("Tệp “{entry}” có trong danh sách tệp nhưng bản nháp không mô tả tệp này (mã {id}). {again_vi}"),
+            format!("“{entry}” is in the list of files but the draft does not describe it (id {id}). {again_en}"),
+        ),
+        Disagree { id, what } => {
+            let what_vi = match *what {
+                "type" => "loại tệp",
+                "bytes" => "dung lượng",
+                _ => "mã kiểm tra SHA-256",
+            };
+            let what_en = match *what {
+                "type" => "type",
+                "bytes" => "size",
+                _ => "SHA-256",
+            };
+            (
+                format!("Danh sách tệp (manifest.json) và bản nháp “draft.json” ghi {what_vi} của tệp {id} khác nhau. {again_vi}"),
+                format!("The list of files (manifest.json) and the draft “draft.json” give different {what_en} for file {id}. {again_en}"),
+            )
+        }
+        SizeMismatch { expected, found, by: b } => (
+            format!("Tệp “{entry}” có {found} byte, khác với {expected} byte mà {} ghi: tệp đã bị thay đổi hoặc bị cắt. {}", by(b).0, redo(b).0),
+            format!("“{entry}” has {found} bytes, not the {expected} bytes {} records: the file was changed or cut short. {}", by(b).1, redo(b).1),
+        ),
+        ChecksumMismatch { by: b } => (
+            format!("Tệp “{entry}” không khớp mã kiểm tra SHA-256 mà {} ghi: nội dung đã bị thay đổi. {}", by(b).0, redo(b).0),
+            format!("“{entry}” does not match the SHA-256 {} records: its content changed. {}", by(b).1, redo(b).1),
+        ),
+        TypeMismatch { declared, found } => {
+            let found_vi = found.map_or("không phải ảnh JPEG, PNG hay PDF".to_string(), |k| format!("là {}", kind_words(k)));
+            let found_en = found.map_or("is not a JPEG, PNG or PDF".to_string(), |k| format!("is a {}", kind_words(k)));
+            (
+                format!("Tệp “{entry}” được khai là {} nhưng nội dung {found_vi}. {again_vi}", kind_words(*declared)),
+                format!("“{entry}” is declared as {} but its content {found_en}. {again_en}", kind_words(*declared)),
+            )
+        }
+        File(p) => return package_file_problem(lang, entry, p),
+    };
+    pick(lang, vi, en)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use ocop_self_check::rubric::search::Lexicon;
 use ocop_self_check::rubric::{Catalogue, ProductSet};
 use serde_json::json;
 
-use crate::input::{load_draft, Source};
+use crate::input::{load, Source};
 use crate::term;
 
 const USAGE: &str = "\
@@ -18,15 +18,21 @@ ocop — OCOP self-check (Decision 26/2026/QĐ-TTg) on the command line
 
 USAGE:
     ocop assess [--json] [--lang vi|en] FILE...
-        Assess each draft (interchange format v1) and print a summary per file;
-        with --json, one JSON object per line.
+        Assess each draft (interchange format v1, or a package .zip) and print a
+        summary per file; with --json, one JSON object per line.
     ocop dossier FILE [-o OUT.docx] [--html OUT.html] [--working OUT.docx]
                  [--working-html OUT.html] [--mau03 OUT.docx] [--mau03-html OUT.html]
                  [--lang vi|en] [--date DD/MM/YYYY]
         Write the filing copy (Mẫu 01 + Mẫu 02 + its evidence annex, as the decision
         prints them), the producer's working copy (estimate, what is still blank, advice;
         never filed) and/or Mẫu 03 for the commune, as .docx and/or printable pages.
-        `ocop dossier --help` says more.
+        FILE may be a package (.zip): the pictures of its evidence files go into
+        the annex. `ocop dossier --help` says more.
+    ocop pack FILE [--photo CODE=PHOTO[=CAPTION]]... -o PACKAGE.zip
+        Make a package (.zip: the draft and its evidence files, with their checksums)
+        from a draft or a package and scanned papers (JPEG, PNG or PDF), each attached
+        to a criterion (CODE 1.1) or to row N of Mẫu 02's evidence table (paper:N).
+        `ocop pack --help` says more.
     ocop find [--json] QUERY...
         The product sets a product's name finds, best first (with or without diacritics,
         whole words and word prefixes, one wrong letter; English names for English
@@ -34,7 +40,8 @@ USAGE:
         with --json, one object {\"query\": …, \"results\": [{\"set\": …, \"name\": …}, …]}.
         Exit status 0 whether or not something is found.
 
-    FILE is a file name, or - for standard input (read once, at most 1 MB like a file);
+    FILE is a file name, or - for standard input (read once, at most 1 MB like a file,
+    or 202 MB for a package);
     -- ends the options (a file named -x then reads as a file).
     Text from the drafts is shown with control characters escaped (\\n, \\u{1b}, …).
 
@@ -47,6 +54,7 @@ pub fn main() -> ExitCode {
     let code = match args.first().and_then(|a| a.to_str()) {
         Some("assess") => run_assess(args[1..].to_vec()),
         Some("dossier") => crate::dossier::run_dossier(args[1..].to_vec()),
+        Some("pack") => crate::pack::run_pack(args[1..].to_vec()),
         Some("find") => run_find(args[1..].to_vec()),
         Some("-h" | "--help" | "help") => print(USAGE),
         Some("-V" | "--version") => print(&format!("ocop {}", env!("CARGO_PKG_VERSION"))),
@@ -181,8 +189,8 @@ fn run_assess(args: Vec<OsString>) -> u8 {
     }
     let mut bad = false;
     for source in &files {
-        match load_draft(source) {
-            Ok((d, set)) => {
+        match load(source) {
+            Ok(crate::input::Loaded { draft: d, set, .. }) => {
                 let a = assess(&set, &d.responses);
                 let text = if json_out {
                     json_line(&source.json_name(), &a)
@@ -198,7 +206,7 @@ fn run_assess(args: Vec<OsString>) -> u8 {
                 term::err(&format!(
                     "{}: {}",
                     source.shown(),
-                    term::safe(&e.to_string())
+                    term::safe(&e.message(lang))
                 ));
             }
         }

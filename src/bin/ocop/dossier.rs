@@ -4,17 +4,18 @@
 //! annex), the producer's working copy, Mẫu 03 for the commune.
 //!
 //! A module of the `ocop` binary (`src/bin/ocop/main.rs`); the entry point is [`run_dossier`],
-//! called by `cli.rs`. The draft is read by [`crate::input::load_draft`], like `ocop assess`'s.
+//! called by `cli.rs`. The draft (or package) is read by [`crate::input::load`], like
+//! `ocop assess`'s; a package's files go to `dossier::from_draft_with_files`.
 
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ocop_self_check::date::{self, Date};
 use ocop_self_check::dossier::{self, Document};
 use ocop_self_check::i18n::Lang;
 
-use crate::input::{load_draft, Source};
+use crate::input::{load, Loaded, Source};
+use crate::output::{self, same_file, today_utc};
 use crate::term;
 
 /// Usage of the subcommand.
@@ -24,8 +25,10 @@ USAGE:
                  [--working-html OUT.html] [--mau03 OUT.docx] [--mau03-html OUT.html]
                  [--lang vi|en] [--date DD/MM/YYYY]
 
-    FILE                a draft in the interchange format v1 (JSON), as exported by the app,
-                        or - for standard input; -- ends the options
+    FILE                a draft in the interchange format v1 (JSON) as exported by the app,
+                        or a package (.zip: the draft with its evidence files, from the app
+                        or `ocop pack`; the pictures go into the annex), or - for standard
+                        input; -- ends the options
     -o OUT.docx         the filing copy (Mẫu 01, Mẫu 02 and its evidence annex) as an
                         editable Word document
     --html FILE         the filing copy as a printable HTML page
@@ -144,24 +147,29 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
             ));
         }
     }
-    let (d, set) = match load_draft(&input) {
+    let Loaded {
+        draft: d,
+        set,
+        files: evidence,
+        is_package,
+    } = match load(&input) {
         Ok(x) => x,
         Err(e) => {
             term::err(&format!(
                 "{}: {}",
                 input.shown(),
-                term::safe(&e.to_string())
+                term::safe(&e.message(lang))
             ));
             return 2;
         }
     };
     let today = date.or_else(today_utc);
-    let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
+    let mut files: Vec<(&Path, Vec<u8>)> = Vec::new();
     let mut filing = None;
     for (which, is_html, _, p) in &wanted {
-        let doc = dossier::from_draft(&set, &d, lang, today, *which);
+        let doc = dossier::from_draft_with_files(&set, &d, lang, today, *which, &evidence);
         files.push((
-            p,
+            p.as_path(),
             if *is_html {
                 dossier::render_html(&doc).into_bytes()
             } else {
@@ -172,40 +180,19 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
             filing.get_or_insert(doc);
         }
     }
-    // A regular file (or a new one) is written to a temporary file beside it and renamed into
-    // place once every output is complete, so a full disk or a killed process never leaves half
-    // a file. Anything else (a device such as /dev/stdout, a pipe) is written directly: renaming
-    // over it would replace it.
-    let mut ready = Vec::new();
-    for (path, bytes) in &files {
-        let result = if replaceable(path) {
-            write_temp(path, bytes).map(Some)
-        } else {
-            std::fs::write(path, bytes).map(|()| None)
-        };
-        match result {
-            Ok(Some(t)) => ready.push((*path, t)),
-            Ok(None) => {}
-            Err(e) => {
-                term::err(&format!(
-                    "{}: cannot write: {e}",
-                    term::name(path.as_os_str())
-                ));
-                return 1;
-            }
-        }
+    let outputs: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (*p, b.as_slice())).collect();
+    if let Err(code) = output::write_all(&outputs) {
+        return code;
     }
-    for (path, t) in ready {
-        // Renamed onto the file a symbolic link points to, keeping the link.
-        let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if let Err(e) = t.persist(&target) {
-            term::err(&format!(
-                "{}: cannot write: {}",
-                term::name(path.as_os_str()),
-                e.error
-            ));
-            return 1;
-        }
+    if !is_package && !d.attachments.is_empty() && filing.is_some() {
+        term::err(&format!(
+            "{}: {}",
+            input.shown(),
+            lang.pick(
+                format!("bản nháp mô tả {} tệp minh chứng mà tệp .json không chứa được: phụ lục chỉ liệt kê, không có ảnh (hãy dùng gói .zip xuất từ ứng dụng, gói có đủ các tệp)", d.attachments.len()),
+                format!("the draft describes {} evidence files that a .json file cannot carry: the annex lists them without pictures (use the package .zip exported by the app, which holds them)", d.attachments.len()),
+            )
+        ));
     }
     // What the filing copy still leaves blank, as the app counts it.
     let blanks = ocop_self_check::draft::blanks(&d, &set).len();
@@ -224,88 +211,7 @@ pub fn run_dossier(args: Vec<OsString>) -> u8 {
     0
 }
 
-/// Whether `path` may be replaced by a rename: it does not exist yet, or it is a regular file
-/// (a symbolic link is followed: the file it points to is the one written).
-fn replaceable(path: &Path) -> bool {
-    match std::fs::metadata(path) {
-        Ok(m) => m.is_file(),
-        Err(_) => true,
-    }
-}
-
-/// `bytes` in a new temporary file beside `path` (so the rename stays on one disk), with the
-/// permissions a plain write would give: the existing file's, else the umask's (tempfile's own
-/// default, 0600, would hide the page from a web server or a colleague).
-fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    // Through a symbolic link, the file it points to is the one replaced.
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".ocop-").suffix(".part");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&target).map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let mut t = builder.tempfile_in(dir)?;
-    t.write_all(bytes)?;
-    t.as_file().sync_all()?;
-    Ok(t)
-}
-
-/// Whether two paths name the same file: the same file on disk (hard links and symbolic links
-/// included) when both exist, else the same place once the directory is resolved.
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    match (resolved(a), resolved(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => a == b,
-    }
-}
-
-/// `p` with its directory made absolute and links resolved (the file itself may not exist yet).
-fn resolved(p: &Path) -> Option<PathBuf> {
-    if let Ok(c) = std::fs::canonicalize(p) {
-        return Some(c);
-    }
-    let dir = match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
-}
-
 fn usage(msg: &str) -> u8 {
     term::err(&format!("ocop dossier: {msg}\n\n{DOSSIER_USAGE}"));
     64
-}
-
-/// Today's date (UTC), from the system clock (the CLI is the edge that may read it).
-fn today_utc() -> Option<Date> {
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(0))
-        .unwrap_or(0);
-    date::from_unix_ms(ms)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        let today = today_utc().expect("the clock gives a date in range");
-        assert_eq!(date::parse_date(&today.iso()), Ok(today));
-    }
 }
