@@ -1,7 +1,9 @@
 //! The evidence package (issue 14) with 30 photos: `package::write` and `package::read` (the
 //! strict reader: structure, CRC-32, SHA-256 and header of every file). The photos are the
 //! fixture certificate (193 KB, 1600 px, as the app stores a photo), 30 copies under 30 ids.
-//! Run: `cargo bench --bench package`.
+//! Run: `cargo bench --bench package`. Measured 2026-12-01 on the shared 2-core machine (load
+//! 9-10): write 61.4 ms, read 61.7 ms, package 5,796,435 bytes; with the pictures deflated
+//! instead of stored, write 577 ms and 3,649,035 bytes (the fixture is noise-free).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ocop_self_check::date::Date;

@@ -80,7 +80,10 @@ pub fn write(entries: &[Entry<'_>], date: Option<Date>) -> Result<Vec<u8>, ZipEr
     let count = u16::try_from(entries.len()).map_err(|_| ZipError::TooLarge)?;
     for e in entries {
         let crc = crc32(e.data);
-        // A JPEG or PNG is compressed already: deflating it again costs time and saves nothing.
+        // A JPEG or PNG is compressed already: deflating it again costs time for little. Measured
+        // 2026-12-01 (benches/package.rs, 30 photos of 193 KB): 61 ms stored, 577 ms deflated;
+        // DEFLATE saves 2-7 % of a photo with a camera's noise (36 % only on the noise-free
+        // synthetic fixture), about nothing of a PNG.
         let deflated = if is_compressed_image(e.name) {
             Vec::new()
         } else {
