@@ -287,7 +287,7 @@ impl Glossary {
         }
         for patterns in index.values_mut() {
             // Longest first; on a tie, the earlier term (stable sort).
-            patterns.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         Glossary {
             format: GLOSSARY_FORMAT.to_string(),
@@ -828,6 +828,16 @@ mod tests {
         let f = g.find_in(text);
         let got: Vec<(&str, &str)> = f.iter().map(|x| (&text[x.start..x.end], x.id)).collect();
         assert_eq!(got, [("Hợp tác xã xếp loại khá", "kha"), ("HTX", "htx")]);
+    }
+
+    #[test]
+    fn unaccented_vietnamese() {
+        assert!(looks_unaccented("hop tac xa", "Hợp tác xã."));
+        assert!(looks_unaccented("ma vach", "Mã vạch in trên bao bì."));
+        assert!(!looks_unaccented("doanh thu", "Mẫu 02 hỏi doanh thu."));
+        assert!(!looks_unaccented("HTX", "Hợp tác xã."));
+        assert!(!looks_unaccented("VietGAP", "Thực hành tốt."));
+        assert!(!looks_unaccented("hữu cơ", "Hữu cơ."));
     }
 
     #[test]
