@@ -831,6 +831,16 @@ mod tests {
     }
 
     #[test]
+    fn unaccented_vietnamese() {
+        assert!(looks_unaccented("hop tac xa", "Hợp tác xã."));
+        assert!(looks_unaccented("ma vach", "Mã vạch in trên bao bì."));
+        assert!(!looks_unaccented("doanh thu", "Mẫu 02 hỏi doanh thu."));
+        assert!(!looks_unaccented("HTX", "Hợp tác xã."));
+        assert!(!looks_unaccented("VietGAP", "Thực hành tốt."));
+        assert!(!looks_unaccented("hữu cơ", "Hữu cơ."));
+    }
+
+    #[test]
     fn slugs() {
         assert!(is_slug("htx-xep-loai-kha"));
         assert!(!is_slug("HTX"));
