@@ -26,6 +26,8 @@ pub mod embed;
 pub mod fetch;
 /// Files in and out: downloads, the print page, picked files.
 pub mod files;
+/// The evidence files' bytes in the drafts' database (a native in-memory stand-in).
+pub mod files_store;
 /// Whether the device is online (the header's offline indicator).
 pub mod online;
 /// The address (fragment, query), the clipboard, theme colours on `:root`.
