@@ -34,6 +34,8 @@ pub mod online;
 pub mod page;
 /// The error screen shown after a panic.
 pub mod panic;
+/// A picked photo or PDF made ready to store: checked, decoded, downscaled, re-encoded.
+pub mod photo;
 /// How much room the browser gives the app's data; asking it to keep the data.
 pub mod quota;
 /// The hand-over from the start module to the full app.
