@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use ocop_self_check::draft::store::{BACKUPS, DRAFTS, META};
+use ocop_self_check::draft::store::{
+    record_value, BACKUPS, DB_VERSION as V, DRAFTS, FILES, META, SWEEP_GRACE_MS,
+};
 use ocop_self_check::draft::sync::Cas;
 use ocop_self_check::platform::db::{self as idb_store, CloseReason, StoreError};
 use wasm_bindgen::{prelude::*, JsCast};
@@ -16,6 +18,9 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A version above the app's, for the upgrade tests (another tab running newer code).
+const NEXT: u32 = V + 1;
 
 /// A fresh database name per test (tests share one origin and one page).
 fn db_name(test: &str) -> String {
@@ -45,7 +50,7 @@ async fn sleep_ms(ms: i32) {
 async fn put_get_getall_delete_round_trip() {
     let name = db_name("roundtrip");
     let db = idb_store::open(&name).await.expect("open");
-    assert_eq!(db.version(), 1.0);
+    assert_eq!(db.version(), f64::from(V));
 
     db.put_draft_with_meta(&record("d1", 1), "last_draft", "d1")
         .await
@@ -156,10 +161,10 @@ async fn versionchange_closes_first_connection_when_second_opens_higher_version(
     v1.on_version_change(move |r| s2.borrow_mut().push(r));
 
     // Without the handler closing v1 this open would be blocked.
-    let v2 = idb_store::open_with_version(&name, 2)
+    let v2 = idb_store::open_with_version(&name, NEXT)
         .await
         .expect("v2 open not blocked");
-    assert_eq!(v2.version(), 2.0);
+    assert_eq!(v2.version(), f64::from(NEXT));
     assert_eq!(&*seen.borrow(), &[CloseReason::VersionChange]);
     assert!(v1.is_closed());
     assert_eq!(
@@ -172,7 +177,7 @@ async fn versionchange_closes_first_connection_when_second_opens_higher_version(
 
     // Old code opening an older version than on disk: VersionError, not "unavailable".
     assert_eq!(
-        idb_store::open_with_version(&name, 1).await.err(),
+        idb_store::open_with_version(&name, V).await.err(),
         Some(StoreError::Other("VersionError".into()))
     );
     drop((v1, v2));
@@ -198,7 +203,7 @@ async fn upgrade_waits_for_an_old_connection_that_is_closing_with_a_transaction_
                 .map(|_| JsValue::TRUE)
                 .map_err(|e| JsValue::from_str(&e.to_string()))
         }));
-    let v2 = idb_store::open_with_version(&name, 2)
+    let v2 = idb_store::open_with_version(&name, NEXT)
         .await
         .expect("not Blocked: v1 closes after its write");
     assert_eq!(
@@ -216,25 +221,31 @@ async fn blocked_when_an_old_connection_does_not_close_and_upgrade_is_not_applie
     let name = db_name("blocked");
     drop(idb_store::open(&name).await.unwrap());
     // An "old tab": a raw connection with NO versionchange handler.
-    let old = raw_open(&name, Some(1)).await;
+    let old = raw_open(&name, Some(V)).await;
 
     // Short grace for the test (the default is idb_store::BLOCKED_GRACE_MS).
     assert_eq!(
-        idb_store::open_with(&name, 2, 200).await.err(),
+        idb_store::open_with(&name, NEXT, 200).await.err(),
         Some(StoreError::Blocked)
     );
 
     // The old tab goes away; the queued open must not bump the version behind our back.
     old.close();
     sleep_ms(100).await;
-    let db = idb_store::open(&name).await.expect("v1 still opens");
-    assert_eq!(db.version(), 1.0, "the abandoned upgrade was aborted");
+    let db = idb_store::open(&name)
+        .await
+        .expect("the current version still opens");
+    assert_eq!(
+        db.version(),
+        f64::from(V),
+        "the abandoned upgrade was aborted"
+    );
     drop(db);
     // And a retry now succeeds.
-    let db2 = idb_store::open_with_version(&name, 2)
+    let db2 = idb_store::open_with_version(&name, NEXT)
         .await
         .expect("retry after unblock");
-    assert_eq!(db2.version(), 2.0);
+    assert_eq!(db2.version(), f64::from(NEXT));
     drop(db2);
     idb_store::delete_database(&name).await.unwrap();
 }
@@ -392,7 +403,7 @@ async fn platform_upgrade_open_vs_closing_connection_with_tx_in_flight() {
     // closes on `versionchange`, when it still has a transaction running.
     let name = db_name("transient-raw");
     drop(idb_store::open(&name).await.unwrap());
-    let v1 = raw_open(&name, Some(1)).await;
+    let v1 = raw_open(&name, Some(V)).await;
     let v1c = v1.clone();
     let on_vc = Closure::<dyn FnMut()>::new(move || v1c.close());
     v1.set_onversionchange(Some(on_vc.as_ref().unchecked_ref()));
@@ -409,7 +420,7 @@ async fn platform_upgrade_open_vs_closing_connection_with_tx_in_flight() {
         .unwrap();
 
     let f = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
-    let req = f.open_with_u32(&name, 2).unwrap();
+    let req = f.open_with_u32(&name, NEXT).unwrap();
     let blocked = Rc::new(Cell::new(0));
     let b2 = blocked.clone();
     let on_blocked = Closure::<dyn FnMut()>::new(move || b2.set(b2.get() + 1));
@@ -438,7 +449,7 @@ async fn platform_delete_vs_closed_connection_with_readonly_tx_in_flight() {
     // read whose transaction had not completed yet.
     let name = db_name("delete-raw");
     drop(idb_store::open(&name).await.unwrap());
-    let v1 = raw_open(&name, Some(1)).await;
+    let v1 = raw_open(&name, Some(V)).await;
     let tx = v1.transaction_with_str(DRAFTS).unwrap();
     let r = tx.object_store(DRAFTS).unwrap().get_all().unwrap();
     let p = Promise::new(&mut |ok: Function, err: Function| {
@@ -468,9 +479,9 @@ async fn dropping_a_pending_open_never_bumps_the_version_without_the_schema() {
     // E.g. a component that awaited open() unmounts while the open is blocked by an old tab.
     let name = db_name("drop-open");
     drop(idb_store::open(&name).await.unwrap());
-    let old = raw_open(&name, Some(1)).await; // never closes by itself
+    let old = raw_open(&name, Some(V)).await; // never closes by itself
     {
-        let open = idb_store::open_with_version(&name, 2); // default 3 s grace
+        let open = idb_store::open_with_version(&name, NEXT); // default 3 s grace
         let timeout = sleep_ms(200);
         select_drop(open, timeout).await; // the open future is dropped here
     }
@@ -479,7 +490,7 @@ async fn dropping_a_pending_open_never_bumps_the_version_without_the_schema() {
     let now = raw_open(&name, None).await;
     assert_eq!(
         now.version(),
-        1.0,
+        f64::from(V),
         "abandoned upgrade was aborted, not committed empty"
     );
     now.close();
@@ -581,4 +592,196 @@ async fn futures_join<A: std::future::Future, B: std::future::Future>(
     })
     .await;
     (ra.expect("a done"), rb.expect("b done"))
+}
+
+// ---- The evidence files (issue 14) -------------------------------------------------------------
+
+/// A stored draft record listing the files `ids`.
+fn record_with_files(id: &str, ids: &[&str]) -> String {
+    let mut d = ocop_self_check::draft::Draft::new(id, "QD26-09", 1);
+    for f in ids {
+        d.attachments.push(ocop_self_check::draft::Attachment {
+            id: (*f).into(),
+            target: ocop_self_check::draft::Target::Criterion("1.1".into()),
+            caption: String::new(),
+            kind: ocop_self_check::draft::attachments::Kind::Jpeg,
+            bytes: 3,
+            sha256: "0".repeat(64),
+            width: Some(1),
+            height: Some(1),
+            added_ms: 1,
+        });
+    }
+    record_value(1, &d).to_string()
+}
+
+#[wasm_bindgen_test]
+async fn files_round_trip_and_go_with_their_draft_in_one_transaction() {
+    let name = db_name("files");
+    let db = idb_store::open(&name).await.unwrap();
+    db.put_draft(&record_with_files("d1", &["f1", "f2"]))
+        .await
+        .unwrap();
+    db.put_draft(&record_with_files("d2", &["f3"]))
+        .await
+        .unwrap();
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+    db.put_file("f1", "d1", "image/jpeg", &"a".repeat(64), &bytes, 10)
+        .await
+        .unwrap();
+    db.put_file(
+        "f2",
+        "d1",
+        "application/pdf",
+        &"b".repeat(64),
+        b"%PDF-1",
+        11,
+    )
+    .await
+    .unwrap();
+    db.put_file("f3", "d2", "image/png", &"c".repeat(64), b"png", 12)
+        .await
+        .unwrap();
+    assert_eq!(db.count_files().await, Ok(3));
+    let (back, mime) = db.get_file("f1").await.unwrap().expect("f1 stored");
+    assert_eq!(back, bytes, "the bytes come back as they went in");
+    assert_eq!(mime, "image/jpeg");
+    assert_eq!(db.get_file("nope").await, Ok(None));
+    let many = db
+        .get_files(&["f2".into(), "nope".into(), "f3".into()])
+        .await
+        .unwrap();
+    assert_eq!(
+        many,
+        vec![
+            ("f2".to_string(), b"%PDF-1".to_vec()),
+            ("f3".to_string(), b"png".to_vec())
+        ]
+    );
+
+    // Deleting d1 deletes its two files and nothing else.
+    db.delete_draft("d1").await.unwrap();
+    assert_eq!(db.get_draft("d1").await, Ok(None));
+    assert_eq!(db.count_files().await, Ok(1));
+    assert_eq!(db.get_file("f1").await, Ok(None));
+    assert!(db.get_file("f3").await.unwrap().is_some());
+    // A draft id that sorts right after d2's prefix does not take d2's files.
+    db.delete_draft("d").await.unwrap();
+    db.delete_draft("d20").await.unwrap();
+    assert_eq!(db.count_files().await, Ok(1));
+
+    db.delete_files(&["f3".into(), "missing".into()])
+        .await
+        .unwrap();
+    assert_eq!(db.count_files().await, Ok(0));
+    drop(db);
+    idb_store::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_sweep_frees_what_no_draft_lists_after_the_grace() {
+    let name = db_name("sweep");
+    let db = idb_store::open(&name).await.unwrap();
+    let now = 1_800_000_000_000u64;
+    let old = now - SWEEP_GRACE_MS;
+    db.put_draft(&record_with_files("d1", &["kept"]))
+        .await
+        .unwrap();
+    // A record this version cannot read: its files are kept whatever it lists.
+    db.put_draft(r#"{"format":"ocop-self-check/record","version":9,"id":"d9","rev":1}"#)
+        .await
+        .unwrap();
+    for (id, draft, at) in [
+        ("kept", "d1", old),
+        ("removed", "d1", old),
+        ("orphan", "gone", old),
+        ("young", "gone", now - 1000),
+        ("newer", "d9", old),
+    ] {
+        db.put_file(id, draft, "image/jpeg", &"0".repeat(64), b"x", at)
+            .await
+            .unwrap();
+    }
+    assert_eq!(db.sweep_files(now).await, Ok(2));
+    for (id, there) in [
+        ("kept", true),
+        ("removed", false),
+        ("orphan", false),
+        ("young", true),
+        ("newer", true),
+    ] {
+        assert_eq!(db.get_file(id).await.unwrap().is_some(), there, "{id}");
+    }
+    // Once the grace is over, the young orphan goes too; an empty sweep is fine.
+    assert_eq!(db.sweep_files(now + SWEEP_GRACE_MS).await, Ok(1));
+    assert_eq!(db.sweep_files(now + SWEEP_GRACE_MS).await, Ok(0));
+    assert_eq!(db.count_files().await, Ok(2));
+    drop(db);
+    idb_store::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_upgrade_from_version_1_keeps_every_draft_and_adds_the_files() {
+    let name = db_name("v1-to-v2");
+    // The version-1 schema exactly as the version-1 app made it: drafts, meta, backups.
+    {
+        let f = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+        let req = f.open_with_u32(&name, 1).unwrap();
+        let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let req = req.clone();
+            move |_| {
+                let db: web_sys::IdbDatabase = req.result().unwrap().unchecked_into();
+                let keyed = web_sys::IdbObjectStoreParameters::new();
+                keyed.set_key_path(&JsValue::from_str("id"));
+                db.create_object_store_with_optional_parameters(DRAFTS, &keyed)
+                    .unwrap();
+                db.create_object_store(META).unwrap();
+                db.create_object_store_with_optional_parameters(BACKUPS, &keyed)
+                    .unwrap();
+            }
+        });
+        req.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        let p = Promise::new(&mut |ok: Function, err: Function| {
+            req.set_onsuccess(Some(&ok));
+            req.set_onerror(Some(&err));
+        });
+        JsFuture::from(p).await.unwrap();
+        let v1: web_sys::IdbDatabase = req.result().unwrap().unchecked_into();
+        assert!(!v1.object_store_names().contains(FILES));
+        v1.close();
+    }
+    // Old drafts written through the version-1 stores (the current code opening it at 1).
+    {
+        let v1 = raw_open(&name, Some(1)).await;
+        let tx = v1
+            .transaction_with_str_and_mode(DRAFTS, web_sys::IdbTransactionMode::Readwrite)
+            .unwrap();
+        let store = tx.object_store(DRAFTS).unwrap();
+        for id in ["a", "b"] {
+            store
+                .put(&js_sys::JSON::parse(&record_with_files(id, &[])).unwrap())
+                .unwrap();
+        }
+        let p = Promise::new(&mut |ok: Function, err: Function| {
+            tx.set_oncomplete(Some(&ok));
+            tx.set_onabort(Some(&err));
+        });
+        JsFuture::from(p).await.unwrap();
+        v1.close();
+    }
+    let db = idb_store::open(&name).await.expect("the upgrade runs");
+    assert_eq!(db.version(), f64::from(V));
+    assert_eq!(
+        db.get_all_drafts().await.unwrap().len(),
+        2,
+        "every draft kept"
+    );
+    db.put_file("f1", "a", "image/png", &"0".repeat(64), b"x", 1)
+        .await
+        .expect("the files store exists");
+    db.delete_draft("a").await.expect("delete with files");
+    assert_eq!(db.count_files().await, Ok(0));
+    assert_eq!(db.get_all_drafts().await.unwrap().len(), 1);
+    drop(db);
+    idb_store::delete_database(&name).await.unwrap();
 }

@@ -9,6 +9,7 @@
 //! - **Version 2**: the browser's database ([`DB_NAME`]), one [`Record`] per draft with a
 //!   revision, written one draft at a time; unreadable data kept once in [`BACKUPS`].
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
@@ -168,16 +169,26 @@ pub fn plan_restore(
 // Version 2: one record per draft in the browser's database (IndexedDB)
 
 /// The database: one record per draft in [`DRAFTS`], small values in [`META`], kept copies of
-/// unreadable data in [`BACKUPS`]. `static/boot.js` (the start-up failure screen's download) reads
-/// the same names.
+/// unreadable data in [`BACKUPS`], the evidence files' bytes in [`FILES`] (from version 2; the
+/// upgrade from 1 only adds that store, every draft stays). `static/boot.js` (the start-up
+/// failure screen's download) reads the same names.
 pub const DB_NAME: &str = "ocop-self-check";
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 /// Object store of drafts, key path `id`.
 pub const DRAFTS: &str = "drafts";
 /// Object store of small values under their own keys ([`META_CURRENT`], [`META_MIGRATED`]).
 pub const META: &str = "meta";
 /// Object store of kept copies of what could not be read, key path `id`.
 pub const BACKUPS: &str = "backups";
+/// Object store of evidence files, key path `id` (the attachment's id, see
+/// `draft::attachments`): `{id, draft_id, bytes: ArrayBuffer, type, sha256, stored_ms}`. A file
+/// is written once under its id and never changed (a replaced file gets a new id), so two tabs
+/// never write the same record.
+pub const FILES: &str = "files";
+/// Index of [`FILES`] on `[draft_id, stored_ms]`: a draft's files (deleted with the draft, in the
+/// same transaction) and, read with a key cursor that loads no bytes, what [`files_to_sweep`]
+/// needs.
+pub const FILES_BY_DRAFT: &str = "by_draft";
 /// The draft last opened (a draft id).
 pub const META_CURRENT: &str = "current";
 /// Set once the version-1 local-storage store has been moved into the database and checked.
@@ -329,6 +340,54 @@ pub fn read_record(text: &str) -> Result<Record, RecordProblem> {
         draft.id = id.to_string();
     }
     Ok(Record { rev, draft })
+}
+
+/// A stored file as the sweep sees it (from the [`FILES_BY_DRAFT`] index, without its bytes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredFile {
+    pub id: String,
+    pub draft_id: String,
+    pub stored_ms: u64,
+}
+
+/// A file younger than this is never swept. A tab stores a file's bytes first and only then adds
+/// the attachment to its draft, whose database write follows (the autosave, one job at a time,
+/// possibly behind a merge with another tab): for that while the file belongs to no saved draft.
+/// Ten minutes covers a queue held up by a slow phone many times over; a file removed from its
+/// draft within ten minutes of being added is freed by a later sweep (the next start).
+pub const SWEEP_GRACE_MS: u64 = 10 * 60_000;
+
+/// Which stored files to delete: those older than [`SWEEP_GRACE_MS`] (at `now_ms`) whose draft
+/// is gone or whose draft does not list them. `drafts` maps every stored draft's id to the file
+/// ids its record lists, or `None` when the record cannot be read by this version (a newer
+/// app's, a damaged one): its files are kept, since what it lists is unknown.
+///
+/// Run in one transaction over the drafts and the files, so no tab writes between the reading
+/// and the deleting. Another tab's file is safe while young (the grace) and once its draft lists
+/// it; the merge of two tabs' drafts keeps the files both added (`draft::merge`, by id), and a
+/// file one tab removed is unlisted in the merged draft, so the sweep frees it.
+pub fn files_to_sweep(
+    files: &[StoredFile],
+    drafts: &BTreeMap<String, Option<BTreeSet<String>>>,
+    now_ms: u64,
+) -> Vec<String> {
+    files
+        .iter()
+        .filter(|f| now_ms.saturating_sub(f.stored_ms) >= SWEEP_GRACE_MS)
+        .filter(|f| match drafts.get(&f.draft_id) {
+            None => true,
+            Some(None) => false,
+            Some(Some(listed)) => !listed.contains(&f.id),
+        })
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+/// The file ids a stored record's draft lists (`None` when the record cannot be read).
+pub fn listed_files(record_text: &str) -> Option<BTreeSet<String>> {
+    read_record(record_text)
+        .ok()
+        .map(|r| r.draft.attachments.into_iter().map(|a| a.id).collect())
 }
 
 /// The text of [`INDEX_KEY`].
@@ -487,6 +546,60 @@ impl Space {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sweep_frees_unlisted_files_after_the_grace_only() {
+        let f = |id: &str, draft: &str, at: u64| StoredFile {
+            id: id.into(),
+            draft_id: draft.into(),
+            stored_ms: at,
+        };
+        let now = 100 * 60_000;
+        let old = now - SWEEP_GRACE_MS;
+        let young = now - SWEEP_GRACE_MS + 1;
+        let files = [
+            f("kept", "d1", old),           // listed by its draft
+            f("removed", "d1", old),        // its draft no longer lists it
+            f("orphan", "gone", old),       // its draft is gone
+            f("just-added", "gone", young), // another tab's, its draft not saved yet
+            f("fresh", "d1", young),        // added in another tab, the draft not written yet
+            f("newer", "d2", old),          // its draft is a newer version's record
+        ];
+        let drafts = BTreeMap::from([
+            ("d1".to_string(), Some(BTreeSet::from(["kept".to_string()]))),
+            ("d2".to_string(), None),
+        ]);
+        assert_eq!(files_to_sweep(&files, &drafts, now), ["removed", "orphan"]);
+        // Ten minutes later the young ones are swept too.
+        let later = files_to_sweep(&files, &drafts, now + SWEEP_GRACE_MS);
+        assert_eq!(later, ["removed", "orphan", "just-added", "fresh"]);
+        // A clock set back never sweeps (the age saturates at zero).
+        assert!(files_to_sweep(&files, &drafts, 0).is_empty());
+    }
+
+    #[test]
+    fn a_record_lists_its_files() {
+        let mut d = Draft::new("a1", "QD26-09", 10);
+        d.attachments.push(crate::draft::Attachment {
+            id: "f1".into(),
+            target: crate::draft::Target::Criterion("1.1".into()),
+            caption: String::new(),
+            kind: crate::draft::attachments::Kind::Png,
+            bytes: 3,
+            sha256: "0".repeat(64),
+            width: Some(1),
+            height: Some(1),
+            added_ms: 1,
+        });
+        let text = record_value(2, &d).to_string();
+        assert_eq!(
+            listed_files(&text),
+            Some(BTreeSet::from(["f1".to_string()]))
+        );
+        assert_eq!(listed_files("{}"), None);
+        let newer = text.replace(r#""version":1"#, r#""version":9"#);
+        assert_eq!(listed_files(&newer), None);
+    }
 
     #[test]
     fn the_empty_store_is_what_encode_writes() {

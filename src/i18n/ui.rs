@@ -429,6 +429,22 @@ strings! {
     BackToToc => "Về mục lục", "Back to contents";
     ProductNameFromDraft => "Lấy từ tên bản nháp; bạn sửa được.", "Taken from the draft's name; you can change it.";
     UseDraftName => "Dùng tên bản nháp:", "Use the draft's name:";
+
+    // ---- Evidence files on the phone (issue 14): the attach block under each criterion and
+    // each row of Mẫu 02's evidence table.
+    AttachTakePhoto => "Chụp ảnh", "Take a photo";
+    AttachChoose => "Chọn ảnh hoặc PDF", "Choose photos or PDFs";
+    AttachWorking => "Đang xử lý tệp…", "Processing the file…";
+    AttachCaption => "Chú thích", "Caption";
+    AttachUp => "Lên", "Up";
+    AttachDown => "Xuống", "Down";
+    AttachReplace => "Thay", "Replace";
+    AttachDelete => "Xóa", "Delete";
+    AttachPdf => "Tệp PDF", "PDF file";
+    AttachPhoto => "Ảnh", "Photo";
+    AttachTableTitle => "Tài liệu minh chứng theo bảng của Mẫu 02", "Evidence papers by the table of Form 02";
+    AttachTableIntro => "Chụp hoặc chọn giấy tờ cho từng dòng của bảng tài liệu minh chứng; ảnh được thu nhỏ và lưu trên máy cùng bản nháp, kể cả khi không có mạng.",
+        "Photograph or choose the papers for each row of the evidence table; photos are made smaller and kept on this device with the draft, offline too.";
 }
 
 #[cfg(test)]

@@ -715,6 +715,142 @@ pub fn confirm_delete(lang: Lang, name: &str) -> String {
     )
 }
 
+// ---- Evidence files (issue 14) ----------------------------------------------------------------
+
+/// Why a picked file was not attached, in words (the file's name is said by [`file_refused`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileRefusal {
+    /// Not a JPEG, PNG or PDF.
+    NotSupported,
+    /// The picture cannot be read or decoded (damaged, cut short).
+    Damaged,
+    /// More than the pixels kept.
+    TooManyPixels { width: u32, height: u32 },
+    /// Larger than the limit of its kind.
+    TooLarge { bytes: u64, limit: u64 },
+    /// The draft holds as many files, or as many bytes, as it may.
+    DraftFull,
+    /// The device's storage for the app is full.
+    StorageFull,
+    /// Anything else (the browser's name for it).
+    Failed(String),
+}
+
+/// "“giay-phep.jpg” chưa được đính kèm: …" naming the file and saying why and what to do.
+pub fn file_refused(lang: Lang, name: &str, why: &FileRefusal) -> String {
+    let mp = |w: &u32, h: &u32| (u64::from(*w) * u64::from(*h) + 500_000) / 1_000_000;
+    let reason = match why {
+        FileRefusal::NotSupported => pick(
+            lang,
+            "tệp không phải ảnh JPEG, PNG hay tệp PDF.".to_string(),
+            "it is not a JPEG or PNG picture or a PDF.".to_string(),
+        ),
+        FileRefusal::Damaged => pick(
+            lang,
+            "không đọc được ảnh (tệp bị hỏng hoặc chưa tải xong). Hãy chụp hoặc chọn lại.".to_string(),
+            "the picture cannot be read (the file is damaged or incomplete). Take or choose it again.".to_string(),
+        ),
+        FileRefusal::TooManyPixels { width, height } => pick(
+            lang,
+            format!(
+                "ảnh quá lớn ({width} × {height} điểm ảnh, khoảng {} megapixel; tối đa {}). Hãy chụp lại ở độ phân giải thấp hơn.",
+                mp(width, height),
+                crate::draft::attachments::MAX_PIXELS / 1_000_000
+            ),
+            format!(
+                "the picture is too large ({width} × {height} pixels, about {} megapixels; at most {}). Take it again at a lower resolution.",
+                mp(width, height),
+                crate::draft::attachments::MAX_PIXELS / 1_000_000
+            ),
+        ),
+        FileRefusal::TooLarge { bytes: n, limit } => pick(
+            lang,
+            format!(
+                "tệp nặng {}, quá giới hạn {}. Với PDF, hãy tách thành nhiều tệp hoặc chụp từng trang.",
+                bytes(lang, *n),
+                bytes(lang, *limit)
+            ),
+            format!(
+                "the file is {}, over the limit of {}. For a PDF, split it into several files or photograph each page.",
+                bytes(lang, *n),
+                bytes(lang, *limit)
+            ),
+        ),
+        FileRefusal::DraftFull => pick(
+            lang,
+            "bản nháp đã có đủ số tệp hoặc dung lượng tệp tối đa. Hãy xóa bớt tệp không cần.".to_string(),
+            "the draft already holds as many files, or as many bytes of files, as it may. Delete files it does not need.".to_string(),
+        ),
+        FileRefusal::StorageFull => pick(
+            lang,
+            "bộ nhớ của trình duyệt cho ứng dụng đã đầy. Bản nháp không thay đổi; hãy xóa bớt tệp hoặc bản nháp cũ rồi thử lại.".to_string(),
+            "the browser's storage for the app is full. The draft is unchanged; delete some files or old drafts and try again.".to_string(),
+        ),
+        FileRefusal::Failed(what) => pick(
+            lang,
+            format!("có lỗi khi xử lý tệp ({what}). Hãy thử lại."),
+            format!("something went wrong processing it ({what}). Try again."),
+        ),
+    };
+    pick(
+        lang,
+        format!("“{name}” chưa được đính kèm: {reason}"),
+        format!("“{name}” was not attached: {reason}"),
+    )
+}
+
+/// "Xóa tệp “Giấy đăng ký kinh doanh”?" (the caption, or the kind when it has none).
+pub fn confirm_delete_file(lang: Lang, caption: &str) -> String {
+    pick(
+        lang,
+        format!("Xóa tệp “{caption}” khỏi bản nháp? Không thể hoàn tác."),
+        format!("Delete the file “{caption}” from the draft? This cannot be undone."),
+    )
+}
+
+/// "2 tệp · 310 kB; cả bản nháp: 5 tệp, 1,2 MB".
+pub fn files_summary(
+    lang: Lang,
+    here: usize,
+    here_bytes: u64,
+    all: usize,
+    all_bytes: u64,
+) -> String {
+    pick(
+        lang,
+        format!(
+            "{here} tệp · {}; cả bản nháp: {all} tệp, {}",
+            bytes(lang, here_bytes),
+            bytes(lang, all_bytes)
+        ),
+        format!(
+            "{here} {} · {}; the whole draft: {all} {}, {}",
+            if here == 1 { "file" } else { "files" },
+            bytes(lang, here_bytes),
+            if all == 1 { "file" } else { "files" },
+            bytes(lang, all_bytes)
+        ),
+    )
+}
+
+/// "Ảnh 1600 × 1200 · 183 kB" / "PDF · 1,2 MB": one file's line under its thumbnail.
+pub fn file_line(lang: Lang, is_pdf: bool, size: Option<(u32, u32)>, n: u64) -> String {
+    match (is_pdf, size) {
+        (false, Some((w, h))) => format!(
+            "{} {w} × {h} · {}",
+            t(lang, Key::AttachPhoto),
+            bytes(lang, n)
+        ),
+        (true, _) => format!("PDF · {}", bytes(lang, n)),
+        (false, None) => bytes(lang, n),
+    }
+}
+
+/// "Tệp 2 của 1.1" style accessible names for a file's buttons: "Lên: Giấy chứng nhận".
+pub fn file_action(lang: Lang, action: Key, caption: &str) -> String {
+    format!("{}: {caption}", t(lang, action))
+}
+
 /// "12/34 câu" / "12 of 34 criteria".
 pub fn answered_of(lang: Lang, answered: usize, total: usize) -> String {
     match lang {

@@ -91,6 +91,9 @@ enum Job {
     Delete(String),
     Current(Option<String>),
     Heard(String),
+    /// Free the evidence files no draft lists (`db::Db::sweep_files`): after loading, after a
+    /// save that dropped a file, after another tab's change was merged or a draft removed.
+    Sweep,
 }
 
 #[derive(Default)]
@@ -361,7 +364,9 @@ mod imp {
                 for d in &loaded.drafts {
                     s.latest.insert(d.id.clone(), Rc::new(d.clone()));
                 }
-                !s.queue.is_empty() && !std::mem::replace(&mut s.running, true)
+                // After the journal's replays: free the files no draft lists.
+                s.queue.push_back(Job::Sweep);
+                !std::mem::replace(&mut s.running, true)
             };
             self.emit(Event::Loaded(loaded));
             if pending {
@@ -539,7 +544,24 @@ mod imp {
                     let latest = self.inner.borrow().latest.get(&draft.id).cloned();
                     let Some(draft) = latest else { return Ok(()) };
                     let before = syncer.rev(&draft.id);
+                    let files_before: Vec<String> = syncer
+                        .base(&draft.id)
+                        .map(|d| d.attachments.iter().map(|a| a.id.clone()).collect())
+                        .unwrap_or_default();
                     let outcome = syncer.save(db, &draft).await?;
+                    let files_now: Vec<&str> =
+                        draft.attachments.iter().map(|a| a.id.as_str()).collect();
+                    if files_before
+                        .iter()
+                        .any(|id| !files_now.contains(&id.as_str()))
+                    {
+                        self.inner.borrow_mut().queue.push_back(Job::Sweep);
+                    }
+                    if files_before.len() != files_now.len() {
+                        // A file added or gone changes the room used by far more than a save:
+                        // estimate it now rather than within SPACE_EVERY_MS.
+                        self.report_room().await;
+                    }
                     if let Some(rev) = syncer.rev(&draft.id).filter(|r| Some(*r) != before) {
                         self.post(&Message::Changed {
                             id: draft.id.clone(),
@@ -558,6 +580,7 @@ mod imp {
                     self.maybe_persist(&draft);
                 }
                 Job::Delete(id) => {
+                    // The draft's files go in the same transaction (`Db::delete_draft`).
                     syncer.delete(db, &id).await?;
                     self.post(&Message::Deleted { id });
                     self.write_index(None);
@@ -585,8 +608,19 @@ mod imp {
                                 .insert(id.clone(), Rc::new((*theirs).clone()));
                             self.emit(Event::Added(theirs));
                         }
-                        Some(outcome) => self.apply_outcome(&id, outcome),
+                        Some(outcome) => {
+                            if matches!(outcome, Outcome::Merge { .. } | Outcome::Removed) {
+                                self.inner.borrow_mut().queue.push_back(Job::Sweep);
+                            }
+                            self.apply_outcome(&id, outcome)
+                        }
                         None => {}
+                    }
+                }
+                Job::Sweep => {
+                    let now = crate::platform::clock::now_ms();
+                    if db.sweep_files(now).await? > 0 {
+                        self.report_room().await;
                     }
                 }
             }

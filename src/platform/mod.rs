@@ -26,12 +26,16 @@ pub mod embed;
 pub mod fetch;
 /// Files in and out: downloads, the print page, picked files.
 pub mod files;
+/// The evidence files' bytes in the drafts' database (a native in-memory stand-in).
+pub mod files_store;
 /// Whether the device is online (the header's offline indicator).
 pub mod online;
 /// The address (fragment, query), the clipboard, theme colours on `:root`.
 pub mod page;
 /// The error screen shown after a panic.
 pub mod panic;
+/// A picked photo or PDF made ready to store: checked, decoded, downscaled, re-encoded.
+pub mod photo;
 /// How much room the browser gives the app's data; asking it to keep the data.
 pub mod quota;
 /// Read-aloud with the device's local voices (Web Speech API).

@@ -7,6 +7,7 @@
 //! tests (`tests/ssr*.rs`) can render it to HTML.
 
 pub mod app;
+pub mod attachments;
 pub mod boot;
 pub mod chooser;
 pub mod demo;

@@ -14,12 +14,13 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::assess::Assessment;
-use crate::draft::{check_representative, Command, Draft};
+use crate::draft::{attachments, check_representative, Attachment, Command, Draft};
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::dom::{self, Focus};
 use crate::platform::{self, clock};
 use crate::rubric::{evidence, KnockOut, KnockOutEffect, KnockOutKind, Misprint, ProductSet};
 
+use super::attachments::{AttachBlock, FileRoom};
 use super::state::{Action, Target};
 use super::{criterion_dom_id, knock_out_dom_id, Shared};
 
@@ -98,6 +99,9 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     // Render the parts one task after another, so the top of a long sheet shows at once.
     // Counted in sections, across the parts.
     let shown_state = use_reducer(|| Shown(props.initial_sections));
+    // The draft's files, for the attach blocks' room check (see `FileRoom`).
+    let room = (*use_memo((), |_| FileRoom::default())).clone();
+    room.update(&props.draft.attachments);
     let shown = shown_state.0;
     let sections: usize = props.set.parts.iter().map(|p| p.sections.len()).sum();
     {
@@ -289,6 +293,13 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                                 note: draft.evidence.get(&c.code).map(|n| AttrValue::from(n.clone())).unwrap_or_default(),
                                 warning: mismatch.as_ref().filter(|m| m.criterion == c.code)
                                     .map(|m| AttrValue::from(i18n::ground_mismatch(lang, m))),
+                                files: files_of(draft, &c.code),
+                                room: room.clone(),
+                                draft_files: if draft.attachments.iter().any(|a| a.target == crate::draft::Target::Criterion(c.code.clone())) {
+                                    (draft.attachments.len(), attachments::total_bytes(&draft.attachments))
+                                } else {
+                                    (0, 0)
+                                },
                             }
                         }).collect::<Vec<_>>();
                         let open_note = props.focus.as_ref()
@@ -319,6 +330,23 @@ pub struct CriterionAnswer {
     pub note: AttrValue,
     /// The answer contradicts the details (criterion 3.2), in words.
     pub warning: Option<AttrValue>,
+    /// The criterion's evidence files, in order.
+    pub files: Rc<Vec<Attachment>>,
+    /// The whole draft's file count and bytes, read when a file is picked.
+    pub room: FileRoom,
+    /// The same, shown under the criterion's files; (0, 0) when it has none (so that a file
+    /// added elsewhere re-renders only the criteria that show the total).
+    pub draft_files: (usize, u64),
+}
+
+/// A criterion's evidence files, in order.
+fn files_of(draft: &Draft, code: &str) -> Rc<Vec<Attachment>> {
+    let target = crate::draft::Target::Criterion(code.to_string());
+    Rc::new(
+        attachments::of(&draft.attachments, &target)
+            .cloned()
+            .collect(),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -370,11 +398,15 @@ pub fn SectionView(props: &SectionProps) -> Html {
             none: false,
             note: AttrValue::default(),
             warning: None,
+            files: Rc::default(),
+            room: FileRoom::default(),
+            draft_files: (0, 0),
         });
         items.push(html! {
             <CriterionView key={c.code.clone()} lang={lang} set={props.set.clone()}
                 at={(pi, si, ci)} position={a.position} none={a.none}
                 note={a.note} warning={a.warning} draft_id={props.draft_id.clone()}
+                files={a.files} room={a.room} draft_files={a.draft_files}
                 on_action={props.on_action.clone()} title_in_heading={titled_by_heading}
                 evidence_open={props.evidence_open || props.open_note.as_deref() == Some(c.code.as_str())} />
         });
@@ -476,6 +508,15 @@ pub struct CriterionProps {
     /// The answer contradicts the details (criterion 3.2), in words.
     #[prop_or_default]
     pub warning: Option<AttrValue>,
+    /// The criterion's evidence files, in order.
+    #[prop_or_default]
+    pub files: Rc<Vec<Attachment>>,
+    /// The whole draft's file count and bytes, read when a file is picked.
+    #[prop_or_default]
+    pub room: FileRoom,
+    /// The same, shown under the criterion's files ((0, 0) when it has none).
+    #[prop_or_default]
+    pub draft_files: (usize, u64),
     pub draft_id: AttrValue,
     pub on_action: Callback<Action>,
     /// Start with the evidence and note shown.
@@ -672,9 +713,23 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                             maxlength={crate::draft::MAX_FIELD_CHARS.to_string()} />
                     </div>
                 }
+                <AttachBlock lang={lang} draft_id={props.draft_id.clone()}
+                    target={crate::draft::Target::Criterion(c.code.clone())} files={props.files.clone()}
+                    draft_files={props.draft_files} room={props.room.clone()} caption={first_paper(&props.set, &c.code)}
+                    dom={AttrValue::from(format!("{dom}-attach"))} on_action={props.on_action.clone()} />
             </div>
         </fieldset>
     }
+}
+
+/// The caption a new file of criterion `code` gets: the first paper the evidence table suggests,
+/// in Vietnamese whatever the interface's language (the caption is printed in the filing copy's
+/// annex, which is Vietnamese).
+fn first_paper(set: &ProductSet, code: &str) -> AttrValue {
+    evidence::for_criterion(set, code)
+        .first()
+        .map(|e| AttrValue::from(e.vi))
+        .unwrap_or_default()
 }
 
 /// A criterion's text split where the decision runs its requirement on after the title

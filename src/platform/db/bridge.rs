@@ -59,6 +59,25 @@ pub(super) async fn request(r: &IdbRequest) -> Result<JsValue, StoreError> {
     }
 }
 
+/// Install a request's handlers now and return what settles with it (for several requests
+/// issued together, each awaited in turn with [`settle`]: an `async fn` would install its
+/// handlers only when first polled, after an earlier request's event may have passed).
+pub(super) fn request_now(r: &IdbRequest) -> JsFuture {
+    let p = Promise::new(&mut |ok: Function, err: Function| {
+        r.set_onsuccess(Some(&ok));
+        r.set_onerror(Some(&err));
+    });
+    JsFuture::from(p)
+}
+
+/// The result of a request whose future [`request_now`] made.
+pub(super) async fn settle(f: JsFuture, r: &IdbRequest) -> Result<JsValue, StoreError> {
+    match f.await {
+        Ok(_) => r.result().map_err(StoreError::from_js),
+        Err(_) => Err(StoreError::from_name(&request_error_name(r))),
+    }
+}
+
 /// Await the end of a transaction: `Ok` on `complete` (committed), the abort reason on `abort`
 /// (`transaction.error`: e.g. `QuotaExceededError`, `ConstraintError`; `AbortError` if it was
 /// aborted explicitly).

@@ -32,7 +32,9 @@ use web_sys::{
 
 mod bridge;
 
-use crate::draft::store::{BACKUPS, DB_NAME, DB_VERSION as SCHEMA_VERSION, DRAFTS, META};
+use crate::draft::store::{
+    StoredFile, BACKUPS, DB_NAME, DB_VERSION as SCHEMA_VERSION, DRAFTS, FILES, FILES_BY_DRAFT, META,
+};
 use crate::draft::sync::{Cas, Database};
 pub use bridge::BLOCKED_GRACE_MS;
 use bridge::{
@@ -122,6 +124,15 @@ fn upgrade(req: &IdbOpenDbRequest) -> Result<(), JsValue> {
     }
     if !names.contains(BACKUPS) {
         db.create_object_store_with_optional_parameters(BACKUPS, &keyed)?;
+    }
+    // Version 2: the evidence files (see `draft::store::FILES`).
+    if !names.contains(FILES) {
+        let files = db.create_object_store_with_optional_parameters(FILES, &keyed)?;
+        let path: Array = ["draft_id", "stored_ms"]
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        files.create_index_with_str_sequence(FILES_BY_DRAFT, &path)?;
     }
     Ok(())
 }
@@ -458,13 +469,190 @@ impl Db {
         stringify(&v).map(Some)
     }
 
-    /// Delete one draft (no error if it does not exist). `Ok` once committed.
+    /// Delete one draft and its files, in one transaction (no error if it does not exist): the
+    /// draft's record, then every file its id owns in [`FILES`], found by the `by_draft` index
+    /// (the deletes are issued from the key request's success handler, inside the transaction).
+    /// `Ok` once committed.
     pub async fn delete_draft(&self, id: &str) -> Result<(), StoreError> {
-        self.write(&[DRAFTS], false, |tx| {
+        let tx = self.tx(&[DRAFTS, FILES], IdbTransactionMode::Readwrite, false)?;
+        let issued = (|| -> Result<(IdbRequest, web_sys::IdbObjectStore), JsValue> {
             tx.object_store(DRAFTS)?.delete(&JsValue::from_str(id))?;
+            let files = tx.object_store(FILES)?;
+            let keys = files
+                .index(FILES_BY_DRAFT)?
+                .get_all_keys_with_key(&draft_range(id)?.into())?;
+            Ok((keys, files))
+        })();
+        let (keys, files) = match issued {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = tx.abort();
+                return Err(StoreError::from_js(e));
+            }
+        };
+        let on_keys = {
+            let (keys, tx) = (keys.clone(), tx.clone());
+            Closure::once(move |_: Event| {
+                let list: Array = keys
+                    .result()
+                    .map(|r| r.unchecked_into())
+                    .unwrap_or_default();
+                for k in list.iter() {
+                    if files.delete(&k).is_err() {
+                        let _ = tx.abort();
+                        return;
+                    }
+                }
+            })
+        };
+        keys.set_onsuccess(Some(on_keys.as_ref().unchecked_ref()));
+        let finished = done(&tx).await;
+        keys.set_onsuccess(None);
+        drop(on_keys);
+        finished
+    }
+
+    /// Store a file's bytes as the record `{id, draft_id, bytes, type, sha256, stored_ms}`
+    /// (written once: files are immutable by id). The bytes are an `ArrayBuffer`: a structured
+    /// clone every engine stores (Chromium and Firefox both move large values out to files on
+    /// their own), in private windows too, and read back synchronously in the request's success;
+    /// a `Blob` would save a copy for thumbnails but older WebKit failed to store Blobs in
+    /// IndexedDB and Firefox's private windows refused them until recently. `Ok` once
+    /// committed (durability "strict": the draft will point at it); `QuotaExceeded` when full.
+    pub async fn put_file(
+        &self,
+        id: &str,
+        draft_id: &str,
+        mime: &str,
+        sha256: &str,
+        bytes: &[u8],
+        stored_ms: u64,
+    ) -> Result<(), StoreError> {
+        let record = Object::new();
+        let set = |k: &str, v: &JsValue| Reflect::set(&record, &JsValue::from_str(k), v);
+        let buffer = js_sys::Uint8Array::from(bytes).buffer();
+        set("id", &id.into())
+            .and_then(|_| set("draft_id", &draft_id.into()))
+            .and_then(|_| set("bytes", &buffer))
+            .and_then(|_| set("type", &mime.into()))
+            .and_then(|_| set("sha256", &sha256.into()))
+            .and_then(|_| set("stored_ms", &JsValue::from_f64(stored_ms as f64)))
+            .map_err(StoreError::from_js)?;
+        self.write(&[FILES], true, |tx| {
+            tx.object_store(FILES)?.put(&record)?;
             Ok(())
         })
         .await
+    }
+
+    /// A file's bytes and type, `None` if there is no such file.
+    pub async fn get_file(&self, id: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
+        let v = self.read(FILES, Some(id)).await?;
+        Ok(file_of(&v))
+    }
+
+    /// Several files' bytes (those that exist), read in one transaction.
+    pub async fn get_files(&self, ids: &[String]) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        let tx = self.tx(&[FILES], IdbTransactionMode::Readonly, false)?;
+        let store = tx.object_store(FILES).map_err(StoreError::from_js)?;
+        // Every request is issued (and its handlers installed) before the first await.
+        let mut pending = Vec::with_capacity(ids.len());
+        for id in ids {
+            let req = store
+                .get(&JsValue::from_str(id))
+                .map_err(StoreError::from_js)?;
+            pending.push((id, bridge::request_now(&req), req));
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for (id, fut, req) in pending {
+            let v = bridge::settle(fut, &req).await?;
+            if let Some((bytes, _)) = file_of(&v) {
+                out.push((id.clone(), bytes));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Delete files by id (missing ones are no error), in one transaction.
+    pub async fn delete_files(&self, ids: &[String]) -> Result<(), StoreError> {
+        self.write(&[FILES], false, |tx| {
+            let store = tx.object_store(FILES)?;
+            for id in ids {
+                store.delete(&JsValue::from_str(id))?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// How many files are stored (tests, the e2e checks).
+    pub async fn count_files(&self) -> Result<u32, StoreError> {
+        let tx = self.tx(&[FILES], IdbTransactionMode::Readonly, false)?;
+        let req = tx
+            .object_store(FILES)
+            .and_then(|s| s.count())
+            .map_err(StoreError::from_js)?;
+        Ok(request(&req).await?.as_f64().unwrap_or(0.0) as u32)
+    }
+
+    /// Delete the files no draft lists ([`crate::draft::store::files_to_sweep`], whose comment
+    /// gives the rule and the grace period), in ONE transaction over the drafts and the files:
+    /// the drafts are read, the files' `(draft_id, stored_ms)` walked with a key cursor on the
+    /// index (no bytes are loaded), and the deletes issued from the cursor's last step. Returns
+    /// how many were deleted.
+    pub async fn sweep_files(&self, now_ms: u64) -> Result<usize, StoreError> {
+        let tx = self.tx(&[DRAFTS, FILES], IdbTransactionMode::Readwrite, false)?;
+        let issued = (|| -> Result<_, JsValue> {
+            let drafts = tx.object_store(DRAFTS)?.get_all()?;
+            let files = tx.object_store(FILES)?;
+            let cursor = files.index(FILES_BY_DRAFT)?.open_key_cursor()?;
+            Ok((drafts, files, cursor))
+        })();
+        let (drafts, files, cursor) = match issued {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = tx.abort();
+                return Err(StoreError::from_js(e));
+            }
+        };
+        let swept: Rc<Cell<usize>> = Rc::default();
+        let seen: Rc<RefCell<Vec<StoredFile>>> = Rc::default();
+        let on_step = {
+            let (cursor_req, tx, swept) = (cursor.clone(), tx.clone(), swept.clone());
+            Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                let step = cursor_req.result().unwrap_or(JsValue::NULL);
+                if let Some(c) = step.dyn_ref::<web_sys::IdbCursor>() {
+                    let key: Option<Array> = c.key().ok().and_then(|k| k.dyn_into().ok());
+                    let id = c.primary_key().ok().and_then(|k| k.as_string());
+                    if let (Some(key), Some(id)) = (key, id) {
+                        seen.borrow_mut().push(StoredFile {
+                            id,
+                            draft_id: key.get(0).as_string().unwrap_or_default(),
+                            stored_ms: key.get(1).as_f64().unwrap_or(0.0).max(0.0) as u64,
+                        });
+                    }
+                    if c.continue_().is_err() {
+                        let _ = tx.abort();
+                    }
+                    return;
+                }
+                // The walk is over: the drafts' request finished before the cursor's first step.
+                let listed = drafts_listing(&drafts);
+                let doomed = crate::draft::store::files_to_sweep(&seen.borrow(), &listed, now_ms);
+                for id in &doomed {
+                    if files.delete(&JsValue::from_str(id)).is_err() {
+                        let _ = tx.abort();
+                        return;
+                    }
+                }
+                swept.set(doomed.len());
+            })
+        };
+        cursor.set_onsuccess(Some(on_step.as_ref().unchecked_ref()));
+        let finished = done(&tx).await;
+        cursor.set_onsuccess(None);
+        drop(on_step);
+        finished.map(|()| swept.get())
     }
 
     pub async fn put_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -589,6 +777,52 @@ impl Database for Db {
     async fn get(&self, id: &str) -> Result<Option<String>, StoreError> {
         self.get_draft(id).await
     }
+}
+
+/// The range of the `by_draft` index holding draft `id`'s files: keys `[id, n]` for any number
+/// `n` lie between `[id]` and `[id, []]` (an array sorts after every number).
+fn draft_range(id: &str) -> Result<web_sys::IdbKeyRange, JsValue> {
+    let lower = Array::of1(&JsValue::from_str(id));
+    let upper = Array::of2(&JsValue::from_str(id), &Array::new());
+    web_sys::IdbKeyRange::bound(&lower, &upper)
+}
+
+/// A stored file record's bytes and type.
+fn file_of(v: &JsValue) -> Option<(Vec<u8>, String)> {
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    let bytes = Reflect::get(v, &JsValue::from_str("bytes")).ok()?;
+    let bytes = if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(b).to_vec()
+    } else {
+        bytes.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()
+    };
+    let mime = Reflect::get(v, &JsValue::from_str("type"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
+    Some((bytes, mime))
+}
+
+/// Each stored draft's listed files, from a `getAll` of the drafts store.
+fn drafts_listing(
+    request: &IdbRequest,
+) -> std::collections::BTreeMap<String, Option<std::collections::BTreeSet<String>>> {
+    let all: Array = request
+        .result()
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .unwrap_or_default();
+    all.iter()
+        .filter_map(|v| {
+            let id = Reflect::get(&v, &JsValue::from_str("id"))
+                .ok()?
+                .as_string()?;
+            let text: Option<String> = JSON::stringify(&v).ok().map(String::from);
+            Some((id, text.and_then(|t| crate::draft::store::listed_files(&t))))
+        })
+        .collect()
 }
 
 fn parse(json: &str) -> Result<JsValue, StoreError> {

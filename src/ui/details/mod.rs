@@ -11,6 +11,7 @@
 pub mod downloads;
 pub mod form;
 pub mod import;
+pub mod papers;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -28,6 +29,7 @@ use super::state::{Action, Target};
 use super::Shared;
 use downloads::Downloads;
 use form::{detail_label, field_dom_id, DetailsForm};
+use papers::Papers;
 
 /// What the filing copy of `d` leaves blank: [`draft::blanks`] once the product set's sheet is
 /// loaded; before that, the details only (the same rule, without the criteria).
@@ -102,6 +104,7 @@ pub fn DetailsScreen(props: &DetailsProps) -> Html {
             <DetailsForm lang={lang} draft={draft.clone()} set_label={props.set_label.clone()}
                 on_action={props.on_action.clone()} {today} set={props.set.clone()} />
             { missing }
+            <Papers lang={lang} draft={draft.clone()} on_action={props.on_action.clone()} />
             <Downloads lang={lang} draft={draft.clone()} {today} on_action={props.on_action.clone()}
                 on_rubric={props.on_rubric.clone()} blanks={blanks.len()} counted_all={set.is_some()} />
         </div>
