@@ -127,6 +127,7 @@ async fn the_details_screen_has_the_fifteen_rows_of_the_evidence_table() {
             on_action: Callback::noop(),
             today: Date::new(2026, 12, 1),
             on_rubric: None,
+            here: Vec::new(),
             saved: Some(true),
         })
         .await;

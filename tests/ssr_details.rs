@@ -42,6 +42,7 @@ fn props(lang: Lang, d: Draft) -> DetailsProps {
         on_action: Callback::noop(),
         today: Some(today()),
         on_rubric: None,
+        here: Vec::new(),
         saved: Some(true),
     }
 }

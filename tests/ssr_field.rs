@@ -188,6 +188,7 @@ fn details(lang: Lang, d: Draft, set: Option<ProductSet>) -> DetailsProps {
         on_action: Callback::noop(),
         today: Date::new(2026, 12, 1),
         on_rubric: None,
+        here: Vec::new(),
         saved: Some(true),
     }
 }

@@ -53,6 +53,7 @@ fn details(lang: Lang, d: Draft, set: Option<&ProductSet>) -> DetailsProps {
         today: Some(today()),
         saved: Some(true),
         on_rubric: None,
+        here: Vec::new(),
     }
 }
 

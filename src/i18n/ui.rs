@@ -124,6 +124,17 @@ strings! {
     EffortProduct => "cải tiến chất lượng sản phẩm", "improving the product itself";
     EffortGiven => "khó thay đổi", "hard to change";
     SummaryOpen => "Tóm tắt kết quả (1 trang)", "Result summary (1 page)";
+    // The evidence package in the app (issue 14).
+    PackageFilesUnreadable => "Không đọc được các tệp minh chứng đã lưu trên máy này, nên chưa tạo được gói. Hãy thử lại; nếu vẫn lỗi, hãy tải bản nháp (.json) và đính kèm lại ảnh.",
+        "The evidence files stored on this device could not be read, so no package was made. Try again; if it fails again, download the draft (.json) and attach the pictures again.";
+    PackageFailed => "Không tải được gói về máy. Hãy thử lại.", "The package could not be downloaded. Try again.";
+    PackageWorking => "Đang đóng gói…", "Packing…";
+    PackageHereTitle => "Gói của một bản nháp đã có", "A package of a draft already here";
+    PackageNotImported => "Chưa nhập gói; không có gì trên máy này bị thay đổi.", "The package was not imported; nothing on this device changed.";
+    PackageHint => "Gói .zip gồm bản nháp và mọi ảnh, tệp minh chứng: để sao lưu, chuyển sang điện thoại khác, hoặc nộp bản điện tử cho xã.",
+        "The .zip package holds the draft and every evidence picture and file: for a backup, another phone, or the electronic set for the commune.";
+    ShareNoFiles => "Đường liên kết không mang theo được ảnh và tệp minh chứng. Để gửi cả ảnh, hãy tải gói .zip và gửi tệp đó.",
+        "A link cannot carry the evidence pictures and files. To send them too, download the .zip package and send that file.";
     // Help, glossary, symbols (issue 17).
     HelpButton => "Giải thích", "Explain";
     HelpTip => "Mẹo:", "Tip:";

@@ -1318,6 +1318,26 @@ pub fn term_count(lang: Lang, n: usize) -> String {
     }
 }
 
+/// "Gói này là của bản nháp “…” đã có trên máy: …".
+pub fn package_here(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("Gói này là của bản nháp “{name}” đã có trên máy này. Cập nhật bản nháp đó bằng nội dung và ảnh trong gói, hay thêm thành một bản sao?"),
+        format!("This package is of the draft “{name}”, already on this device. Update that draft with the package's content and pictures, or add it as a copy?"),
+    )
+}
+
+/// "Tải gói hồ sơ (.zip, 3 tệp minh chứng)".
+pub fn package_button(lang: Lang, files: usize) -> String {
+    match (lang, files) {
+        (Lang::Vi, 0) => "Tải gói hồ sơ (.zip)".to_string(),
+        (Lang::Vi, n) => format!("Tải gói hồ sơ (.zip, {n} tệp minh chứng)"),
+        (Lang::En, 0) => "Download the package (.zip)".to_string(),
+        (Lang::En, 1) => "Download the package (.zip, 1 evidence file)".to_string(),
+        (Lang::En, n) => format!("Download the package (.zip, {n} evidence files)"),
+    }
+}
+
 // ---- Read-aloud (issue 17) -----------------------------------------------------------------
 
 /// What the read-aloud button of a criterion says: its code and name, each level with its

@@ -364,7 +364,8 @@ pub fn App(props: &AppProps) -> Html {
                         <DraftsList lang={lang} {drafts} current={state.current.clone().map(AttrValue::from)}
                             catalogue={catalogue.clone()} on_action={on_action.clone()}
                             saved={state.storage == StorageStatus::Saved} space={state.space} {sets} />
-                        <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()} />
+                        <ImportDraft lang={lang} on_action={on_action.clone()} on_rubric={on_rubric.clone()}
+                            here={state.drafts.iter().cloned().map(Shared::from).collect::<Vec<_>>()} />
                         <DemoEntry lang={lang} on_open={on_open_demo.clone()} />
                     }
                 </main>
@@ -447,6 +448,7 @@ pub fn App(props: &AppProps) -> Html {
                         <DetailsScreen lang={lang} draft={Shared::from(Rc::clone(draft))} {set}
                             set_label={AttrValue::from(set_label)} on_action={on_action.clone()}
                             on_rubric={on_rubric.clone()}
+                            here={state.drafts.iter().cloned().map(Shared::from).collect::<Vec<_>>()}
                             saved={(!state.in_demo()).then_some(state.storage == StorageStatus::Saved)} />
                     </main>
                 }

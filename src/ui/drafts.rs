@@ -147,13 +147,24 @@ pub fn DraftsList(props: &DraftsListProps) -> Html {
             let cb = on_action.clone();
             let id = id.clone();
             let title = format!("{name} {}", t(lang, Key::CopySuffix));
+            let source = d.attachments.clone();
             Callback::from(move |_: MouseEvent| {
-                cb.emit(Action::Duplicate {
-                    from: id.clone(),
-                    id: clock::new_id(),
-                    title: title.clone(),
-                    now_ms: clock::now_ms(),
-                })
+                let (cb, from, title, source) = (cb.clone(), id.clone(), title.clone(), source.clone());
+                crate::platform::spawn(async move {
+                    let new_id = clock::new_id();
+                    // The copy's files are stored under new ids first (never shared bytes); if
+                    // they cannot be, no copy is made and the console says why.
+                    match crate::ui::package::copy_files(&source, &new_id).await {
+                        Ok(attachments) => cb.emit(Action::Duplicate {
+                            from,
+                            id: new_id,
+                            title,
+                            now_ms: clock::now_ms(),
+                            attachments,
+                        }),
+                        Err(e) => files::warn(&format!("duplicate: {e}")),
+                    }
+                });
             })
         };
         let download = {

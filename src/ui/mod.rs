@@ -15,6 +15,7 @@ pub mod details;
 pub mod drafts;
 pub mod embed;
 pub mod help;
+pub mod package;
 pub mod questionnaire;
 pub mod read_aloud;
 pub mod result;

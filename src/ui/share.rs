@@ -253,6 +253,12 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <button type="button" class="btn" id="share-close" onclick={close}>{ t(lang, Key::CloseShare) }</button>
             </div>
             <p class="copy-status" id="copy-status" role="status">{ status }</p>
+            if !props.draft.attachments.is_empty() {
+                <div class="warning" id="share-no-files">
+                    <p>{ t(lang, Key::ShareNoFiles) }</p>
+                    <super::package::PackageButton lang={lang} draft={props.draft.clone()} id="share-package" />
+                </div>
+            }
             <h3>{ t(lang, Key::QrTitle) }</h3>
             { qr_part }
         </section>

@@ -58,6 +58,9 @@ pub struct DownloadsProps {
     /// Told about a product set loaded to check an imported file.
     #[prop_or_default]
     pub on_rubric: Option<Callback<Rc<ProductSet>>>,
+    /// The drafts here (for the import of a package).
+    #[prop_or_default]
+    pub here: Vec<Shared<Draft>>,
     /// How many blanks the filing copy leaves (`draft::blanks`, the "cần bổ sung" count).
     #[prop_or_default]
     pub blanks: usize,
@@ -96,8 +99,20 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             let status = status.clone();
             let d: Draft = (*draft).clone();
             platform::spawn(async move {
-                // TODO(issue 14): the stored files
-                let stored = dossier_lazy::Files::new();
+                // The evidence files' bytes for the annex's pictures (a file that cannot be read
+                // is listed without its picture, and the console says why).
+                let ids: Vec<String> = d.attachments.iter().map(|a| a.id.clone()).collect();
+                let stored = if ids.is_empty() {
+                    dossier_lazy::Files::new()
+                } else {
+                    match crate::platform::files_store::get_many(&ids).await {
+                        Ok(f) => f,
+                        Err(e) => {
+                            files::warn(&format!("dossier: the stored files: {e:?}"));
+                            dossier_lazy::Files::new()
+                        }
+                    }
+                };
                 let next = match dossier_lazy::generate(kind, doc, &d, out, today, &stored).await {
                     Ok(Output::Docx(bytes)) => {
                         let name = Kind::Docx.file_name(doc, &d, out, today);
@@ -215,7 +230,12 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 <button type="button" class="btn" id="dl-json" onclick={on_json}>{ t(lang, Key::ExportJson) }</button>
             </div>
             { status_line(Slot::Json, "dl-json-status") }
-            <ImportDraft lang={lang} on_action={props.on_action.clone()} on_rubric={props.on_rubric.clone()} />
+            <div class="doc-block" id="dl-package-block">
+                <p class="hint">{ t(lang, Key::PackageHint) }</p>
+                <crate::ui::package::PackageButton lang={lang} draft={draft.clone()} id="dl-package" />
+            </div>
+            <ImportDraft lang={lang} on_action={props.on_action.clone()} on_rubric={props.on_rubric.clone()}
+                here={props.here.clone()} />
         </section>
     }
 }

@@ -21,6 +21,9 @@ pub struct ImportProps {
     /// Told about the product set loaded to check the file (so the app need not fetch it again).
     #[prop_or_default]
     pub on_rubric: Option<Callback<Rc<ProductSet>>>,
+    /// Drafts here: a package of one of them offers to update it instead of adding a copy.
+    #[prop_or_default]
+    pub here: Vec<crate::ui::Shared<Draft>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +31,8 @@ enum ImportState {
     Idle,
     Reading,
     Failed(String),
+    /// A package of a draft already here (its name): update it, or add a copy?
+    Choose(String),
 }
 
 /// Why an imported file was refused, in words.
@@ -37,6 +42,50 @@ pub fn import_message(lang: Lang, e: &ImportError) -> String {
         t(lang, Key::ImportFailed),
         i18n::import_error(lang, e)
     )
+}
+
+/// A file is refused before reading when the browser says it is larger than the limit (a
+/// package, by its name, has the package's limit).
+pub fn too_large_named(name: &str, size: u64) -> Option<ImportError> {
+    if name.to_ascii_lowercase().ends_with(".zip") {
+        let limit = crate::package::MAX_PACKAGE_BYTES;
+        return (size > limit).then(|| ImportError {
+            field: String::new(),
+            kind: ImportErrorKind::TooLarge {
+                bytes: usize::try_from(size).unwrap_or(usize::MAX),
+                limit: usize::try_from(limit).unwrap_or(usize::MAX),
+            },
+        });
+    }
+    too_large(size)
+}
+
+/// A package read and checked against its product set's sheet; the error in words.
+pub async fn read_package<F, Fut>(
+    lang: Lang,
+    bytes: &[u8],
+    load: F,
+) -> Result<(crate::package::Package, ProductSet), String>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<ProductSet, String>>,
+{
+    let pkg = crate::package::read(bytes).map_err(|e| {
+        format!(
+            "{} {}",
+            t(lang, Key::ImportFailed),
+            i18n::package_error(lang, &e)
+        )
+    })?;
+    let set = load(pkg.draft.product_set.clone()).await.map_err(|_| {
+        format!(
+            "{} {}",
+            t(lang, Key::ImportFailed),
+            t(lang, Key::RubricFailed)
+        )
+    })?;
+    draft::check_against(&pkg.draft, &set).map_err(|e| import_message(lang, &e))?;
+    Ok((pkg, set))
 }
 
 /// A file is refused before reading when the browser says it is larger than the limit.
@@ -114,15 +163,19 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
     let lang = props.lang;
     let state = use_state(|| ImportState::Idle);
     let pick = Callback::from(|_: MouseEvent| dom::click_element("import-file"));
+    // A package waiting for "update" or "add a copy".
+    let pending = use_mut_ref(|| None::<crate::package::Package>);
     let onchange = {
         let state = state.clone();
         let on_action = props.on_action.clone();
         let on_rubric = props.on_rubric.clone();
+        let pending = pending.clone();
+        let here = props.here.clone();
         Callback::from(move |e: Event| {
             let Some(file) = files::picked_file(&e) else {
                 return;
             };
-            if let Some(err) = too_large(file.size) {
+            if let Some(err) = too_large_named(&file.name, file.size) {
                 state.set(ImportState::Failed(import_message(lang, &err)));
                 return;
             }
@@ -130,6 +183,8 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
             let state = state.clone();
             let on_action = on_action.clone();
             let on_rubric = on_rubric.clone();
+            let pending = pending.clone();
+            let here = here.clone();
             platform::spawn(async move {
                 let bytes = match file.bytes().await {
                     Ok(b) => b,
@@ -139,6 +194,31 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
                         return;
                     }
                 };
+                if crate::package::looks_like_zip(&bytes) {
+                    let (pkg, set) = match read_package(lang, &bytes, fetch::load_rubric).await {
+                        Ok(x) => x,
+                        Err(message) => {
+                            state.set(ImportState::Failed(message));
+                            return;
+                        }
+                    };
+                    if let Some(cb) = &on_rubric {
+                        cb.emit(Rc::new(set));
+                    }
+                    let mine = here.iter().find(|d| {
+                        !pkg.draft.id.is_empty()
+                            && d.id == pkg.draft.id
+                            && d.product_set == pkg.draft.product_set
+                    });
+                    if let Some(d) = mine {
+                        let name = d.display_name(t(lang, Key::Untitled)).to_string();
+                        *pending.borrow_mut() = Some(pkg);
+                        state.set(ImportState::Choose(name));
+                        return;
+                    }
+                    add_package_copy(lang, pkg, &here, &state, &on_action).await;
+                    return;
+                }
                 if std::str::from_utf8(&bytes).is_ok_and(store::is_store_text) {
                     let (drafts, skipped) =
                         match restore_bytes(lang, &bytes, fetch::load_rubric).await {
@@ -177,12 +257,54 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
             });
         })
     };
+    let choose = |update: bool| {
+        let state = state.clone();
+        let on_action = props.on_action.clone();
+        let pending = pending.clone();
+        let here = props.here.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(pkg) = pending.borrow_mut().take() else {
+                return;
+            };
+            let state = state.clone();
+            let on_action = on_action.clone();
+            let here = here.clone();
+            state.set(ImportState::Reading);
+            platform::spawn(async move {
+                if update {
+                    let id = pkg.draft.id.clone();
+                    match crate::ui::package::store_incoming(lang, pkg, &id, false).await {
+                        Ok(d) => {
+                            state.set(ImportState::Idle);
+                            on_action.emit(Action::UpdateFromLink {
+                                id,
+                                incoming: d,
+                                now_ms: clock::now_ms(),
+                            });
+                        }
+                        Err(m) => state.set(ImportState::Failed(m)),
+                    }
+                } else {
+                    add_package_copy(lang, pkg, &here, &state, &on_action).await;
+                }
+            });
+        })
+    };
     html! {
         <div class="import">
             <div class="actions">
                 <button type="button" class="btn" id="import-json" onclick={pick}>{ t(lang, Key::ImportJson) }</button>
             </div>
-            <input type="file" id="import-file" accept=".json,application/json" hidden=true
+            if let ImportState::Choose(name) = &*state {
+                <div class="notice" role="group" id="import-choose" aria-label={t(lang, Key::PackageHereTitle)}>
+                    <p>{ i18n::package_here(lang, name) }</p>
+                    <div class="actions">
+                        <button type="button" class="btn primary" id="import-update" onclick={choose(true)}>{ t(lang, Key::IncomingUpdate) }</button>
+                        <button type="button" class="btn" id="import-copy" onclick={choose(false)}>{ t(lang, Key::IncomingAddCopy) }</button>
+                    </div>
+                </div>
+            }
+            <input type="file" id="import-file" accept=".json,.zip,application/json,application/zip" hidden=true
                 tabindex="-1" aria-hidden="true" {onchange} />
             <p class="hint">{ t(lang, Key::ImportHint) }</p>
             <div role="status" class="import-status">
@@ -192,5 +314,33 @@ pub fn ImportDraft(props: &ImportProps) -> Html {
                 <div class="alert" role="alert" id="import-error"><p>{ msg.clone() }</p></div>
             }
         </div>
+    }
+}
+
+/// Add an incoming package as a new draft: its own id unless a draft here has it, and every
+/// file under a new id, so it never shares stored bytes with the draft it came from.
+async fn add_package_copy(
+    lang: Lang,
+    pkg: crate::package::Package,
+    here: &[crate::ui::Shared<Draft>],
+    state: &UseStateHandle<ImportState>,
+    on_action: &Callback<Action>,
+) {
+    let taken = pkg.draft.id.is_empty() || here.iter().any(|d| d.id == pkg.draft.id);
+    let id = if taken {
+        clock::new_id()
+    } else {
+        pkg.draft.id.clone()
+    };
+    match crate::ui::package::store_incoming(lang, pkg, &id, true).await {
+        Ok(d) => {
+            state.set(ImportState::Idle);
+            on_action.emit(Action::Import {
+                draft: d,
+                fresh_id: id,
+                clipped: Vec::new(),
+            });
+        }
+        Err(m) => state.set(ImportState::Failed(m)),
     }
 }

@@ -81,6 +81,9 @@ pub struct DetailsProps {
     /// Told about a product set loaded to check an imported file.
     #[prop_or_default]
     pub on_rubric: Option<Callback<Rc<ProductSet>>>,
+    /// The drafts here (an imported package of one of them offers to update it).
+    #[prop_or_default]
+    pub here: Vec<Shared<Draft>>,
 }
 
 #[component]
@@ -106,7 +109,8 @@ pub fn DetailsScreen(props: &DetailsProps) -> Html {
             { missing }
             <Papers lang={lang} draft={draft.clone()} on_action={props.on_action.clone()} />
             <Downloads lang={lang} draft={draft.clone()} {today} on_action={props.on_action.clone()}
-                on_rubric={props.on_rubric.clone()} blanks={blanks.len()} counted_all={set.is_some()} />
+                on_rubric={props.on_rubric.clone()} blanks={blanks.len()} counted_all={set.is_some()}
+                here={props.here.clone()} />
         </div>
     }
 }

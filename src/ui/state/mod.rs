@@ -252,11 +252,14 @@ pub enum Action {
         command: Command,
         now_ms: u64,
     },
+    /// A copy of a draft; `attachments` is the copy's own list of evidence files, stored
+    /// under new ids beforehand (two drafts never share stored bytes), empty when it has none.
     Duplicate {
         from: String,
         id: String,
         title: String,
         now_ms: u64,
+        attachments: Vec<crate::draft::Attachment>,
     },
     Delete(String),
     Storage(StorageStatus),
@@ -574,6 +577,7 @@ impl Reducible for AppState {
                 id,
                 title,
                 now_ms,
+                attachments,
             } => {
                 let Some(i) = s.drafts.iter().position(|d| d.id == from) else {
                     return self;
@@ -583,6 +587,7 @@ impl Reducible for AppState {
                 copy.title = title;
                 copy.created_ms = now_ms;
                 copy.updated_ms = now_ms;
+                copy.attachments = attachments;
                 s.drafts.insert(i + 1, Rc::new(copy));
             }
             Action::Delete(id) => {
@@ -700,6 +705,7 @@ mod tests {
                     id: "b".into(),
                     title: "copy".into(),
                     now_ms: 7,
+                    attachments: Vec::new(),
                 },
             ],
         );
