@@ -21,7 +21,6 @@ use super::{split_criterion_name, Builder};
 use crate::dossier::{Align, Block, Cell, Figure, Para, Picture, Row, Span, SpanKind, Table};
 use crate::draft::attachments::{self, Attachment, Kind, Target};
 use crate::draft::is_blank;
-use crate::i18n;
 use crate::lang::Lang;
 use crate::rubric::evidence;
 
@@ -233,16 +232,16 @@ impl<'a> Builder<'a> {
                     kind(p.kind),
                     p.width,
                     p.height,
-                    i18n::bytes(lang, p.bytes.len() as u64)
+                    file_size(lang, p.bytes.len() as u64)
                 ))]
             }
             Shown::Pdf(n) => vec![Span::plain(format!(
                 "{}, {}",
                 kind(Kind::Pdf),
-                i18n::bytes(lang, *n)
+                file_size(lang, *n)
             ))],
             Shown::Missing => vec![
-                Span::plain(format!("{}, {} ", kind(a.kind), i18n::bytes(lang, a.bytes))),
+                Span::plain(format!("{}, {} ", kind(a.kind), file_size(lang, a.bytes))),
                 self.marker(missing_file(lang)),
             ],
             Shown::Unreadable => vec![
@@ -337,11 +336,11 @@ impl<'a> Builder<'a> {
                     let text = self.lang.pick(
                         format!(
                             "Tệp PDF kèm theo trong bộ hồ sơ điện tử ({}).",
-                            i18n::bytes(self.lang, bytes)
+                            file_size(self.lang, bytes)
                         ),
                         format!(
                             "A PDF file, in the electronic dossier ({}).",
-                            i18n::bytes(self.lang, bytes)
+                            file_size(self.lang, bytes)
                         ),
                     );
                     self.para(Para::new(vec![Span::italic(text)]).indent(1));
@@ -399,6 +398,25 @@ impl<'a> Builder<'a> {
             })
             .cloned()
             .collect()
+    }
+}
+
+/// A file's size as [`crate::i18n::bytes`] words it ("16 kB", "1,2 MB"), in integers: the
+/// on-demand module then carries no float formatting (about 17 KB of its brotli size).
+fn file_size(lang: Lang, n: u64) -> String {
+    let unit = match n {
+        0..=999 => return lang.pick(format!("{n} byte"), format!("{n} bytes")),
+        1_000..=999_999 => (1_000, "kB"),
+        1_000_000..=999_999_999 => (1_000_000, "MB"),
+        _ => (1_000_000_000, "GB"),
+    };
+    let (div, name) = unit;
+    let tenths = (n.saturating_mul(10) + div / 2) / div;
+    if tenths < 100 {
+        let sep = lang.pick(",", ".");
+        format!("{}{sep}{} {name}", tenths / 10, tenths % 10)
+    } else {
+        format!("{} {name}", (n + div / 2) / div)
     }
 }
 
@@ -649,6 +667,26 @@ mod tests {
         assert_eq!(quarter_turns(6), 1);
         assert_eq!(quarter_turns(8), 3);
         assert_eq!(quarter_turns(1), 0);
+    }
+
+    #[test]
+    fn sizes_are_worded_as_the_app_words_them() {
+        for n in [
+            0,
+            999,
+            1_000,
+            1_049,
+            1_050,
+            16_035,
+            19_288,
+            193_054,
+            2_600_000,
+            297_400_000,
+        ] {
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(file_size(lang, n), crate::i18n::bytes(lang, n), "{n}");
+            }
+        }
     }
 
     #[test]
