@@ -28,6 +28,7 @@
 //! of one, and English names and aliases are searched too.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -216,7 +217,8 @@ pub struct Glossary {
     /// First token key → the names that start with it, longest first.
     index: HashMap<String, Vec<Pattern>>,
     names: Vec<SearchName>,
-    defs: Vec<[Vec<String>; 2]>,
+    /// The definitions' words (vi, en), built on the first search that needs them.
+    defs: OnceLock<Vec<[Vec<String>; 2]>>,
 }
 
 impl Glossary {
@@ -254,7 +256,6 @@ impl Glossary {
     pub fn from_terms(terms: Vec<Term>) -> Glossary {
         let mut index: HashMap<String, Vec<Pattern>> = HashMap::new();
         let mut names = Vec::new();
-        let mut defs = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             let mut seen: HashSet<Vec<String>> = HashSet::new();
             for name in t.names() {
@@ -280,10 +281,6 @@ impl Glossary {
                     });
                 }
             }
-            defs.push([
-                search_words(&t.def.vi, false),
-                search_words(&t.def.en, false),
-            ]);
         }
         for patterns in index.values_mut() {
             // Longest first; on a tie, the earlier term (stable sort).
@@ -295,7 +292,7 @@ impl Glossary {
             terms,
             index,
             names,
-            defs,
+            defs: OnceLock::new(),
         }
     }
 
@@ -411,7 +408,18 @@ impl Glossary {
         }
         let lang_i = usize::from(lang == Lang::En);
         if q.iter().all(|w| w.chars().count() >= 3) {
-            for (term, defs) in self.defs.iter().enumerate() {
+            let defs = self.defs.get_or_init(|| {
+                self.terms
+                    .iter()
+                    .map(|t| {
+                        [
+                            search_words(&t.def.vi, false),
+                            search_words(&t.def.en, false),
+                        ]
+                    })
+                    .collect()
+            });
+            for (term, defs) in defs.iter().enumerate() {
                 if best.contains_key(&term) {
                     continue;
                 }
