@@ -62,7 +62,7 @@ if [ "$WITH_BROWSER" = 1 ]; then
   # poppler-utils reads the PDF back (tests/pages.rs); fonts-liberation2 is Times New Roman's
   # metric twin, so LibreOffice's lines and pages are Word's. Measured on a bare Debian 12
   # (debootstrap minbase, 2 cores): 127 packages, 123 MB, 52 s; less after chromium.
-  step "browser: chromium, chromium-driver, firefox-esr, fonts-dejavu-core, brotli; libreoffice-writer-nogui, poppler-utils, fonts-liberation2"
+  step "browser: chromium, chromium-driver, firefox-esr, fonts-dejavu-core, brotli; libreoffice-writer-nogui, poppler-utils, fonts-liberation2, zip, unzip"
   installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
   need_apt=0
   [ -x /usr/bin/chromium ] || need_apt=1
@@ -71,6 +71,9 @@ if [ "$WITH_BROWSER" = 1 ]; then
   have brotli || need_apt=1
   have soffice || need_apt=1
   have pdftotext || need_apt=1
+  # zip/unzip: the evidence e2e reads the downloaded .docx and package, and makes a bad one.
+  have zip || need_apt=1
+  have unzip || need_apt=1
   installed fonts-dejavu-core || need_apt=1
   installed fonts-liberation2 || need_apt=1
   if [ "$need_apt" = 1 ]; then
@@ -80,13 +83,13 @@ if [ "$WITH_BROWSER" = 1 ]; then
     elif have sudo; then
       SUDO=(sudo)
     else
-      die "need root (or sudo) to apt-get install chromium chromium-driver firefox-esr fonts-dejavu-core brotli libreoffice-writer-nogui poppler-utils fonts-liberation2"
+      die "need root (or sudo) to apt-get install chromium chromium-driver firefox-esr fonts-dejavu-core brotli libreoffice-writer-nogui poppler-utils fonts-liberation2 zip unzip"
     fi
     export DEBIAN_FRONTEND=noninteractive
     "${SUDO[@]}" apt-get update </dev/null
     "${SUDO[@]}" apt-get install -y --no-install-recommends \
       chromium chromium-driver firefox-esr fonts-dejavu-core brotli \
-      libreoffice-writer-nogui poppler-utils fonts-liberation2 </dev/null
+      libreoffice-writer-nogui poppler-utils fonts-liberation2 zip unzip </dev/null
   fi
   echo "  $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: ?')"
   echo "  $(/usr/bin/firefox-esr --version 2>/dev/null || echo 'firefox-esr: ?')"
