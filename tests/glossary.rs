@@ -206,10 +206,6 @@ const ALLOWLIST: &[(&str, &str)] = &[
         "the app draws it before every estimate and suggestion (`.estimate::before` in static/app.css)",
     ),
     (
-        "dau-sao",
-        "the decision's sheets print ***/****/***** after levels; the rubric data turns them into min_star, the app into '3★' chips",
-    ),
-    (
         "fssc-22000",
         "a certificate producers hold and write in the certificates field; the sheets' examples stop at ISO, HACCP, BRC",
     ),

@@ -27,8 +27,9 @@
 //! in Chromium at 4× CPU (tests/e2e/photos.spec.mjs, MEASURE=1): a 12 MP photo is stored in
 //! 0.9–1.7 s from the input's change, and the longest main-thread task after it is 195–280 ms:
 //! Chromium does the high-quality resize of `createImageBitmap` on the calling thread once the
-//! decode is done. Left for a next step: run this same pipeline in a worker (createImageBitmap
-//! and OffscreenCanvas exist there), which takes that task off the page.
+//! decode is done. So the same pipeline runs in a worker (`static/photo-worker.js`: createImageBitmap
+//! and OffscreenCanvas exist there) wherever the browser has both; the main-thread path stays as
+//! the fallback (a browser without OffscreenCanvas in workers, or a worker that cannot start).
 
 use crate::draft::attachments::{self, FileProblem, Kind, MAX_PDF_BYTES, PHOTO_LONGEST_SIDE};
 
@@ -274,12 +275,116 @@ mod imp {
         }
         let (w, h) = size.ok_or(PhotoError::Problem(FileProblem::Unreadable))?;
         let (tw, th) = target_size(w, h, exif_orientation(&head));
+        match in_worker(blob, tw, th).await {
+            Some(Ok(out)) => {
+                let bytes = bytes_of(&out).await?;
+                attachments::inspect(&bytes)?;
+                return Ok(bytes);
+            }
+            Some(Err(e)) => return Err(e),
+            None => {}
+        }
         let bitmap = decode(blob, tw, th).await?;
         let out = encode(&bitmap).await;
         bitmap.close();
         let bytes = bytes_of(&out?).await?;
         attachments::inspect(&bytes)?;
         Ok(bytes)
+    }
+
+    thread_local! {
+        /// The photo worker, started at the first photo (None inside: it could not start).
+        static WORKER: std::cell::RefCell<Option<Option<web_sys::Worker>>> = const { std::cell::RefCell::new(None) };
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+
+    fn worker() -> Option<web_sys::Worker> {
+        WORKER.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.is_none() {
+                let global = js_sys::global();
+                let can = Reflect::has(&global, &"Worker".into()).unwrap_or(false)
+                    && Reflect::has(&global, &"OffscreenCanvas".into()).unwrap_or(false);
+                *w = Some(
+                    can.then(|| web_sys::Worker::new("static/photo-worker.js").ok())
+                        .flatten(),
+                );
+            }
+            w.clone().flatten()
+        })
+    }
+
+    /// The pipeline in the worker: `None` when there is none (then the caller does it here).
+    async fn in_worker(blob: &Blob, w: u32, h: u32) -> Option<Result<Blob, PhotoError>> {
+        let worker = worker()?;
+        let id = NEXT.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        let message = js_sys::Object::new();
+        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        let _ = Reflect::set(&message, &"blob".into(), blob);
+        let _ = Reflect::set(&message, &"width".into(), &w.into());
+        let _ = Reflect::set(&message, &"height".into(), &h.into());
+        let _ = Reflect::set(&message, &"quality".into(), &JPEG_QUALITY.into());
+        let target = worker.clone();
+        let reply = Promise::new(&mut |resolve, _reject| {
+            let target2 = target.clone();
+            let listener = std::rc::Rc::new(std::cell::RefCell::new(
+                None::<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>>,
+            ));
+            let keep = listener.clone();
+            let cb = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |e: web_sys::MessageEvent| {
+                    let data = e.data();
+                    let same = Reflect::get(&data, &"id".into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        == Some(f64::from(id));
+                    if !same {
+                        return;
+                    }
+                    if let Some(cb) = keep.borrow_mut().take() {
+                        let _ = target2.remove_event_listener_with_callback(
+                            "message",
+                            cb.as_ref().unchecked_ref(),
+                        );
+                    }
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                },
+            );
+            let _ = target.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
+            *listener.borrow_mut() = Some(cb);
+        });
+        if worker.post_message(&message).is_err() {
+            return None;
+        }
+        let data = JsFuture::from(reply).await.ok()?;
+        let ok = Reflect::get(&data, &"ok".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if ok {
+            return Some(
+                Reflect::get(&data, &"blob".into())
+                    .ok()
+                    .and_then(|b| b.dyn_into::<Blob>().ok())
+                    .ok_or_else(|| PhotoError::Failed("worker".into())),
+            );
+        }
+        let stage = Reflect::get(&data, &"stage".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let name = Reflect::get(&data, &"name".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        Some(Err(if stage == "decode" {
+            PhotoError::Undecodable
+        } else {
+            PhotoError::Failed(name)
+        }))
     }
 
     async fn decode(blob: &Blob, w: u32, h: u32) -> Result<ImageBitmap, PhotoError> {
