@@ -111,10 +111,11 @@ mod imp {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
         let target = match focus {
             Focus::Itself => el,
-            Focus::FirstControl => el
-                .query_selector("input:checked, input, textarea, button")
-                .ok()
-                .flatten()
+            // In this order, not in document order: a criterion's help and read-aloud buttons
+            // come before its levels, and the answer is what the jump is for.
+            Focus::FirstControl => ["input:checked", "input", "textarea", "button"]
+                .iter()
+                .find_map(|sel| el.query_selector(sel).ok().flatten())
                 .unwrap_or(el),
         };
         if let Ok(h) = target.dyn_into::<web_sys::HtmlElement>() {
