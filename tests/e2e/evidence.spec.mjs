@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
 import { openSet, REPO_ROOT } from './site-helpers.mjs';
+import { fileCount } from './store-helpers.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'evidence');
 const OUT = path.join(REPO_ROOT, 'target', 'e2e', 'evidence');
@@ -28,27 +29,6 @@ after(async () => {
   await browser?.close();
 });
 
-function fileCount(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const req = indexedDB.open('ocop-self-check');
-        req.onerror = () => resolve(null);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('files')) {
-            db.close();
-            return resolve(null);
-          }
-          const c = db.transaction('files').objectStore('files').count();
-          c.onsuccess = () => {
-            db.close();
-            resolve(c.result);
-          };
-        };
-      }),
-  );
-}
 
 const have = (cmd) => {
   try {

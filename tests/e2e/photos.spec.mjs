@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
 import { openSet, REPO_ROOT } from './site-helpers.mjs';
-import { storedRecords, waitForStored } from './store-helpers.mjs';
+import { fileCount, storedRecords, waitForStored } from './store-helpers.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'evidence');
 const fixture = (name) => path.join(FIXTURES, name);
@@ -24,29 +24,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** The number of records in the database's "files" store (null: no such store). */
-function fileCount(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const req = indexedDB.open('ocop-self-check');
-        req.onupgradeneeded = () => req.transaction.abort();
-        req.onerror = () => resolve(null);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('files')) {
-            db.close();
-            return resolve(null);
-          }
-          const c = db.transaction('files').objectStore('files').count();
-          c.onsuccess = () => {
-            db.close();
-            resolve(c.result);
-          };
-        };
-      }),
-  );
-}
 
 /** A stored file's record: its draft, type, and bytes (as an array of numbers). */
 function storedFile(page, id) {

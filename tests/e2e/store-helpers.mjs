@@ -129,3 +129,28 @@ export async function storeSnapshot(page) {
   const drafts = (await storedDrafts(page)).sort((a, b) => (a.created_ms ?? 0) - (b.created_ms ?? 0));
   return JSON.stringify({ current: await storedCurrent(page), drafts });
 }
+
+/** The number of records in the database's "files" store (the evidence files), or null when
+ *  there is no such store. */
+export function fileCount(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('ocop-self-check');
+        req.onupgradeneeded = () => req.transaction.abort();
+        req.onerror = () => resolve(null);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('files')) {
+            db.close();
+            return resolve(null);
+          }
+          const c = db.transaction('files').objectStore('files').count();
+          c.onsuccess = () => {
+            db.close();
+            resolve(c.result);
+          };
+        };
+      }),
+  );
+}
