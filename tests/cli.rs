@@ -1194,3 +1194,21 @@ fn pack_help() {
     assert_eq!(code, 0);
     assert!(out.contains("ocop pack"), "{out}");
 }
+
+#[test]
+fn dossier_and_pack_read_lang_and_date_the_same_way() {
+    for cmd in ["dossier", "pack"] {
+        let (code, _, err) = ocop(&[cmd, "--lang", "xx", "x.json"]);
+        assert_eq!(code, 64, "{cmd}");
+        assert!(err.contains("--lang needs vi or en"), "{cmd}: {err}");
+        let (code, _, err) = ocop(&[cmd, "--date", "31/02/2026", "x.json"]);
+        assert_eq!(code, 64, "{cmd}");
+        assert!(
+            err.contains("--date: cannot read 31/02/2026 as DD/MM/YYYY"),
+            "{cmd}: {err}"
+        );
+        let (code, _, err) = ocop(&[cmd, "--date"]);
+        assert_eq!(code, 64, "{cmd}");
+        assert!(err.contains("--date needs a date"), "{cmd}: {err}");
+    }
+}

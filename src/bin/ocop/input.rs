@@ -107,6 +107,28 @@ pub struct Loaded {
 /// are read, whatever the source is: a regular file's size is checked first (the message gives
 /// it), and a device, pipe or standard input (`/dev/zero`, a FIFO), whose size reads as 0, is cut
 /// off one byte past the limit.
+/// The value of `--lang` (the argument after it), or what to say in the usage line.
+pub fn lang_value(v: Option<OsString>) -> Result<Lang, String> {
+    v.as_deref()
+        .and_then(|t| t.to_str())
+        .and_then(Lang::from_tag)
+        .ok_or_else(|| "--lang needs vi or en".to_string())
+}
+
+/// The value of `--date` (DD/MM/YYYY or YYYY-MM-DD), or what to say in the usage line.
+pub fn date_value(v: Option<OsString>) -> Result<ocop_self_check::date::Date, String> {
+    let Some(d) = v else {
+        return Err("--date needs a date".to_string());
+    };
+    match d.to_str().map(ocop_self_check::date::parse_date) {
+        Some(Ok(d)) => Ok(d),
+        _ => Err(format!(
+            "--date: cannot read {} as DD/MM/YYYY",
+            crate::term::name(&d)
+        )),
+    }
+}
+
 pub fn load(source: &Source) -> Result<Loaded, FileError> {
     let bytes = match source {
         Source::Stdin => read_source(std::io::stdin().lock(), None)?,

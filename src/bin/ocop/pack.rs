@@ -15,7 +15,7 @@
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
-use ocop_self_check::date::{self, Date};
+use ocop_self_check::date::Date;
 use ocop_self_check::draft::attachments::{self, FileProblem, Target, MAX_PDF_BYTES};
 use ocop_self_check::draft::Command;
 use ocop_self_check::i18n::{package_error, package_file_problem, Lang};
@@ -234,26 +234,13 @@ pub fn run_pack(args: Vec<OsString>) -> u8 {
                     }
                 }
             }
-            Some("--lang") => match it
-                .next()
-                .as_deref()
-                .and_then(|t| t.to_str())
-                .and_then(Lang::from_tag)
-            {
-                Some(l) => lang = l,
-                None => return usage("--lang needs vi or en"),
+            Some("--lang") => match crate::input::lang_value(it.next()) {
+                Ok(l) => lang = l,
+                Err(m) => return usage(&m),
             },
-            Some("--date") => match it.next() {
-                Some(d) => match d.to_str().map(date::parse_date) {
-                    Some(Ok(d)) => date = Some(d),
-                    _ => {
-                        return usage(&format!(
-                            "--date: cannot read {} as DD/MM/YYYY",
-                            term::name(&d)
-                        ))
-                    }
-                },
-                None => return usage("--date needs a date"),
+            Some("--date") => match crate::input::date_value(it.next()) {
+                Ok(d) => date = Some(d),
+                Err(m) => return usage(&m),
             },
             Some(s) if s.starts_with('-') && s.len() > 1 => {
                 return usage(&format!("unknown option {}", term::safe(s)))
