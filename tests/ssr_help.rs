@@ -20,6 +20,7 @@ fn loaded() -> Understanding {
         glossary: Some(Rc::new(Glossary::builtin())),
         failed: false,
         on_term: Callback::noop(),
+        on_term_from: Callback::noop(),
     }
 }
 
@@ -183,4 +184,140 @@ async fn before_the_files_arrive_the_button_says_so() {
     .render()
     .await;
     assert!(html.contains("Đang tải phần giải thích"), "{html}");
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionnaireHere {
+    u: Option<Understanding>,
+    lang: Lang,
+    set: Shared<ProductSet>,
+}
+
+/// The whole questionnaire of a set, fresh, under the help's context (or none).
+#[function_component]
+fn QuestionnaireWith(p: &QuestionnaireHere) -> Html {
+    use ocop_self_check::draft::Draft;
+    use ocop_self_check::ui::questionnaire::Questionnaire;
+    let draft = Draft::new("d1", &p.set.id, 0);
+    let a = ocop_self_check::assess::assess(&p.set, &draft.responses);
+    let q = html! {
+        <Questionnaire lang={p.lang} set={p.set.clone()} draft={Shared::new(draft)}
+            assessment={Shared::new(a)} on_action={Callback::noop()} />
+    };
+    match &p.u {
+        Some(u) => {
+            html! { <ContextProvider<Understanding> context={u.clone()}>{ q }</ContextProvider<Understanding>> }
+        }
+        None => q,
+    }
+}
+
+async fn questionnaire(u: Option<Understanding>, lang: Lang, id: &str) -> String {
+    LocalServerRenderer::<QuestionnaireWith>::with_props(QuestionnaireHere {
+        u,
+        lang,
+        set: Shared::new(set(id)),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// The level labels (`<label class="opt lvl…">…</label>`) of a rendered questionnaire.
+fn level_labels(html: &str) -> Vec<&str> {
+    html.split("<label ")
+        .skip(1)
+        .filter(|rest| {
+            rest.split('>')
+                .next()
+                .is_some_and(|tag| tag.contains("class=\"opt lvl"))
+        })
+        .filter_map(|rest| rest.split("</label>").next())
+        .collect()
+}
+
+#[tokio::test]
+async fn terms_are_linked_where_the_questionnaire_uses_them() {
+    // Set 9 uses TCCS, HACCP and "công bố chất lượng" in its level texts (the review's words).
+    let html = questionnaire(Some(loaded()), Lang::Vi, "QD26-09").await;
+    let labels = level_labels(&html);
+    assert!(labels.len() > 100, "{} level labels", labels.len());
+    let linked: Vec<&&str> = labels
+        .iter()
+        .filter(|l| l.contains("class=\"term-in\""))
+        .collect();
+    assert!(
+        linked.len() > 20,
+        "terms linked in {} level texts",
+        linked.len()
+    );
+    for (name, id) in [
+        ("HACCP", "haccp"),
+        ("công bố chất lượng sản phẩm", "cong-bo-chat-luong"),
+    ] {
+        assert!(
+            html.contains(&format!(
+                "<a href=\"?view=glossary#term-{id}\" class=\"term-in\">{name}</a>"
+            )),
+            "{name} linked where it is used"
+        );
+    }
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains("#term-haccp\" class=\"term-in\">HACCP</a>")),
+        "HACCP linked inside a level's label"
+    );
+    // Inside a label, a link only: no button (a second labelable control).
+    assert!(labels.iter().all(|l| !l.contains("<button")));
+    // The criterion titles too, and every link points at a term the glossary has.
+    assert!(html.contains("<span class=\"crit-text\"><a href=\"?view=glossary#term-"));
+    let g = Glossary::builtin();
+    for part in html.split("href=\"?view=glossary#term-").skip(1) {
+        let id = part.split('"').next().unwrap_or_default();
+        assert!(g.term(id).is_some(), "link to unknown term {id}");
+    }
+    // English: the English names are found in the English texts.
+    let en = questionnaire(Some(loaded()), Lang::En, "QD26-09").await;
+    assert!(en.contains("class=\"term-in\""), "terms linked in English");
+    // Before the glossary has loaded (or without it): the plain text, no links.
+    let plain = questionnaire(None, Lang::Vi, "QD26-09").await;
+    assert!(!plain.contains("term-in"));
+    let text = |h: &str| {
+        let mut out = String::new();
+        let mut tag = false;
+        for ch in h.chars() {
+            match ch {
+                '<' => tag = true,
+                '>' => tag = false,
+                c if !tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    // Linking changes no word of the decision's text.
+    assert_eq!(
+        level_labels(&html)
+            .iter()
+            .map(|l| text(l))
+            .collect::<Vec<_>>(),
+        level_labels(&plain)
+            .iter()
+            .map(|l| text(l))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test]
+async fn a_legend_only_screen_readers_read_gets_no_links() {
+    // Criteria titled as their section (7–11…) keep their legend for screen readers only.
+    let html = questionnaire(Some(loaded()), Lang::Vi, "QD26-09").await;
+    for legend in html.split("<legend class=\"sr-only\">").skip(1) {
+        let legend = legend.split("</legend>").next().unwrap_or_default();
+        assert!(
+            !legend.contains("<a "),
+            "focusable link out of sight: {legend}"
+        );
+    }
 }

@@ -161,6 +161,7 @@ strings! {
     SymbolEstimate => "“Ước tính”: điểm và hạng sao do ứng dụng tính từ câu trả lời của bạn; Hội đồng mới là nơi chấm chính thức.",
         "“Estimate”: the points and stars the app works out from your answers; only the council's scoring is official.";
     SymbolNote => "Tiêu chí đã có ghi chú minh chứng.", "The criterion has an evidence note.";
+    HasNote => "đã ghi", "written";
     SymbolWarning => "Điều cần kiểm tra lại.", "Something to check again.";
     // Read-aloud (issue 17).
     ReadAloud => "Đọc to", "Read aloud";

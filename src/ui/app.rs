@@ -55,6 +55,20 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
+    // The same two callbacks from render to render: every criterion reads them through the
+    // help's context, and a new callback would re-render every criterion on every answer.
+    let on_term = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |term: Option<String>, _| {
+            dispatcher.dispatch(Action::ShowGlossary(term))
+        })
+    };
+    let on_term_from = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |(term, criterion): (String, String), _| {
+            dispatcher.dispatch(Action::ShowTermFrom { term, criterion })
+        })
+    };
 
     // The drafts' home on the device (tests that start from a given state store nothing).
     let from_device = props.initial.is_none();
@@ -466,8 +480,8 @@ pub fn App(props: &AppProps) -> Html {
             { notices }
             <IncomingShare lang={lang} catalogue={catalogue.clone()} on_action={on_action.clone()}
                 in_demo={state.in_demo()} here={own_drafts(&state)} />
-            <UnderstandingProvider active={matches!(state.screen, Screen::Questionnaire | Screen::Glossary)}
-                on_term={on_action.reform(Action::ShowGlossary)}>
+            <UnderstandingProvider active={matches!(state.screen, Screen::Questionnaire | Screen::Glossary | Screen::Details)}
+                on_term={on_term} on_term_from={on_term_from}>
                 { body }
             </UnderstandingProvider>
         </div>

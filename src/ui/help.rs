@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, t, Key, Lang};
 use crate::platform::{self, fetch};
-use crate::rubric::glossary::{Glossary, Term};
+use crate::rubric::glossary::{Found, Glossary, Term};
 use crate::rubric::help::Help;
 use crate::rubric::ProductSet;
 
@@ -26,6 +26,9 @@ pub struct Understanding {
     pub failed: bool,
     /// Opens the glossary (at a term).
     pub on_term: Callback<Option<String>>,
+    /// Opens the glossary at a term used in a criterion (term id, criterion code): Back comes
+    /// back to that criterion.
+    pub on_term_from: Callback<(String, String)>,
 }
 
 impl PartialEq for Understanding {
@@ -44,6 +47,7 @@ impl PartialEq for Understanding {
             && same_g(&self.glossary, &other.glossary)
             && self.failed == other.failed
             && self.on_term == other.on_term
+            && self.on_term_from == other.on_term_from
     }
 }
 
@@ -54,8 +58,11 @@ pub const GLOSSARY_URL: &str = "static/help/glossary.json";
 pub struct ProviderProps {
     /// Start loading (the questionnaire or the glossary is on screen).
     pub active: bool,
-    /// Opens the glossary (at a term).
+    /// Opens the glossary (at a term). Keep it the same callback from render to render (every
+    /// criterion reads the context; a new one would re-render them all on every answer).
     pub on_term: Callback<Option<String>>,
+    /// Opens the glossary at a term used in a criterion (term id, criterion code).
+    pub on_term_from: Callback<(String, String)>,
     pub children: Html,
 }
 
@@ -87,13 +94,14 @@ pub fn UnderstandingProvider(props: &ProviderProps) -> Html {
                         glossary,
                         failed,
                         on_term: Callback::noop(),
+                        on_term_from: Callback::noop(),
                     });
                 });
             }
         });
     }
     html! {
-        <ContextProvider<Understanding> context={Understanding { on_term: props.on_term.clone(), ..(*data).clone() }}>
+        <ContextProvider<Understanding> context={Understanding { on_term: props.on_term.clone(), on_term_from: props.on_term_from.clone(), ..(*data).clone() }}>
             { props.children.clone() }
         </ContextProvider<Understanding>>
     }
@@ -197,6 +205,65 @@ pub fn CriterionTools(props: &ToolsProps) -> Html {
             }
         </div>
     }
+}
+
+/// `text` with the glossary's terms found in it (`found`, from [`Glossary::find_first_in`] or
+/// [`Glossary::find_first_across`]) as links into the glossary (issue 17: terms "linked from
+/// the words where they appear"). Links, not buttons: a level's text sits inside the radio's
+/// `<label>`, which may hold a link (not another labelable control), and a tap on the link
+/// opens the glossary without choosing the level. The address is the glossary's own, for a
+/// long press or a new tab; a plain tap stays in the app.
+pub fn linked(text: &str, found: &[Found<'_>], on_term: &Callback<String>) -> Html {
+    if found.is_empty() {
+        return html! { { text.to_string() } };
+    }
+    let mut parts: Vec<Html> = Vec::with_capacity(found.len() * 2 + 1);
+    let mut at = 0;
+    for f in found {
+        let (Some(before), Some(word)) = (text.get(at..f.start), text.get(f.start..f.end)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            parts.push(html! { { before.to_string() } });
+        }
+        let id = f.id.to_string();
+        let onclick = {
+            let on_term = on_term.clone();
+            let id = id.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                e.stop_propagation();
+                on_term.emit(id.clone());
+            })
+        };
+        parts.push(html! {
+            <a class="term-in" href={format!("?view=glossary#term-{id}")} {onclick}>{ word.to_string() }</a>
+        });
+        at = f.end;
+    }
+    if let Some(rest) = text.get(at..) {
+        if !rest.is_empty() {
+            parts.push(html! { { rest.to_string() } });
+        }
+    }
+    html! { { for parts } }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkedProps {
+    pub text: AttrValue,
+}
+
+/// A guidance text (the dossier screen's hints) with its terms linked into the glossary once
+/// the glossary is loaded; the plain text until then.
+#[component]
+pub fn LinkedText(props: &LinkedProps) -> Html {
+    let data = use_context::<Understanding>().unwrap_or_default();
+    let Some(g) = &data.glossary else {
+        return html! { { props.text.clone() } };
+    };
+    let on_term = data.on_term.reform(Some);
+    linked(&props.text, &g.find_first_in(&props.text), &on_term)
 }
 
 #[derive(Properties, PartialEq)]

@@ -204,6 +204,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
         .filter(|k| k.kind == KnockOutKind::Question)
         .collect::<Vec<_>>();
     let mismatch = check_representative(set, draft);
+    let understanding = use_context::<super::help::Understanding>().unwrap_or_default();
 
     // The index: knock-out questions, then each part and its sections, with answered counts.
     let count = |(a, n): (usize, usize)| {
@@ -273,7 +274,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                     <p class="lead">{ t(lang, Key::KnockOutIntro) }</p>
                     { for questions.iter().map(|k| {
                         let value = draft.responses.knock_outs.get(&k.id).copied();
-                        knock_out_question(lang, k, value, &draft.id, &props.on_action)
+                        knock_out_question(lang, k, value, &draft.id, &props.on_action, &understanding)
                     }) }
                 </section>
             }
@@ -450,8 +451,18 @@ fn knock_out_question(
     value: Option<bool>,
     draft_id: &str,
     on_action: &Callback<Action>,
+    understanding: &super::help::Understanding,
 ) -> Html {
     let dom = knock_out_dom_id(&k.id);
+    let text = k.text.get(lang);
+    let question = match &understanding.glossary {
+        Some(g) => super::help::linked(
+            text,
+            &g.find_first_in(text),
+            &understanding.on_term.reform(Some),
+        ),
+        None => html! { text },
+    };
     let choose = |applies: bool| {
         let cb = on_action.clone();
         let id = draft_id.to_string();
@@ -478,7 +489,7 @@ fn knock_out_question(
         .unwrap_or_default();
     html! {
         <fieldset class={if value == Some(true) { "ko triggered" } else { "ko" }} id={dom.clone()} key={dom.clone()}>
-            <legend>{ k.text.get(lang) }</legend>
+            <legend>{ question }</legend>
             <p class="hint">{ effect }{ related }</p>
             <div class="yn">
                 <label class="opt" for={format!("{dom}-yes")}>
@@ -564,6 +575,34 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         }
     };
     let misprint = Misprint::find(&props.set.id, &c.code);
+    // The glossary's terms in the title, the requirement, the notes and the levels, each linked
+    // where it is first used (issue 17); plain text until the glossary has loaded.
+    let (title, requirement) = split_requirement(c.text.get(lang));
+    let understanding = use_context::<super::help::Understanding>().unwrap_or_default();
+    let found: Vec<Vec<crate::rubric::glossary::Found<'_>>> = match &understanding.glossary {
+        Some(g) => {
+            // A title only screen readers read is not linked, so its terms are linked in the
+            // levels instead.
+            let shown_title = if props.title_in_heading { "" } else { title };
+            let mut texts: Vec<&str> = vec![shown_title, requirement.unwrap_or("")];
+            texts.extend(c.notes.iter().map(|n| n.get(lang)));
+            texts.extend(c.levels.iter().map(|l| l.text.get(lang)));
+            g.find_first_across(&texts)
+        }
+        None => Vec::new(),
+    };
+    let on_term = {
+        let cb = understanding.on_term_from.clone();
+        let code = c.code.clone();
+        Callback::from(move |term: String| cb.emit((term, code.clone())))
+    };
+    let words = |i: usize, text: &str| -> Html {
+        match found.get(i) {
+            Some(f) => super::help::linked(text, f, &on_term),
+            None => html! { { text.to_string() } },
+        }
+    };
+    let level_at = 2 + c.notes.len();
     let level_input = |position: u8| -> Html {
         let Some(l) = c.level(position) else {
             return html! {};
@@ -589,7 +628,7 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                     aria-describedby={doubt.map(|_| doubt_id.clone())}
                     {checked} {onchange} />
                 <span class="lvl-body">
-                    { l.text.get(lang) }
+                    <span class="lvl-text">{ words(level_at + usize::from(position) - 1, l.text.get(lang)) }</span>
                     <span class="lvl-meta">
                         { i18n::level(lang, position) }<b>{ i18n::points(lang, l.points) }</b>
                         if let Some(s) = l.min_star {
@@ -658,23 +697,24 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         Callback::from(move |_: MouseEvent| ev_open.set(!*ev_open))
     };
     let answered = props.position.is_some() || props.none;
-    let (title, requirement) = split_requirement(c.text.get(lang));
     html! {
         <fieldset class={if answered { "crit answered" } else { "crit" }} id={dom.clone()}
             aria-describedby={props.warning.as_ref().map(|_| format!("{dom}-warning"))}>
             <legend class={props.title_in_heading.then_some("sr-only")}>
                 <span class="code">{ &c.code }</span>{ " " }
-                <span class="crit-text">{ title }</span>
+                // A legend read only by screen readers gets no links (they would take the
+                // focus out of sight).
+                <span class="crit-text">{ if props.title_in_heading { html! { title } } else { words(0, title) } }</span>
                 <span class="max">{ " (" }{ i18n::max_points(lang, c.max) }{ ")" }</span>
                 if let Some(r) = requirement {
-                    <span class="crit-req">{ r }</span>
+                    <span class="crit-req">{ words(1, r) }</span>
                 }
             </legend>
             <super::help::CriterionTools lang={lang} set={props.set.clone()} code={AttrValue::from(c.code.clone())} />
             if let Some(w) = &props.warning {
                 <p class="crit-warning" id={format!("{dom}-warning")}>{ "⚠ " }{ w.clone() }</p>
             }
-            { for c.notes.iter().map(|n| html! { <p class="note">{ n.get(lang) }</p> }) }
+            { for c.notes.iter().enumerate().map(|(i, n)| html! { <p class="note">{ words(2 + i, n.get(lang)) }</p> }) }
             if c.implicit_levels {
                 <p class="note estimate">{ t(lang, Key::InferredLevels) }</p>
             }
@@ -696,7 +736,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 <button type="button" class="ev-btn" aria-expanded={if *ev_open { "true" } else { "false" }}
                     aria-controls={format!("{dom}-ev")} onclick={toggle_ev}>
                     { t(lang, Key::EvidenceSummary) }
-                    if !props.note.is_empty() && !*ev_open { <span class="has-note">{ " ✎" }</span> }
+                    if !props.note.is_empty() && !*ev_open {
+                        // ✎ says what it means beside it ("✎ đã ghi").
+                        <span class="has-note">{ " ✎ " }{ t(lang, Key::HasNote) }</span>
+                    }
                 </button>
                 if *ev_open {
                     <div id={format!("{dom}-ev")}>

@@ -111,6 +111,13 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
             })
         }
     };
+    let explain_estimate = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(true);
+            platform::defer(|| dom::scroll_to_and_focus("estimate-why", Focus::Itself));
+        })
+    };
     let status = use_state(|| SummaryStatus::Idle);
     let open_summary = props.draft.clone().map(|draft| {
         let status = status.clone();
@@ -221,7 +228,12 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                             <span class="stars-text">{ stars_text.clone() }</span>{ " " }
                         }
                         if props.saved {
-                            <span class="tag">{ t(lang, Key::EstimateTag) }</span>
+                            // The tag explains itself: a tap opens the result at what "ước
+                            // tính" means (issue 17: every symbol explained where it appears).
+                            <button type="button" class="tag tag-btn" aria-controls="estimate-why"
+                                onclick={explain_estimate}>
+                                { t(lang, Key::EstimateTag) }<span class="tag-q" aria-hidden="true">{ " ?" }</span>
+                            </button>
                         } else {
                             <span class="unsaved">{ "⚠ " }{ t(lang, Key::NotSaved) }</span>
                         }
@@ -258,6 +270,9 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                         <p class="band">{ i18n::band(lang, a.band) }</p>
                     }
                     if estimate.is_some() { <p class="recognition">{ recognition }</p> }
+                    if estimate.is_some() {
+                        <p class="note estimate-why" id="estimate-why" tabindex="-1">{ t(lang, Key::SymbolEstimate) }</p>
+                    }
                 </div>
                 if a.knocked_out {
                     <div class="alert">

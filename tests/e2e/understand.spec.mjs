@@ -237,3 +237,58 @@ test('read-aloud on a criterion reads its name, levels and help in Vietnamese; o
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a term tapped inside a level opens the glossary without choosing the level; Back returns to that criterion', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await page.goto(url('?set=QD26-09'));
+  await ready(page);
+  // The glossary arrives after the questionnaire: the terms become links in the level texts.
+  const inLevel = page.locator('label.opt.lvl a.term-in').first();
+  await inLevel.waitFor();
+  const crit = page.locator('fieldset.crit').filter({ has: page.locator('label.opt.lvl a.term-in') }).first();
+  const code = await crit.getAttribute('id');
+  const link = crit.locator('label.opt.lvl a.term-in').first();
+  const name = (await link.textContent()).trim();
+  const label = link.locator('xpath=ancestor::label[1]');
+  const radio = label.locator('input[type=radio]');
+  await link.scrollIntoViewIfNeeded();
+  await shot(page, 'understand-08-term-in-level', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'axe with the terms linked');
+  await link.tap();
+  await page.locator('.glossary').waitFor();
+  assert.match(page.url(), /view=glossary/);
+  const focused = await page.evaluate(() => document.activeElement?.textContent || '');
+  assert.ok(focused.toLowerCase().includes(name.toLowerCase()), `the term ${name} focused (${focused})`);
+  await page.goBack();
+  await ready(page);
+  // Back at the criterion the term was in, its first answer focused, nothing chosen by the tap.
+  await page.waitForFunction((id) => document.activeElement?.closest('fieldset')?.id === id, code);
+  assert.equal(await radio.isChecked(), false, 'the tap on the term chose no level');
+  const inView = await page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  }, code);
+  assert.ok(inView, `${code} in view after Back`);
+  // A tap on the level's words beside the term still chooses the level.
+  await label.locator('.lvl-meta').tap();
+  assert.equal(await radio.isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the result bar says what "ước tính" means where it shows', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await page.goto(url('?set=QD26-09'));
+  await ready(page);
+  await answerSome(page);
+  const tag = page.locator('.bar .tag-btn');
+  assert.match(await tag.textContent(), /ước tính/);
+  await tag.tap();
+  await page.locator('.result.open #estimate-why').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'estimate-why');
+  assert.match(await page.locator('#estimate-why').textContent(), /Hội đồng mới là nơi chấm chính thức/);
+  await shot(page, 'understand-09-estimate-why', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'axe with the explanation open');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -437,7 +437,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             <div class={classes!("field", error.is_some().then_some("has-error"))} key={id.clone()}>
                 <label for={id.clone()}>{ detail_label(lang, f, today) }</label>
                 if let Some(h) = s.hint {
-                    <p class="hint" id={hint_id}>{ t(lang, h) }</p>
+                    <p class="hint" id={hint_id}><crate::ui::help::LinkedText text={t(lang, h)} /></p>
                 }
                 { control }
                 if from_title {

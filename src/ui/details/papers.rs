@@ -37,7 +37,7 @@ pub fn Papers(props: &PapersProps) -> Html {
         let dom = format!("paper-{n}");
         html! {
             <li class="paper-row" key={dom.clone()}>
-                <h3 id={format!("{dom}-title")}>{ format!("{n}. ") }{ lang.pick(row.content.0, row.content.1) }</h3>
+                <h3 id={format!("{dom}-title")}>{ format!("{n}. ") }<crate::ui::help::LinkedText text={lang.pick(row.content.0, row.content.1)} /></h3>
                 <AttachBlock lang={lang} draft_id={AttrValue::from(d.id.clone())} target={target}
                     files={files} draft_files={draft_files} room={room.clone()}
                     caption={AttrValue::from(row.content.0)}

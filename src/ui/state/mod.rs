@@ -152,6 +152,8 @@ pub struct AppState {
     pub sheet: Option<Sheet>,
     /// The glossary's term to bring into view (from a criterion's help).
     pub glossary_term: Option<String>,
+    /// The criterion the glossary was opened from (see [`Action::ShowTermFrom`]).
+    pub glossary_from: Option<Target>,
 }
 
 /// What restoring a backup file did, for the drafts list's status line.
@@ -187,6 +189,7 @@ impl Default for AppState {
             scratch: None,
             sheet: None,
             glossary_term: None,
+            glossary_from: None,
         }
     }
 }
@@ -200,6 +203,12 @@ pub enum Action {
     Show(Screen),
     /// Show the glossary, at a term (its id) or from the top.
     ShowGlossary(Option<String>),
+    /// The glossary at a term used in a criterion: Back to the questionnaire brings that
+    /// criterion into view again.
+    ShowTermFrom {
+        term: String,
+        criterion: String,
+    },
     /// Show the questionnaire at one criterion (its levels or its description).
     ShowCriterion(Target),
     /// The questionnaire has brought [`AppState::focus`] into view.
@@ -447,6 +456,17 @@ impl Reducible for AppState {
                 s.sheet = None;
                 s.screen = Screen::Glossary;
                 s.glossary_term = term;
+                s.glossary_from = None;
+            }
+            Action::ShowTermFrom { term, criterion } => {
+                changed = false;
+                s.sheet = None;
+                s.screen = Screen::Glossary;
+                s.glossary_term = Some(term);
+                s.glossary_from = Some(Target {
+                    code: criterion,
+                    note: false,
+                });
             }
             Action::ShowCriterion(target) => {
                 changed = false;
@@ -480,7 +500,14 @@ impl Reducible for AppState {
                 now_ms,
             } => {
                 changed = false;
+                let from_glossary = s.screen == Screen::Glossary;
                 s.go_to(&route, fresh_id, now_ms);
+                // Back from a term opened in a criterion: to that criterion again.
+                let back = s.glossary_from.take();
+                if from_glossary && s.screen == Screen::Questionnaire && s.current_draft().is_some()
+                {
+                    s.focus = back;
+                }
             }
             Action::OpenSheet(sheet) => {
                 if s.screen != Screen::Questionnaire || s.sheet == Some(sheet) {
@@ -841,6 +868,58 @@ mod tests {
         let back = nav(demo, "?draft=a");
         assert!(!back.in_demo());
         assert_eq!(back.drafts, s.drafts);
+    }
+
+    #[test]
+    fn back_from_a_term_opened_in_a_criterion_returns_to_that_criterion() {
+        let mut st = AppState {
+            drafts: vec![Rc::new(Draft::new("a", "QD26-09", 1))],
+            ..AppState::default()
+        };
+        st.current = Some("a".into());
+        st.screen = Screen::Questionnaire;
+        let s = Rc::new(st);
+        let back = |s: Rc<AppState>| {
+            s.reduce(Action::Navigate {
+                route: Route::parse("?draft=a"),
+                fresh_id: "n".into(),
+                now_ms: 9,
+            })
+        };
+        let g = s.clone().reduce(Action::ShowTermFrom {
+            term: "haccp".into(),
+            criterion: "2.3".into(),
+        });
+        assert_eq!(g.screen, Screen::Glossary);
+        assert_eq!(g.glossary_term.as_deref(), Some("haccp"));
+        assert_eq!(Route::of(&g).to_query(""), "?view=glossary");
+        let q = back(g);
+        assert_eq!(q.screen, Screen::Questionnaire);
+        assert_eq!(
+            q.focus,
+            Some(Target {
+                code: "2.3".into(),
+                note: false
+            })
+        );
+        assert_eq!(q.glossary_from, None, "once");
+        // The glossary opened from elsewhere (the symbols' button): Back keeps the top.
+        let q = back(s.clone().reduce(Action::ShowGlossary(None)));
+        assert_eq!(q.focus, None);
+        // Leaving the glossary for another screen forgets the criterion.
+        let g = s.reduce(Action::ShowTermFrom {
+            term: "haccp".into(),
+            criterion: "2.3".into(),
+        });
+        let l = g.reduce(Action::Navigate {
+            route: Route::parse("?view=drafts"),
+            fresh_id: "n".into(),
+            now_ms: 9,
+        });
+        assert_eq!(
+            (l.screen, l.focus.clone(), l.glossary_from.clone()),
+            (Screen::Drafts, None, None)
+        );
     }
 
     #[test]
