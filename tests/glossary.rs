@@ -604,3 +604,31 @@ fn definitions_are_short_and_agree_on_numbers() {
     }
     assert!(differ.is_empty(), "numbers differ: {differ:#?}");
 }
+
+#[test]
+fn the_shipped_reader_finds_and_searches_like_the_checked_one() {
+    let text = std::fs::read_to_string("static/help/glossary.json").expect("glossary file");
+    let checked = Glossary::from_json(&text).expect("checked");
+    let shipped = Glossary::from_json_shipped(&text).expect("shipped");
+    assert_eq!(checked.terms(), shipped.terms());
+    let sample = "Có công bố chất lượng sản phẩm, chứng nhận VietGAP, HACCP, ISO 22000 và TCCS";
+    assert_eq!(checked.find_in(sample), shipped.find_in(sample));
+    for q in ["haccp", "cong bo", "HTX", "vietgap", "***", "quality"] {
+        for lang in [Lang::Vi, Lang::En] {
+            let a: Vec<&str> = checked
+                .search(q, lang)
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect();
+            let b: Vec<&str> = shipped
+                .search(q, lang)
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect();
+            assert_eq!(a, b, "{q} {lang:?}");
+        }
+    }
+    // A file of another format is still refused, with the reason.
+    assert!(Glossary::from_json_shipped("{\"format\":\"x\",\"version\":1,\"terms\":[]}").is_err());
+    assert!(Glossary::from_json_shipped("not json").is_err());
+}

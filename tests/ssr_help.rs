@@ -19,8 +19,7 @@ fn loaded() -> Understanding {
         help: Some(Rc::new(Help::from_json(EMBEDDED).expect("help"))),
         glossary: Some(Rc::new(Glossary::builtin())),
         failed: false,
-        on_term: Callback::noop(),
-        on_term_from: Callback::noop(),
+        ..Understanding::default()
     }
 }
 

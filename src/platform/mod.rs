@@ -58,6 +58,39 @@ pub fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
     drop(f);
 }
 
+/// Run `f` when the browser is idle (no input or rendering waiting), at the latest after
+/// `timeout_ms`; a browser without `requestIdleCallback` (Safari) waits `timeout_ms / 4`.
+/// Natively: never.
+pub fn defer_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        // Through Reflect: web-sys's binding needs two more features for one call.
+        let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match idle {
+            Some(idle) => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &timeout_ms.into());
+                let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+                let _ = idle.call2(&w, &cb, &options);
+            }
+            None => {
+                gloo::timers::callback::Timeout::new(timeout_ms / 4, f).forget();
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = timeout_ms;
+        drop(f);
+    }
+}
+
 /// Run `f` in a later task (after the browser has had a chance to paint). Natively: never.
 pub fn defer(f: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]

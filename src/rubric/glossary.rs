@@ -216,7 +216,9 @@ pub struct Glossary {
     terms: Vec<Term>,
     /// First token key → the names that start with it, longest first.
     index: HashMap<String, Vec<Pattern>>,
-    names: Vec<SearchName>,
+    /// The search's names, built on the first search (not when the file is read: the
+    /// questionnaire only needs the finder's index, issue 16).
+    names: OnceLock<Vec<SearchName>>,
     /// The definitions' words (vi, en), built on the first search that needs them.
     defs: OnceLock<Vec<[Vec<String>; 2]>>,
 }
@@ -255,7 +257,6 @@ impl Glossary {
     /// says what is wrong with it).
     pub fn from_terms(terms: Vec<Term>) -> Glossary {
         let mut index: HashMap<String, Vec<Pattern>> = HashMap::new();
-        let mut names = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             let mut seen: HashSet<Vec<String>> = HashSet::new();
             for name in t.names() {
@@ -271,16 +272,6 @@ impl Glossary {
                     });
                 }
             }
-            for (kind, name) in t.names().enumerate() {
-                let words = search_words(name, false);
-                if !words.is_empty() {
-                    names.push(SearchName {
-                        term: i,
-                        kind: u8::try_from(kind.min(2)).unwrap_or(2),
-                        words,
-                    });
-                }
-            }
         }
         for patterns in index.values_mut() {
             // Longest first; on a tie, the earlier term (stable sort).
@@ -291,9 +282,44 @@ impl Glossary {
             version: GLOSSARY_VERSION,
             terms,
             index,
-            names,
+            names: OnceLock::new(),
             defs: OnceLock::new(),
         }
+    }
+
+    /// The search's names (built once, on first use).
+    fn search_names(&self) -> &[SearchName] {
+        self.names.get_or_init(|| {
+            let mut names = Vec::new();
+            for (i, t) in self.terms.iter().enumerate() {
+                for (kind, name) in t.names().enumerate() {
+                    let words = search_words(name, false);
+                    if !words.is_empty() {
+                        names.push(SearchName {
+                            term: i,
+                            kind: u8::try_from(kind.min(2)).unwrap_or(2),
+                            words,
+                        });
+                    }
+                }
+            }
+            names
+        })
+    }
+
+    /// Read the glossary file this app ships: strict JSON, this format and version, the
+    /// finder's index, but not every rule of [`Glossary::validate`]: `tests/glossary.rs` checks
+    /// them all on this very file, and the service worker checks its hash. In the browser the
+    /// checks' own indexes were most of a 150–300 ms task at 4× CPU (issue 16).
+    pub fn from_json_shipped(text: &str) -> Result<Glossary, LoadError> {
+        let file: File = serde_json::from_str(text).map_err(|e| LoadError::Parse(e.to_string()))?;
+        if file.format != GLOSSARY_FORMAT || file.version != GLOSSARY_VERSION {
+            return Err(LoadError::Format {
+                format: file.format,
+                version: file.version,
+            });
+        }
+        Ok(Glossary::from_terms(file.terms))
     }
 
     /// Every term, in the file's order.
@@ -396,7 +422,7 @@ impl Glossary {
         };
         // (quality, kind rank, word count, term) per term: its best name.
         let mut best: HashMap<usize, (u8, u8, usize, usize)> = HashMap::new();
-        for n in &self.names {
+        for n in self.search_names() {
             let Some(quality) = name_match(&q, &n.words) else {
                 continue;
             };

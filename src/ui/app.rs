@@ -481,7 +481,8 @@ pub fn App(props: &AppProps) -> Html {
             <IncomingShare lang={lang} catalogue={catalogue.clone()} on_action={on_action.clone()}
                 in_demo={state.in_demo()} here={own_drafts(&state)} />
             <UnderstandingProvider active={matches!(state.screen, Screen::Questionnaire | Screen::Glossary | Screen::Details)}
-                on_term={on_term} on_term_from={on_term_from}>
+                on_term={on_term} on_term_from={on_term_from}
+                wait_for_questionnaire={state.screen == Screen::Questionnaire}>
                 { body }
             </UnderstandingProvider>
         </div>

@@ -29,6 +29,10 @@ pub struct Understanding {
     /// Opens the glossary at a term used in a criterion (term id, criterion code): Back comes
     /// back to that criterion.
     pub on_term_from: Callback<(String, String)>,
+    /// The questionnaire is complete on screen: the files may load now (see the provider).
+    pub on_ready: Callback<()>,
+    /// Someone asked for the help ("Giải thích"): load the files now.
+    pub on_need: Callback<()>,
 }
 
 impl PartialEq for Understanding {
@@ -48,6 +52,8 @@ impl PartialEq for Understanding {
             && self.failed == other.failed
             && self.on_term == other.on_term
             && self.on_term_from == other.on_term_from
+            && self.on_ready == other.on_ready
+            && self.on_need == other.on_need
     }
 }
 
@@ -63,45 +69,74 @@ pub struct ProviderProps {
     pub on_term: Callback<Option<String>>,
     /// Opens the glossary at a term used in a criterion (term id, criterion code).
     pub on_term_from: Callback<(String, String)>,
+    /// The questionnaire is what is on screen: wait until it is complete and the browser is
+    /// idle before loading (or until the help is asked for).
+    #[prop_or_default]
+    pub wait_for_questionnaire: bool,
     pub children: Html,
 }
 
-/// Loads the two files the first time `active` is true and gives them to its children.
+/// Loads the two files the first time `active` is true and gives them to its children. On the
+/// questionnaire, not before it is complete and the browser idle (issue 16: reading them and
+/// linking every criterion's terms was a 150–300 ms task at 4× CPU in the middle of the
+/// questionnaire's first render), unless the help is asked for first.
 #[component]
 pub fn UnderstandingProvider(props: &ProviderProps) -> Html {
     let data = use_state(Understanding::default);
     let started = use_mut_ref(|| false);
+    // 0: wait; 1: the questionnaire is complete (load when idle); 2: asked for (load now).
+    let go = use_state(|| 0u8);
+    let on_ready = {
+        let go = go.clone();
+        use_callback((), move |_: (), _| {
+            if *go == 0 {
+                go.set(1)
+            }
+        })
+    };
+    let on_need = {
+        let go = go.clone();
+        use_callback((), move |_: (), _| go.set(2))
+    };
     {
         let data = data.clone();
         let started = started.clone();
-        use_effect_with(props.active, move |active| {
-            if *active && !*started.borrow() {
+        let wait = props.wait_for_questionnaire;
+        use_effect_with((props.active, wait, *go), move |(active, wait, go)| {
+            if *active && (!*wait || *go > 0) && !*started.borrow() {
                 *started.borrow_mut() = true;
-                platform::spawn(async move {
-                    let help = fetch::fetch_text(HELP_URL)
-                        .await
-                        .ok()
-                        .and_then(|t| Help::from_json(&t).ok())
-                        .map(Rc::new);
-                    let glossary = fetch::fetch_text(GLOSSARY_URL)
-                        .await
-                        .ok()
-                        .and_then(|t| Glossary::from_json(&t).ok())
-                        .map(Rc::new);
-                    let failed = help.is_none() || glossary.is_none();
-                    data.set(Understanding {
-                        help,
-                        glossary,
-                        failed,
-                        on_term: Callback::noop(),
-                        on_term_from: Callback::noop(),
-                    });
-                });
+                let now = !*wait || *go == 2;
+                let load = move || {
+                    platform::spawn(async move {
+                        let help = fetch::fetch_text(HELP_URL)
+                            .await
+                            .ok()
+                            .and_then(|t| Help::from_json(&t).ok())
+                            .map(Rc::new);
+                        let glossary = fetch::fetch_text(GLOSSARY_URL)
+                            .await
+                            .ok()
+                            .and_then(|t| Glossary::from_json_shipped(&t).ok())
+                            .map(Rc::new);
+                        let failed = help.is_none() || glossary.is_none();
+                        data.set(Understanding {
+                            help,
+                            glossary,
+                            failed,
+                            ..Understanding::default()
+                        });
+                    })
+                };
+                if now {
+                    load();
+                } else {
+                    platform::defer_idle(2000, load);
+                }
             }
         });
     }
     html! {
-        <ContextProvider<Understanding> context={Understanding { on_term: props.on_term.clone(), on_term_from: props.on_term_from.clone(), ..(*data).clone() }}>
+        <ContextProvider<Understanding> context={Understanding { on_term: props.on_term.clone(), on_term_from: props.on_term_from.clone(), on_ready, on_need, ..(*data).clone() }}>
             { props.children.clone() }
         </ContextProvider<Understanding>>
     }
@@ -143,7 +178,14 @@ pub fn CriterionTools(props: &ToolsProps) -> Html {
     };
     let toggle = {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let need = data.on_need.clone();
+        let loaded = data.help.is_some();
+        Callback::from(move |_: MouseEvent| {
+            if !loaded {
+                need.emit(());
+            }
+            open.set(!*open)
+        })
     };
     let terms: Vec<&Term> = match &data.glossary {
         Some(g) => {

@@ -37,7 +37,8 @@ pub struct QuestionnaireProps {
     /// Start with every criterion's evidence and note shown (tests, printing).
     #[prop_or_default]
     pub evidence_open: bool,
-    /// Sections rendered in the first pass (the rest follow a few per task); all by default.
+    /// Sections rendered in the first pass (the rest follow a few criteria per task); all by
+    /// default.
     #[prop_or(usize::MAX)]
     pub initial_sections: usize,
     /// A criterion to bring into view once rendered (then [`Action::FocusDone`] is sent).
@@ -45,11 +46,14 @@ pub struct QuestionnaireProps {
     pub focus: Option<Target>,
 }
 
-/// Sections added per task after the first pass.
-const SECTIONS_PER_STEP: usize = 3;
+/// Criteria added per task after the first pass. Measured at 4× CPU (issue 16, BENCHMARKS.md):
+/// a criterion costs 10–15 ms to render and lay out, so three keep each task well under 50–100
+/// ms; whole sections (up to 7 criteria, and 3 sections a step before) made tasks of 250–450 ms.
+const CRITERIA_PER_STEP: usize = 3;
 
-/// How many sections are rendered: it only grows (a jump asks for all of them while the
-/// slices are still being added, and a slice added late must not take them back).
+/// How many criteria are rendered (counted across sections, in printed order): it only grows
+/// (a jump asks for all of them while the slices are still being added, and a slice added late
+/// must not take them back).
 #[derive(PartialEq)]
 struct Shown(usize);
 
@@ -96,19 +100,39 @@ pub fn first_open(a: &Assessment) -> Option<String> {
 
 #[component]
 pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
-    // Render the parts one task after another, so the top of a long sheet shows at once.
-    // Counted in sections, across the parts.
-    let shown_state = use_reducer(|| Shown(props.initial_sections));
+    // Render the criteria a few per task, so the top of a long sheet shows at once and input
+    // is handled between the slices. Counted in criteria, across the sections and parts.
+    let first_pass = {
+        let set = &props.set;
+        let initial = props.initial_sections;
+        move || {
+            let n: usize = set
+                .parts
+                .iter()
+                .flat_map(|p| p.sections.iter())
+                .take(initial)
+                .map(|s| s.criteria.len())
+                .sum();
+            Shown(if initial == usize::MAX { usize::MAX } else { n })
+        }
+    };
+    let shown_state = use_reducer(first_pass);
     // The draft's files, for the attach blocks' room check (see `FileRoom`).
     let room = (*use_memo((), |_| FileRoom::default())).clone();
     room.update(&props.draft.attachments);
     let shown = shown_state.0;
-    let sections: usize = props.set.parts.iter().map(|p| p.sections.len()).sum();
+    let criteria: usize = props
+        .set
+        .parts
+        .iter()
+        .flat_map(|p| p.sections.iter())
+        .map(|s| s.criteria.len())
+        .sum();
     {
         let grow = shown_state.dispatcher();
-        use_effect_with((shown, sections), move |(n, sections)| {
-            if n < sections {
-                let next = n.saturating_add(SECTIONS_PER_STEP);
+        use_effect_with((shown, criteria), move |(n, criteria)| {
+            if n < criteria {
+                let next = n.saturating_add(CRITERIA_PER_STEP);
                 platform::defer(move || grow.dispatch(next));
             }
         });
@@ -118,7 +142,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     let jump = use_state(|| None::<String>);
     {
         let jump = jump.clone();
-        let complete = shown >= sections;
+        let complete = shown >= criteria;
         use_effect_with(((*jump).clone(), complete), move |(target, complete)| {
             if let (Some(id), true) = (target.clone(), *complete) {
                 platform::defer(move || dom::scroll_to_and_focus(&id, Focus::Itself));
@@ -142,7 +166,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     // first sections' elements are made anew while later parts are added, which would lose the
     // focus and the opened description), scroll to its levels or its description.
     {
-        let ready = props.focus.as_ref().map(|_| shown >= sections);
+        let ready = props.focus.as_ref().map(|_| shown >= criteria);
         let target = props.focus.clone();
         let on_action = props.on_action.clone();
         use_effect_with((target, ready), move |(target, ready)| {
@@ -154,18 +178,41 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
             }
         });
     }
+    // The help and glossary load once the questionnaire is complete (see `UnderstandingProvider`).
+    let understanding = use_context::<super::help::Understanding>().unwrap_or_default();
+    {
+        let ready = understanding.on_ready.clone();
+        use_effect_with(shown >= criteria, move |complete| {
+            if *complete {
+                ready.emit(());
+            }
+        });
+    }
     let lang = props.lang;
     let set = &props.set;
-    // Global index of each part's first section.
-    let first_section: Vec<usize> = set
+    // Global index (in criteria) of each section's first criterion, per part.
+    let first_criterion: Vec<Vec<usize>> = set
         .parts
         .iter()
         .scan(0, |acc, p| {
-            let at = *acc;
-            *acc += p.sections.len();
-            Some(at)
+            Some(
+                p.sections
+                    .iter()
+                    .map(|s| {
+                        let at = *acc;
+                        *acc += s.criteria.len();
+                        at
+                    })
+                    .collect::<Vec<_>>(),
+            )
         })
         .collect();
+    let part_shown = |pi: usize| {
+        first_criterion
+            .get(pi)
+            .and_then(|f| f.first())
+            .is_some_and(|at| *at < shown)
+    };
     let draft = &props.draft;
     let a = &props.assessment;
     let id = AttrValue::from(draft.id.clone());
@@ -204,7 +251,6 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
         .filter(|k| k.kind == KnockOutKind::Question)
         .collect::<Vec<_>>();
     let mismatch = check_representative(set, draft);
-    let understanding = use_context::<super::help::Understanding>().unwrap_or_default();
 
     // The index: knock-out questions, then each part and its sections, with answered counts.
     let count = |(a, n): (usize, usize)| {
@@ -251,7 +297,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     };
 
     html! {
-        <div class="questionnaire" data-complete={if shown >= sections { "true" } else { "false" }}>
+        <div class="questionnaire" data-complete={if shown >= criteria { "true" } else { "false" }}>
             <div class="q-head">
                 <p class="eyebrow">
                     if named { { t(lang, Key::ProductSetLabel) }{ ": " }{ set.name.get(lang) }{ " · " } }
@@ -279,13 +325,18 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                 </section>
             }
 
-            { for set.parts.iter().enumerate().filter(|(pi, _)| first_section[*pi] < shown).map(|(pi, part)| html! {
+            // Each growing list in a fragment of its own: yew splices a bare `{ for … }` into
+            // the parent's children, where the unkeyed head and foot make the whole list
+            // unkeyed, matched from the end; then adding a part replaced every part before it
+            // (issue 16: the questionnaire was built three times over). Keyed and alone, a
+            // slice only adds.
+            <>{ for set.parts.iter().enumerate().filter(|(pi, _)| part_shown(*pi)).map(|(pi, part)| html! {
                 <section class="part" key={part.code.clone()} aria-labelledby={part_dom_id(&part.code)}>
                     <h2 id={part_dom_id(&part.code)} tabindex="-1">
                         { i18n::part_heading(lang, &part.code) }{ " — " }{ part.name.get(lang) }
                         <span class="max">{ " (" }{ i18n::max_points(lang, part.max) }{ ")" }</span>
                     </h2>
-                    { for part.sections.iter().enumerate().take(shown.saturating_sub(first_section[pi])).map(|(si, section)| {
+                    <>{ for part.sections.iter().enumerate().filter(|(si, _)| first_criterion[pi][*si] < shown).map(|(si, section)| {
                         let answers = section.criteria.iter().map(|c| {
                             let position = draft.responses.answers.get(&c.code).copied();
                             CriterionAnswer {
@@ -309,11 +360,12 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                         html! {
                             <SectionView key={section.code.clone()} lang={lang} set={set.clone()} at={(pi, si)}
                                 {answers} draft_id={id.clone()} on_action={props.on_action.clone()}
-                                evidence_open={props.evidence_open} {open_note} />
+                                evidence_open={props.evidence_open} {open_note}
+                                shown={shown - first_criterion[pi][si]} />
                         }
-                    }) }
+                    }) }</>
                 </section>
-            }) }
+            }) }</>
 
             <div class="q-foot">
                 { progress }
@@ -365,6 +417,9 @@ pub struct SectionProps {
     /// The criterion whose description is to open (asked for from the dossier screen).
     #[prop_or_default]
     pub open_note: Option<AttrValue>,
+    /// How many of its criteria are rendered yet (the rest follow in later slices).
+    #[prop_or(usize::MAX)]
+    pub shown: usize,
 }
 
 /// One numbered section; re-renders only when one of its answers changes.
@@ -380,7 +435,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
         matches!(section.criteria.as_slice(), [c] if c.text.get(lang) == section.name.get(lang));
     let mut last_group: Option<&str> = None;
     let mut items: Vec<Html> = Vec::with_capacity(section.criteria.len() + 2);
-    for (ci, c) in section.criteria.iter().enumerate() {
+    for (ci, c) in section.criteria.iter().enumerate().take(props.shown) {
         if let Some(g) = c.group.as_deref() {
             if last_group != Some(g) {
                 last_group = Some(g);
@@ -414,13 +469,19 @@ pub fn SectionView(props: &SectionProps) -> Html {
     }
     let to_toc =
         Callback::from(|_: MouseEvent| dom::scroll_to_and_focus(TOC_SUMMARY_ID, Focus::Itself));
+    // Off screen, a section is not styled or laid out (`content-visibility: auto` in app.css,
+    // issue 16); until it first is, it takes this estimate of its height at 360 px (then the
+    // browser remembers the real one), so the page's length and the jumps stay about right.
+    let levels: usize = section.criteria.iter().map(|c| c.levels.len() + 1).sum();
+    let estimate = 140 + section.criteria.len() * 330 + levels * 90;
     html! {
-        <section class="section" aria-labelledby={section_dom_id(&section.code)}>
+        <section class="section" aria-labelledby={section_dom_id(&section.code)}
+            style={format!("contain-intrinsic-size:auto {estimate}px")}>
             <h3 id={section_dom_id(&section.code)} tabindex="-1">
                 { &section.code }{ ". " }{ section.name.get(lang) }
                 <span class="max">{ " (" }{ i18n::max_points(lang, section.max) }{ ")" }</span>
             </h3>
-            { for items }
+            <>{ for items }</>
             <p class="to-toc"><button type="button" class="btn ghost small" onclick={to_toc}>{ "↑ " }{ t(lang, Key::BackToToc) }</button></p>
         </section>
     }

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
+import { launchBrowser, newPhonePage, shot, url, layOutAll } from './helpers.mjs';
 import { startHooksServer } from './site-helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +26,7 @@ after(async () => {
 
 /** Run axe on the page (injected through the DevTools protocol, so the app's CSP stays on). */
 async function audit(page, name) {
+  await layOutAll(page);
   await page.evaluate(AXE);
   const result = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
+import { launchBrowser, newPhonePage, shot, url, layOutAll } from './helpers.mjs';
 import { openSet, total } from './site-helpers.mjs';
 import { deviceDump, waitForStored } from './store-helpers.mjs';
 
@@ -23,6 +23,7 @@ after(async () => {
 });
 
 async function axe(page) {
+  await layOutAll(page);
   await page.evaluate(AXE);
   const r = await page.evaluate(() =>
     window.axe.run(document, {

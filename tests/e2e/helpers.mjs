@@ -103,3 +103,17 @@ export async function shot(page, name, options = {}) {
   await page.screenshot({ path: file, fullPage: true, ...options });
   return file;
 }
+
+/** Lay out every section of the questionnaire before an axe audit. Off screen a section is
+ *  neither styled nor laid out (`content-visibility: auto`, issue 16), so axe would measure its
+ *  buttons as 0×0 (target-size) although every one is full size once it scrolls near the
+ *  screen, which is the only place it can be tapped. */
+export async function layOutAll(page) {
+  await page.evaluate(() => {
+    if (document.getElementById('e2e-lay-out-all')) return;
+    const s = document.createElement('style');
+    s.id = 'e2e-lay-out-all';
+    s.textContent = '.questionnaire .section { content-visibility: visible !important; }';
+    document.head.append(s);
+  });
+}

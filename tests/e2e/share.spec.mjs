@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
-import { launchBrowser, newPhonePage, shot, url } from './helpers.mjs';
+import { launchBrowser, newPhonePage, shot, url, layOutAll } from './helpers.mjs';
 import { openSet, total } from './site-helpers.mjs';
 import { deviceDump, storedDrafts } from './store-helpers.mjs';
 
@@ -50,6 +50,7 @@ async function decodeQr(page) {
 }
 
 async function axe(page) {
+  await layOutAll(page);
   await page.evaluate(AXE);
   const r = await page.evaluate(() =>
     window.axe.run(document, {
