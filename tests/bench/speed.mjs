@@ -216,6 +216,7 @@ function lhSummary(file) {
       fcp: num('first-contentful-paint'), si: num('speed-index'), mainThread: num('mainthread-work-breakdown'),
       bytes: num('total-byte-weight'), finalUrl: r.finalDisplayedUrl || r.finalUrl,
       benchmarkIndex: r.environment ? r.environment.benchmarkIndex : null,
+      breakdown: Object.fromEntries((r.audits['mainthread-work-breakdown']?.details?.items || []).map((x) => [x.group, Math.round(x.duration)])),
       a11yFailures: (r.categories.accessibility?.auditRefs || []).map((a) => r.audits[a.id])
         .filter((a) => a && a.score !== null && a.score < 1).map((a) => a.id),
       runtimeError: r.runtimeError ? r.runtimeError.code : undefined,
@@ -317,6 +318,8 @@ async function lighthousePhase() {
     const m = (k) => median(runs.map((r) => r[k]).filter((x) => x !== null));
     out[c.name].median = { performance: m('performance'), accessibility: m('accessibility'), tbt: m('tbt'), lcp: m('lcp'), cls: m('cls'), fcp: m('fcp'), si: m('si'), mainThread: m('mainThread'), benchmarkIndex: m('benchmarkIndex') };
     out[c.name].a11yFailures = [...new Set(runs.flatMap((r) => r.a11yFailures || []))];
+    const groups = [...new Set(runs.flatMap((r) => Object.keys(r.breakdown || {})))];
+    out[c.name].median.breakdown = Object.fromEntries(groups.map((g) => [g, median(runs.map((r) => (r.breakdown || {})[g] ?? 0))]));
   }
   return out;
 }
@@ -772,6 +775,14 @@ if (us && !us.error) {
   }
   L.push('');
 }
+if (lh && !lh.error) {
+  L.push('Lighthouse main-thread work (median ms per group of mainthread-work-breakdown):', '');
+  for (const c of Object.values(lh)) {
+    const b = c.median?.breakdown;
+    if (b && Object.keys(b).length) L.push(`- ${c.label}: ${Object.entries(b).sort((x, y) => y[1] - x[1]).map(([g, d]) => `${g} ${Math.round(d)}`).join(', ')}`);
+  }
+  L.push('');
+}
 if (tk && !tk.error) {
   L.push('Long tasks at 4× on the deep link, from first paint to complete (trace; [start ms, duration ms]):', '');
   for (const [i, r] of tk.setup.runs.entries()) L.push(`- run ${i + 1}: first paint ${ms(r.firstPaint)}, complete ${ms(r.complete)}, ${r.tasks} tasks, blocking ${ms(r.blockingTime)}: ${r.longTasksTraced.map(([s, d]) => `[${Math.round(s)}, ${Math.round(d)}]`).join(' ') || 'none over 50 ms'}`);
@@ -784,7 +795,7 @@ if (by && !by.error) {
   L.push('', `First visit, files of the first screen: ${by.firstVisit.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')}.`, '');
 }
 if (me && !me.error) {
-  L.push(`Memory: ${me.set.id} open (${me.questionnaire.fieldsets} criteria shown, ${me.questionnaire.elements} elements) with ${me.drafts} drafts in the database. JS heap from CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage: ${me.jsHeapUsed} B used of ${me.jsHeapTotal} B${me.backingStorage !== null ? `; array buffer backing stores ${me.backingStorage} B` : ''}. Wasm: every live WebAssembly.Memory (CDP Runtime.queryObjects on its prototype), buffer.byteLength: ${me.wasmMemories.join(', ')} B. DOM counters (CDP Memory.getDOMCounters): ${me.dom ? JSON.stringify(me.dom) : 'n/a'}.`, '');
+  L.push(`Memory: ${me.set.id} open (${me.questionnaire.fieldsets} criteria shown, ${me.questionnaire.elements} elements) with ${me.drafts} drafts in the database. JS heap from CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage: ${me.jsHeapUsed} B used of ${me.jsHeapTotal} B${me.backingStorage !== null ? `; array buffer backing stores ${me.backingStorage} B` : ''}${me.embedderHeapUsed !== null ? `; Blink's own heap (DOM objects, embedderHeapUsedSize) ${me.embedderHeapUsed} B` : ''}. Wasm: every live WebAssembly.Memory (CDP Runtime.queryObjects on its prototype), buffer.byteLength: ${me.wasmMemories.join(', ')} B. DOM counters (CDP Memory.getDOMCounters): ${me.dom ? JSON.stringify(me.dom) : 'n/a'}.`, '');
 }
 L.push(`Raw figures: ${path.join(OUT, 'speed.json')}; Lighthouse reports: ${path.join(OUT, 'lighthouse')}/; trace: ${path.join(OUT, 'trace-deep-link-4x.json.gz')}. Phase times (s): ${JSON.stringify(report.timing || {})}.`);
 await writeFile(path.join(OUT, 'speed.md'), L.join('\n') + '\n');
