@@ -21,8 +21,10 @@
 #                                                      # usable, answer, bytes, memory)
 #
 # Needs scripts/setup.sh --with-browser (node_modules, /usr/bin/chromium). Lighthouse is installed
-# on first use under target/tools/lighthouse, as scripts/lighthouse.sh does. Takes ~20 min with
-# RUNS=15 on 2 shared cores; keep other work off the machine while it runs.
+# on first use under target/tools/lighthouse, as scripts/lighthouse.sh does. Takes 6-9 min with
+# RUNS=15 on 2 shared cores (plus the first build of the example, which compiles the
+# dev-dependencies once: ~15 min); keep other work off the machine while it runs.
+# REPORT_ONLY=1 node tests/bench/speed.mjs rewrites speed.md from speed.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
