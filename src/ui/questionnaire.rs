@@ -612,6 +612,8 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             }
         });
     }
+    // The glossary (for the terms' links), read before any early return: hooks in a fixed order.
+    let understanding = use_context::<super::help::Understanding>().unwrap_or_default();
     let lang = props.lang;
     let (pi, si, ci) = props.at;
     let Some(c) = props
@@ -639,7 +641,6 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
     // The glossary's terms in the title, the requirement, the notes and the levels, each linked
     // where it is first used (issue 17); plain text until the glossary has loaded.
     let (title, requirement) = split_requirement(c.text.get(lang));
-    let understanding = use_context::<super::help::Understanding>().unwrap_or_default();
     let found: Vec<Vec<crate::rubric::glossary::Found<'_>>> = match &understanding.glossary {
         Some(g) => {
             // A title only screen readers read is not linked, so its terms are linked in the
