@@ -638,8 +638,8 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         }
     };
     let misprint = Misprint::find(&props.set.id, &c.code);
-    // The glossary's terms in the title, the requirement, the notes and the levels, each linked
-    // where it is first used (issue 17); plain text until the glossary has loaded.
+    // The glossary's terms in the title, the requirement and the notes, each linked where it is
+    // first used (issue 17); plain text until the glossary has loaded.
     let (title, requirement) = split_requirement(c.text.get(lang));
     let found: Vec<Vec<crate::rubric::glossary::Found<'_>>> = match &understanding.glossary {
         Some(g) => {
@@ -648,7 +648,6 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             let shown_title = if props.title_in_heading { "" } else { title };
             let mut texts: Vec<&str> = vec![shown_title, requirement.unwrap_or("")];
             texts.extend(c.notes.iter().map(|n| n.get(lang)));
-            texts.extend(c.levels.iter().map(|l| l.text.get(lang)));
             g.find_first_across(&texts)
         }
         None => Vec::new(),
@@ -664,7 +663,6 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             None => html! { { text.to_string() } },
         }
     };
-    let level_at = 2 + c.notes.len();
     let level_input = |position: u8| -> Html {
         let Some(l) = c.level(position) else {
             return html! {};
@@ -690,7 +688,11 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                     aria-describedby={doubt.map(|_| doubt_id.clone())}
                     {checked} {onchange} />
                 <span class="lvl-body">
-                    <span class="lvl-text">{ words(level_at + usize::from(position) - 1, l.text.get(lang)) }</span>
+                    // A level's words stay plain: the whole label is the answer's tap target,
+                    // and a link inside it took taps meant for the answer (found by the e2e
+                    // taps, as a producer's thumb would). Its terms are linked in the title,
+                    // the notes and the "Giải thích" panel's list.
+                    <span class="lvl-text">{ l.text.get(lang) }</span>
                     <span class="lvl-meta">
                         { i18n::level(lang, position) }<b>{ i18n::points(lang, l.points) }</b>
                         if let Some(s) = l.min_star {

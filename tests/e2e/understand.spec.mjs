@@ -239,21 +239,21 @@ test('read-aloud on a criterion reads its name, levels and help in Vietnamese; o
   await context.close();
 });
 
-test('a term tapped inside a level opens the glossary without choosing the level; Back returns to that criterion', async () => {
+test('a term in a criterion\'s title opens the glossary; Back returns to that criterion; the levels stay plain answers', async () => {
   const { context, page, errors } = await newPhonePage(browser);
   await page.goto(url('?set=QD26-09'));
   await ready(page);
-  // The glossary arrives after the questionnaire: the terms become links in the level texts.
-  const inLevel = page.locator('label.opt.lvl a.term-in').first();
-  await inLevel.waitFor();
-  const crit = page.locator('fieldset.crit').filter({ has: page.locator('label.opt.lvl a.term-in') }).first();
+  // The glossary arrives after the questionnaire: the terms become links in the titles.
+  const inTitle = page.locator('fieldset.crit legend .crit-text a.term-in').first();
+  await inTitle.waitFor();
+  // A level's label is the answer's tap target: no link inside any of them.
+  assert.equal(await page.locator('label.opt.lvl a').count(), 0, 'no link inside a level');
+  const crit = page.locator('fieldset.crit').filter({ has: page.locator('legend .crit-text a.term-in') }).first();
   const code = await crit.getAttribute('id');
-  const link = crit.locator('label.opt.lvl a.term-in').first();
+  const link = crit.locator('legend .crit-text a.term-in').first();
   const name = (await link.textContent()).trim();
-  const label = link.locator('xpath=ancestor::label[1]');
-  const radio = label.locator('input[type=radio]');
   await link.scrollIntoViewIfNeeded();
-  await shot(page, 'understand-08-term-in-level', { fullPage: false });
+  await shot(page, 'understand-08-term-in-title', { fullPage: false });
   assert.deepEqual(await axe(page), [], 'axe with the terms linked');
   await link.tap();
   await page.locator('.glossary').waitFor();
@@ -262,17 +262,18 @@ test('a term tapped inside a level opens the glossary without choosing the level
   assert.ok(focused.toLowerCase().includes(name.toLowerCase()), `the term ${name} focused (${focused})`);
   await page.goBack();
   await ready(page);
-  // Back at the criterion the term was in, its first answer focused, nothing chosen by the tap.
+  // Back at the criterion the term was in, its first answer focused, nothing chosen.
   await page.waitForFunction((id) => document.activeElement?.closest('fieldset')?.id === id, code);
-  assert.equal(await radio.isChecked(), false, 'the tap on the term chose no level');
+  assert.equal(await crit.locator('input[type=radio]:checked').count(), 0, 'the tap chose no level');
   const inView = await page.evaluate((id) => {
     const r = document.getElementById(id).getBoundingClientRect();
     return r.top < window.innerHeight && r.bottom > 0;
   }, code);
   assert.ok(inView, `${code} in view after Back`);
-  // A tap on the level's words beside the term still chooses the level.
-  await label.locator('.lvl-meta').tap();
-  assert.equal(await radio.isChecked(), true);
+  // A tap in the middle of a level chooses it.
+  const level = crit.locator('label.opt.lvl').first();
+  await level.tap();
+  assert.equal(await level.locator('input[type=radio]').isChecked(), true);
   assert.deepEqual(errors, []);
   await context.close();
 });
