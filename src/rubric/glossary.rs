@@ -227,14 +227,7 @@ impl Glossary {
     /// Read and validate a glossary file: strict JSON (unknown or repeated keys are refused),
     /// this format and version, and every rule of [`Glossary::validate`].
     pub fn from_json(text: &str) -> Result<Glossary, LoadError> {
-        let file: File = serde_json::from_str(text).map_err(|e| LoadError::Parse(e.to_string()))?;
-        if file.format != GLOSSARY_FORMAT || file.version != GLOSSARY_VERSION {
-            return Err(LoadError::Format {
-                format: file.format,
-                version: file.version,
-            });
-        }
-        let g = Glossary::from_terms(file.terms);
+        let g = Glossary::from_json_shipped(text)?;
         let problems = g.validate();
         if problems.is_empty() {
             Ok(g)
