@@ -33,13 +33,14 @@ mod floor {
     struct PageProps {
         set: Shared<ProductSet>,
         set_label: AttrValue,
+        lang: Lang,
     }
 
     /// The app's questionnaire screen (src/ui/app.rs, `Screen::Questionnaire`), without the
     /// parts that need the browser (share entry, notices, the help provider).
     #[function_component]
     fn QuestionnaireScreen(p: &PageProps) -> Html {
-        let lang = Lang::Vi;
+        let lang = p.lang;
         let draft = Draft::new("floor", p.set.id.clone(), 0);
         let assessment = Shared::new(assess(&p.set, &draft.responses));
         let draft = Shared::new(draft);
@@ -111,30 +112,86 @@ mod floor {
 })();
 </script>"#;
 
-    pub async fn run() -> Result<(), String> {
-        let mut args = std::env::args().skip(1);
-        let mut out = None;
-        let mut id = "QD26-07".to_string();
-        let mut answer_js = false;
-        for a in args.by_ref() {
-            match a.as_str() {
-                "--answer-js" => answer_js = true,
-                s if s.starts_with("QD26-") => id = s.to_string(),
-                s if out.is_none() => out = Some(s.to_string()),
-                s => return Err(format!("unexpected argument {s}")),
-            }
-        }
-        let out = out.ok_or("usage: static_questionnaire OUT.html [QD26-NN] [--answer-js]")?;
-        let set = match embedded::load(&id) {
+    /// The screen's markup for one set in one language (what goes inside `#app`).
+    async fn render(id: &str, lang: Lang) -> Result<String, String> {
+        let set = match embedded::load(id) {
             Some(Ok(s)) => s,
             Some(Err(e)) => return Err(format!("{id}: {e:?}")),
             None => return Err(format!("{id}: no such set")),
         };
         let catalogue = Catalogue::builtin();
         let set_label = catalogue
-            .set(&id)
-            .map(|s| i18n::set_number(Lang::Vi, s.no, &s.classification))
+            .set(id)
+            .map(|s| i18n::set_number(lang, s.no, &s.classification))
             .unwrap_or_default();
+        Ok(
+            LocalServerRenderer::<QuestionnaireScreen>::with_props(PageProps {
+                set: Shared::new(set),
+                set_label: AttrValue::from(set_label),
+                lang,
+            })
+            .hydratable(false)
+            .render()
+            .await,
+        )
+    }
+
+    /// `--fragments DIR`: every set's screen in both languages, `DIR/QD26-NN.vi.html` and
+    /// `DIR/QD26-NN.en.html`, for static/boot.js to show on a first visit's deep link while
+    /// the app loads (the app then takes over the answers: src/ui/prerender.rs). The
+    /// questionnaire says it is not complete (`data-complete="false"`): it is not the app's.
+    async fn fragments(dir: &str) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+        let catalogue = Catalogue::builtin();
+        let ids: Vec<String> = catalogue.sets().map(|(_, _, s)| s.id.clone()).collect();
+        let mut bytes = 0;
+        for id in &ids {
+            for lang in [Lang::Vi, Lang::En] {
+                let body = render(id, lang).await?;
+                let marker = "data-complete=\"true\"";
+                if body.matches(marker).count() != 1 {
+                    return Err(format!(
+                        "{id}: the questionnaire's data-complete not found once"
+                    ));
+                }
+                let body = body.replacen(marker, "data-complete=\"false\"", 1);
+                let out = format!("{dir}/{id}.{}.html", lang.tag());
+                bytes += body.len();
+                std::fs::write(&out, body).map_err(|e| format!("{out}: {e}"))?;
+            }
+        }
+        eprintln!(
+            "[prerender] {} sets × 2 languages -> {dir} ({bytes} bytes)",
+            ids.len()
+        );
+        Ok(())
+    }
+
+    pub async fn run() -> Result<(), String> {
+        let mut args = std::env::args().skip(1);
+        let mut out = None;
+        let mut id = "QD26-07".to_string();
+        let mut answer_js = false;
+        while let Some(a) = args.next() {
+            match a.as_str() {
+                "--answer-js" => answer_js = true,
+                "--fragments" => {
+                    let dir = args.next().ok_or("--fragments needs a directory")?;
+                    return fragments(&dir).await;
+                }
+                s if s.starts_with("QD26-") => id = s.to_string(),
+                s if out.is_none() => out = Some(s.to_string()),
+                s => return Err(format!("unexpected argument {s}")),
+            }
+        }
+        let out = out.ok_or(
+            "usage: static_questionnaire OUT.html [QD26-NN] [--answer-js] | --fragments DIR",
+        )?;
+        let set = match embedded::load(&id) {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => return Err(format!("{id}: {e:?}")),
+            None => return Err(format!("{id}: no such set")),
+        };
         let script = if answer_js {
             format!(
                 "<script type=\"application/json\" id=\"points\">{}</script>\n{ANSWER_JS}",
@@ -143,13 +200,7 @@ mod floor {
         } else {
             String::new()
         };
-        let body = LocalServerRenderer::<QuestionnaireScreen>::with_props(PageProps {
-            set: Shared::new(set),
-            set_label: AttrValue::from(set_label),
-        })
-        .hydratable(false)
-        .render()
-        .await;
+        let body = render(&id, Lang::Vi).await?;
         let page = format!(
             "<!doctype html>\n<html lang=\"vi\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
