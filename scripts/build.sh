@@ -87,6 +87,34 @@ if [ -d static ]; then
   rm -f "$STAGE/static/sw.js"
 fi
 
+# The help, glossary and scoring-sheet files without their spaces and indentation (what the
+# app parses is the same; the repository keeps them as made and readable): 17 KB less in the
+# offline copy, which the prerendered questionnaire's code (in boot.js and the app) made larger.
+python3 - "$STAGE/static/help" "$STAGE/static/rubric" <<'PY'
+import json, os, sys
+for path in sorted(os.path.join(d, n) for d in sys.argv[1:] for n in os.listdir(d)):
+    name = os.path.basename(path)
+    if not name.endswith(".json"):
+        continue
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    value = json.loads(text)
+    out = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if json.loads(out) != value:
+        sys.exit(f"{name}: not the same once compacted")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(out)
+PY
+
+# Each set's questionnaire as HTML, both languages (examples/static_questionnaire.rs: the app's
+# own components rendered by Yew's SSR). static/boot.js shows it on a first visit's deep link
+# (?set=QD26-NN) while the app loads; the app takes over its answers (src/ui/prerender.rs).
+# Not in the offline copy (the worker's list below leaves static/pre/ and static/prerender.js,
+# which shows them, out): offline, the app is already on the device and renders the
+# questionnaire itself.
+echo "[build] prerender (cargo run --example static_questionnaire -- --fragments)"
+cargo run --locked --quiet --example static_questionnaire -- --fragments "$STAGE/static/pre"
+
 # Service worker: the template static/sw.js gets the list of every file of the site (app shell and
 # all 26 rubric files, so sets never opened online work offline) with each file's size and SHA-256
 # (the worker checks every file against them before caching and before serving it), a version =
@@ -101,7 +129,7 @@ files = []
 for root, _, names in os.walk(stage):
     for n in names:
         rel = os.path.relpath(os.path.join(root, n), stage).replace(os.sep, "/")
-        if rel in ("sw.js", "index.html") or n.startswith("."):
+        if rel in ("sw.js", "index.html") or n.startswith(".") or rel.startswith("static/pre/") or rel == "static/prerender.js":
             continue
         files.append(rel)
 files.sort()
