@@ -273,3 +273,65 @@ export function show(e, lastRepair) {
   title.focus();
 }
 
+
+// The benchmark hook of static/boot.js (?bench=1, scripts/bench.sh): time the .docx of the open
+// draft. Here rather than in boot.js, which every visit loads.
+export async function benchDossier() {
+  const saved = await readDatabase();
+  const record = saved.records.find((r) => r && r.id === saved.current);
+  const draft = record && record.draft;
+  if (!draft || !/^QD26-\d\d$/.test(draft.product_set)) throw new Error("no current draft");
+  const m = await window.__ocopLoadDossier();
+  const res = await fetch(here("./rubric/" + draft.product_set + ".json"));
+  const rubric = await res.text();
+  const now = new Date();
+  const today = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
+  const json = JSON.stringify(draft);
+  const t0 = performance.now();
+  const bytes = m.dossier_docx(json, rubric, "vi", today, "filing");
+  const ms = performance.now() - t0;
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new Error("no .docx");
+  return ms;
+}
+
+// The service worker in charge of this page (or the registration's active one), or null.
+async function worker() {
+  try {
+    const sw = navigator.serviceWorker; // throws in a sandboxed frame
+    if (!sw) return null;
+    if (sw.controller) return sw.controller;
+    const reg = await Promise.race([sw.getRegistration(), new Promise((r) => setTimeout(r, 2000))]);
+    return (reg && reg.active) || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+// Ask the worker something (static/sw.js, "messages"); resolves to its answer, or null when there
+// is no worker or it does not answer within `ms`.
+async function askWorker(message, ms) {
+  const w = await worker();
+  if (!w) return null;
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), ms);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data);
+    };
+    try {
+      w.postMessage(message, [channel.port2]);
+    } catch (e) {
+      clearTimeout(timer);
+      resolve(null);
+    }
+  });
+}
+
+// static/boot.js's repair of a module that did not load: the worker checks `urls` against the
+// build's hash list and fetches again what does not match. 30 s: a phone on slow data may need
+// that for the full app. Resolves to the worker's [{url, status}] or null (no worker).
+export function askRepair(urls) {
+  return askWorker({ type: "ocop-self-check:repair", urls }, 30000).then((answer) =>
+    answer && Array.isArray(answer.files) ? answer.files : null);
+}

@@ -22,6 +22,24 @@ const here = (path) => new URL(path, import.meta.url);
 const params = new URLSearchParams(location.search);
 const isShareLink = () => /^#d=/.test(location.hash);
 
+// A deep link's prerendered questionnaire ("4." below) is asked for before the saved state is
+// read (a phone's first localStorage read can be slow); the request is cancelled if not wanted.
+const preSet = params.get("set") || params.get("new");
+const preLang = ["vi", "en"].includes(params.get("lang")) ? params.get("lang") : null;
+let preEarly = null;
+try {
+  const other = ["demo", "view", "draft", "sheet", "theme", "header", "origin"].some((p) => params.has(p));
+  if (/^QD26-\d\d$/.test(preSet || "") && !other && window.self === window.top && !location.hash && navigator.onLine !== false) {
+    const abort = new AbortController();
+    preEarly = { abort, lang: preLang || "vi", module: import("./prerender.js") };
+    preEarly.response = fetch(here("./pre/" + preSet + "." + preEarly.lang + ".html"), { signal: abort.signal });
+    preEarly.module.catch(() => {});
+    preEarly.response.catch(() => {});
+  }
+} catch (e) {
+  preEarly = null; // a frame whose top cannot be read, or no AbortController: the app as before
+}
+
 // Fetch and compile a wasm file. Compiling starts as soon as the bytes arrive, while the JS glue
 // is still being fetched and parsed (handing the glue a bare response would compile only after).
 function compile(url) {
@@ -35,51 +53,17 @@ function compile(url) {
   });
 }
 
-// The service worker in charge of this page (or the registration's active one), or null.
-async function worker() {
-  try {
-    const sw = navigator.serviceWorker; // throws in a sandboxed frame
-    if (!sw) return null;
-    if (sw.controller) return sw.controller;
-    const reg = await Promise.race([sw.getRegistration(), new Promise((r) => setTimeout(r, 2000))]);
-    return (reg && reg.active) || null;
-  } catch (e) {
-    return null;
-  }
-}
-
-// Ask the worker something (static/sw.js, "messages"); resolves to its answer, or null when there
-// is no worker or it does not answer within `ms`.
-async function askWorker(message, ms) {
-  const w = await worker();
-  if (!w) return null;
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => resolve(null), ms);
-    channel.port1.onmessage = (event) => {
-      clearTimeout(timer);
-      resolve(event.data);
-    };
-    try {
-      w.postMessage(message, [channel.port2]);
-    } catch (e) {
-      clearTimeout(timer);
-      resolve(null);
-    }
-  });
-}
-
 // Ask the worker to check a module's two files against the build's hash list and fetch again from
-// the network whatever does not match. Resolves to [{url, status}] ("good", "repaired", "failed",
-// "unknown") or null (no worker). 30 s: a phone on slow data may need that for the full app.
+// the network whatever does not match (static/boot-failure.js, askRepair: loaded only then).
+// Resolves to [{url, status}] ("good", "repaired", "failed", "unknown") or null (no worker).
 let lastRepair = null;
 function repair(name) {
   setBootText("Đang sửa bản sao của ứng dụng…", "Repairing the app's copy…");
   const urls = [here("../" + name + ".js").href, here("../" + name + "_bg.wasm").href];
-  return askWorker({ type: "ocop-self-check:repair", urls }, 30000).then((answer) => {
-    lastRepair = answer && Array.isArray(answer.files) ? answer.files : null;
-    return lastRepair;
-  });
+  return import("./boot-failure.js")
+    .then((m) => m.askRepair(urls))
+    .catch(() => null)
+    .then((files) => (lastRepair = files));
 }
 
 // Each load of a module uses a new address ("?retry=N"; the worker ignores the query): a browser
@@ -142,23 +126,7 @@ window.__ocopDownloadDrafts = () => import("./boot-failure.js").then((m) => m.do
 
 // Benchmark hook (scripts/bench.sh opens the app with ?bench=1): time the .docx of the open draft.
 if (params.getAll("bench").includes("1")) {
-  window.__ocopBenchDossier = async () => {
-    const saved = await import("./boot-failure.js").then((m) => m.readDatabase());
-    const record = saved.records.find((r) => r && r.id === saved.current);
-    const draft = record && record.draft;
-    if (!draft || !/^QD26-\d\d$/.test(draft.product_set)) throw new Error("no current draft");
-    const m = await window.__ocopLoadDossier();
-    const res = await fetch(here("./rubric/" + draft.product_set + ".json"));
-    const rubric = await res.text();
-    const now = new Date();
-    const today = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
-    const json = JSON.stringify(draft);
-    const t0 = performance.now();
-    const bytes = m.dossier_docx(json, rubric, "vi", today, "filing");
-    const ms = performance.now() - t0;
-    if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new Error("no .docx");
-    return ms;
-  };
+  window.__ocopBenchDossier = () => import("./boot-failure.js").then((m) => m.benchDossier());
 }
 
 // Start fetching a product set's scoring sheet while the app loads (the app's own fetch then
@@ -234,6 +202,8 @@ function setBootText(vi, en) {
 //    download, "repair", reload). If even that file cannot be had, a plain line says what to do.
 function showFailure(e) {
   console.error(e);
+  const pre = document.getElementById("pre");
+  if (pre) pre.remove();
   if (document.getElementById("fatal") || document.getElementById("boot-failure")) return;
   import("./boot-failure.js")
     .then((m) => m.show(e, lastRepair))
@@ -266,8 +236,36 @@ function startFull() {
   });
 }
 
+// 4. A first visit's deep link (nothing saved): the set's questionnaire made at build time is
+//    shown while the app loads (static/prerender.js; the app takes it over, src/ui/prerender.rs).
+//    The app's module is fetched only once it is on screen (or after PRE_WAIT_MS), so its bytes
+//    and main-thread work do not stand between the producer and the first criterion.
+const PRE_WAIT_MS = 1500;
+function showPrerendered() {
+  let wanted = preEarly !== null && stored === null;
+  try {
+    if (wanted && index !== null) wanted = JSON.parse(index).drafts === 0;
+  } catch (e) {
+    wanted = false;
+  }
+  if (!wanted) {
+    if (preEarly) preEarly.abort.abort();
+    return Promise.resolve();
+  }
+  const lang = preLang || (savedLang === "en" ? "en" : "vi");
+  let response = preEarly.response;
+  if (lang !== preEarly.lang) {
+    preEarly.abort.abort();
+    response = fetch(here("./pre/" + preSet + "." + lang + ".html"));
+  }
+  const shown = Promise.all([preEarly.module, response])
+    .then(([m, r]) => m.show(r, preSet, lang))
+    .catch(() => {});
+  return Promise.race([shown, new Promise((late) => setTimeout(late, PRE_WAIT_MS))]);
+}
+
 if (full) {
-  startFull();
+  showPrerendered().then(startFull);
 } else {
   window.addEventListener("ocop:full", startFull);
   window.addEventListener("hashchange", () => isShareLink() && startFull());

@@ -36,6 +36,8 @@ pub mod page;
 pub mod panic;
 /// A picked photo or PDF made ready to store: checked, decoded, downscaled, re-encoded.
 pub mod photo;
+/// The questionnaire prerendered at build time, shown by boot.js while the app loads.
+pub mod prerender;
 /// How much room the browser gives the app's data; asking it to keep the data.
 pub mod quota;
 /// Read-aloud with the device's local voices (Web Speech API).

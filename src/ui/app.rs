@@ -157,7 +157,25 @@ pub fn App(props: &AppProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) || to_criterion {
                 return;
             }
+            // Not under the prerendered questionnaire being read (src/ui/prerender.rs): the
+            // page stays where the producer is; the swap keeps the focus.
+            if platform::prerender::waiting().is_some() {
+                return;
+            }
             dom::focus_top("main");
+        });
+    }
+    // The prerendered questionnaire waits only for this questionnaire: another screen, or its
+    // sheet failing to load, shows the app at once.
+    {
+        let failed = state
+            .current_draft()
+            .is_some_and(|d| rubrics.failed.iter().any(|(id, _)| *id == d.product_set));
+        let decline = state.loaded && (state.screen != Screen::Questionnaire || failed);
+        use_effect_with(decline, |decline| {
+            if *decline {
+                platform::prerender::decline();
+            }
         });
     }
     use_effect_with((), |_| {
@@ -312,7 +330,8 @@ pub fn App(props: &AppProps) -> Html {
         hide_brand: embed.hide_header,
         on_nav: on_action.reform(Action::Show),
         on_lang: on_action.reform(Action::SetLang),
-        status: html! { <super::update_notice::OfflineStatus lang={lang} remember={!state.in_demo()} /> },
+        status: html! { <super::update_notice::OfflineStatus lang={lang} remember={!state.in_demo()}
+            screen={AttrValue::from(format!("{:?}/{}", state.screen, state.current.as_deref().unwrap_or("")))} /> },
     }
     .view();
 

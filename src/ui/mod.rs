@@ -16,6 +16,7 @@ pub mod drafts;
 pub mod embed;
 pub mod help;
 pub mod package;
+pub mod prerender;
 pub mod questionnaire;
 pub mod read_aloud;
 pub mod result;

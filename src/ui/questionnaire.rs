@@ -188,6 +188,19 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
             }
         });
     }
+    // The questionnaire prerendered at build time (src/ui/prerender.rs): once this copy is
+    // complete, it takes over what was done there and replaces it.
+    {
+        let set = props.set.clone();
+        let draft = props.draft.clone();
+        let lang = props.lang;
+        let on_action = props.on_action.clone();
+        use_effect_with(shown >= criteria, move |complete| {
+            if *complete {
+                super::prerender::take_over(set, draft, lang, on_action);
+            }
+        });
+    }
     let lang = props.lang;
     let set = &props.set;
     // Global index (in criteria) of each section's first criterion, per part.

@@ -61,12 +61,18 @@ pub struct OfflineStatusProps {
     pub offline: bool,
     #[prop_or_default]
     pub ready: bool,
+    /// The screen shown (any text that changes with it). The "ready offline" notice waits for
+    /// the next change of screen: inserted under the header while the user reads, it pushed the
+    /// page down (a layout shift, issue 16); with a new screen the whole page changes anyway.
+    #[prop_or_default]
+    pub screen: AttrValue,
 }
 
 /// The full app's offline status, in the header: "Không có mạng" while the device is offline
 /// (`role="status"`, in words, not only a colour), and once, the first time the offline copy
 /// is complete, a dismissible "ready to use offline" notice (under the tabs, in the page's flow,
-/// so it never covers what the user taps), remembered in local storage so it is not shown again.
+/// so it never covers what the user taps; with the next change of screen, so it never moves
+/// the page being read), remembered in local storage so it is not shown again.
 #[component]
 pub fn OfflineStatus(props: &OfflineStatusProps) -> Html {
     let lang = props.lang;
@@ -85,20 +91,32 @@ pub fn OfflineStatus(props: &OfflineStatusProps) -> Html {
     // after the drafts are loaded).
     let remember = use_mut_ref(|| props.remember);
     *remember.borrow_mut() = props.remember;
+    // The copy is complete (the worker is ready) and the notice not yet shown on this device.
+    let pending = use_state(|| false);
     {
-        let ready = ready.clone();
+        let pending = pending.clone();
         use_effect_with((), move |_| {
             // Shown only where the device can remember it (so it is never repeated on every
             // load of a browser that keeps nothing).
             if matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
                 sw::when_ready(move || {
                     if matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
-                        if *remember.borrow() {
-                            let _ = storage::set(OFFLINE_READY_KEY, "1");
-                        }
-                        ready.set(true);
+                        pending.set(true);
                     }
                 });
+            }
+        });
+    }
+    // Shown with the next screen (and remembered then, when it is seen).
+    {
+        let (pending, ready) = (pending.clone(), ready.clone());
+        use_effect_with(props.screen.clone(), move |_| {
+            if *pending && !*ready && matches!(storage::get(OFFLINE_READY_KEY), Ok(None)) {
+                if *remember.borrow() {
+                    let _ = storage::set(OFFLINE_READY_KEY, "1");
+                }
+                pending.set(false);
+                ready.set(true);
             }
         });
     }

@@ -25,6 +25,7 @@ function watch() {
   const look = () => {
     window.__slices += 1;
     for (const el of document.querySelectorAll('fieldset.crit, .q-head, section.part, section.section')) {
+      if (el.closest('#pre')) continue; // the prerendered page (prerender.spec), not the app's
       const key = el.id || el.getAttribute('aria-labelledby') || el.className;
       const was = window.__seen.get(key);
       if (was && was !== el) window.__replaced.push(key);
