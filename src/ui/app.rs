@@ -495,7 +495,9 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip" href="#main">{ t(lang, Key::SkipToContent) }</a>
             { header }
             <UpdateNotice lang={lang} />
-            if state.in_demo() { <DemoBanner lang={lang} on_action={on_action.clone()} /> }
+            // From the first render when the address asks for the examples (?demo=1), not only
+            // once the drafts are read: inserted later it pushed the painted page down (CLS).
+            if state.in_demo() || (!state.loaded && embed.demo) { <DemoBanner lang={lang} on_action={on_action.clone()} /> }
             { notices }
             <IncomingShare lang={lang} catalogue={catalogue.clone()} on_action={on_action.clone()}
                 in_demo={state.in_demo()} here={own_drafts(&state)} />

@@ -130,14 +130,16 @@ function pageProbe() {
   };
   let waiting = false;
   const check = () => {
-    if (s.complete === undefined && document.querySelector('.questionnaire[data-complete="true"]')) s.complete = performance.now();
+    // Complete: the app's own questionnaire, all of it, on screen (not the prerendered page of
+    // static/boot.js, nor the app's copy while it is still hidden behind that page).
+    if (s.complete === undefined && [...document.querySelectorAll('.questionnaire[data-complete="true"]')].some((q) => !q.closest('[hidden]'))) s.complete = performance.now();
     if (s.usableDom !== undefined || waiting || !document.getElementById('c-1-1-l1')) return;
     if (!answerable()) { waiting = true; requestAnimationFrame(() => { waiting = false; check(); }); return; }
     s.usableDom = performance.now();
     requestAnimationFrame(() => { s.usable = performance.now(); });
   };
   const mo = new MutationObserver(check);
-  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-complete'] });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-complete', 'hidden'] });
 }
 
 async function newPage(browser, rate, { sw = 'block' } = {}) {
