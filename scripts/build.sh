@@ -106,6 +106,26 @@ for path in sorted(os.path.join(d, n) for d in sys.argv[1:] for n in os.listdir(
         f.write(out)
 PY
 
+# The start-up scripts without their whole-line comments (the repository keeps them documented):
+# boot.js is on every visit's first screen (120 KB brotli budget), and all three are in the
+# offline copy. Only lines that are nothing but a // comment go; a template literal (a backtick
+# outside a comment), where such a line could be text, fails the build instead.
+python3 - "$STAGE/static" boot.js boot-failure.js prerender.js <<'PY'
+import os, sys
+for name in sys.argv[2:]:
+    path = os.path.join(sys.argv[1], name)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    code = [l for l in lines if not l.lstrip().startswith("//")]
+    if any("`" in l.split("//")[0] for l in code):
+        sys.exit(f"static/{name}: a template literal; whole-line comments are not stripped safely")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(code))
+PY
+for f in boot.js boot-failure.js prerender.js; do
+  node --check "$STAGE/static/$f" || die "static/$f does not parse once its comments are stripped"
+done
+
 # Each set's questionnaire as HTML, both languages (examples/static_questionnaire.rs: the app's
 # own components rendered by Yew's SSR). static/boot.js shows it on a first visit's deep link
 # (?set=QD26-NN) while the app loads; the app takes over its answers (src/ui/prerender.rs).

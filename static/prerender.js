@@ -6,7 +6,7 @@
 // static/pre/QD26-NN.vi.html and .en.html are made at build time from the app's own components
 // (examples/static_questionnaire.rs, Yew's server-side rendering). Shown in #pre while the app
 // loads, they can be read and answered at once: the radios and the name field are plain HTML.
-// The app renders its own copy in the hidden #app; once that is complete it takes over what was
+// The app renders its own copy in #app, behind it; once that is complete it takes over what was
 // chosen, typed and opened there and the last button pressed, and swaps the two at the same place
 // on the page (src/ui/prerender.rs, src/platform/prerender.rs). <div id="app" data-pre> says the
 // app has decided already (taken over, or shows something else): a copy that comes later is
@@ -36,7 +36,11 @@ export function show(response, set, lang) {
       pre.setAttribute("data-click", scope.id + " " + n);
       button.setAttribute("aria-busy", "true");
     });
-    app.hidden = true;
+    // The app's copy is built behind, invisible and out of the flow but laid out as it comes (a
+    // hidden copy would be styled and laid out all at once at the swap, one long task), and
+    // never tapped, focused or read out (visibility: hidden).
+    app.setAttribute("data-behind", "");
+    app.style.cssText = "position:absolute;top:0;left:0;right:0;visibility:hidden;overflow-anchor:none;pointer-events:none";
     app.before(pre);
     const boot = document.getElementById("boot");
     if (boot) boot.hidden = true;

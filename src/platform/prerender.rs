@@ -1,6 +1,6 @@
 //! The prerendered questionnaire's side in the page (see [`crate::ui::prerender`] and
 //! static/boot.js, "4."): `#pre` holds the build-time HTML while the app renders its own copy in
-//! the hidden `#app`. `<div id="app" data-pre="…">` records that the app has decided (taken over
+//! `#app`, behind it (`data-behind`: invisible, out of the flow). `<div id="app" data-pre="…">` records that the app has decided (taken over
 //! or declined), so a copy that arrives later is not shown.
 
 /// What the producer did on the prerendered page.
@@ -102,6 +102,14 @@ mod imp {
         PreState { radios, title }
     }
 
+    /// The app's copy out from behind the prerendered page (static/prerender.js put it there).
+    fn show(app: &web_sys::HtmlElement) {
+        if app.has_attribute("data-behind") {
+            let _ = app.remove_attribute("data-behind");
+            let _ = app.remove_attribute("style");
+        }
+    }
+
     /// Top of `el` in the viewport.
     fn top(el: &web_sys::Element) -> f64 {
         el.get_bounding_client_rect().top()
@@ -143,7 +151,7 @@ mod imp {
         let scrolled = w.scroll_y().unwrap_or(0.0) > 0.0;
 
         pre.remove();
-        app.set_hidden(false);
+        show(&app);
         let _ = app.set_attribute("data-pre", "taken");
 
         let Some(doc) = document() else { return };
@@ -197,7 +205,7 @@ mod imp {
             pre.remove();
         }
         if let Some(app) = app() {
-            app.set_hidden(false);
+            show(&app);
             if !app.has_attribute("data-pre") {
                 let _ = app.set_attribute("data-pre", "declined");
             }

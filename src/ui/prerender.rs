@@ -2,7 +2,7 @@
 //! (`?set=QD26-NN`, nothing saved), static/boot.js shows the set's questionnaire as HTML made at
 //! build time from these same components (`static/pre/`, `examples/static_questionnaire.rs`),
 //! in `#pre`, while the module loads; a producer can read and answer it at once. The app renders
-//! its own copy in the hidden `#app`; once that copy is complete, [`commands`] turns what was
+//! its own copy in `#app`, behind it, invisible; once that copy is complete, [`commands`] turns what was
 //! chosen and typed in `#pre` into the draft's commands, they are applied, and when `#pre` has
 //! not changed meanwhile it is swapped for the app's copy at the same place on the page
 //! ([`crate::platform::prerender::finish`]: the criterion at the top of the screen stays where it

@@ -131,15 +131,15 @@ function pageProbe() {
   let waiting = false;
   const check = () => {
     // Complete: the app's own questionnaire, all of it, on screen (not the prerendered page of
-    // static/boot.js, nor the app's copy while it is still hidden behind that page).
-    if (s.complete === undefined && [...document.querySelectorAll('.questionnaire[data-complete="true"]')].some((q) => !q.closest('[hidden]'))) s.complete = performance.now();
+    // static/boot.js, nor the app's copy while it is still behind that page, invisible).
+    if (s.complete === undefined && [...document.querySelectorAll('.questionnaire[data-complete="true"]')].some((q) => !q.closest('[hidden], [data-behind]'))) s.complete = performance.now();
     if (s.usableDom !== undefined || waiting || !document.getElementById('c-1-1-l1')) return;
     if (!answerable()) { waiting = true; requestAnimationFrame(() => { waiting = false; check(); }); return; }
     s.usableDom = performance.now();
     requestAnimationFrame(() => { s.usable = performance.now(); });
   };
   const mo = new MutationObserver(check);
-  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-complete', 'hidden'] });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-complete', 'hidden', 'data-behind'] });
 }
 
 async function newPage(browser, rate, { sw = 'block' } = {}) {

@@ -1,6 +1,6 @@
 // Issue 16: on a first visit's deep link (?set=QD26-NN) static/boot.js shows the set's
 // questionnaire prerendered at build time (static/pre/, the app's own components through Yew's
-// SSR) while the module loads; the app renders its own copy hidden, takes over what was done on
+// SSR) while the module loads; the app renders its own copy behind it, invisible, takes over what was done on
 // the prerendered page and swaps the two at the same place (src/ui/prerender.rs). The module is
 // held back here (a route that waits) so the taps surely land on the prerendered page.
 // Screenshots: target/e2e/prerender-*.png.
