@@ -302,6 +302,7 @@ async fn the_header_has_short_tabs_and_the_full_app_an_offline_status() {
         remember: true,
         offline: true,
         ready: true,
+        screen: "Questionnaire/d1".into(),
     })
     .await;
     assert!(offline.contains("id=\"offline-indicator\""));
@@ -317,6 +318,7 @@ async fn the_header_has_short_tabs_and_the_full_app_an_offline_status() {
         remember: true,
         offline: true,
         ready: false,
+        screen: AttrValue::default(),
     })
     .await;
     assert!(
