@@ -24,7 +24,10 @@ export function show(response, set, lang) {
     pre.id = "pre";
     pre.setAttribute("data-set", set);
     pre.setAttribute("data-lang", lang);
-    pre.innerHTML = html;
+    // The screen with the first section first (examples/static_questionnaire.rs, `split`); the
+    // rest in the next task, after a frame: in one piece it was one long task.
+    const [first, rest] = html.split("<!--ocop-pre-split-->");
+    pre.innerHTML = first;
     // A button pressed before the app is there: marked busy, and pressed again on the app's copy.
     // Found there by the nearest element with an id around it (the criterion's fieldset, the
     // result bar…) and its place among that element's buttons: "ID N" ("pre N": the whole page).
@@ -44,6 +47,14 @@ export function show(response, set, lang) {
     app.before(pre);
     const boot = document.getElementById("boot");
     if (boot) boot.hidden = true;
-    return new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+    return new Promise((painted) => requestAnimationFrame(() => setTimeout(() => {
+      const parts = (rest || "").split("<!--ocop-pre-rest-->");
+      ["pre-rest-a", "pre-rest-b"].forEach((id, i) => {
+        const place = pre.querySelector("#" + id);
+        if (place && parts[i]) place.outerHTML = parts[i];
+        else if (place) place.remove();
+      });
+      painted();
+    }, 0)));
   });
 }

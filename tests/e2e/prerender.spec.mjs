@@ -64,6 +64,10 @@ test('the prerendered questionnaire is answerable before the app, and the app ta
   assert.equal(await page.locator('#boot').isVisible(), false, 'no "Loading…" line under it');
   assert.equal(await pre.locator('.questionnaire').getAttribute('data-complete'), 'false');
   await shot(page, 'prerender-01-before-the-app', { fullPage: false });
+  // Shown in two pieces (the first section, then the rest a task later): all of it is there.
+  await pre.locator('#c-11').waitFor({ state: 'attached' }); // the last criterion of set 9
+  assert.equal(await pre.locator('template').count(), 0, 'both places filled');
+  const preCriteria = await pre.locator('fieldset.crit').count();
 
   // A name, a knock-out answer, two criteria (one "none of the levels"), the index opened.
   await pre.locator('#draft-title').fill('Nước mắm Cô Ba');
@@ -86,6 +90,7 @@ test('the prerendered questionnaire is answerable before the app, and the app ta
   const now = await page.locator('#c-2-1').evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(Math.abs(now - was) <= 2, `criterion 2.1 stays at ${was} px from the top (now ${now})`);
   assert.equal(await page.locator('[id="c-1-1-l2"]').count(), 1, 'one copy of each control');
+  assert.equal(await page.locator('fieldset.crit').count(), preCriteria, 'the same criteria as the prerendered page');
   assert.equal(await page.locator('#c-1-1-l2').isChecked(), true);
   assert.equal(await page.locator('#c-1-2-none').isChecked(), true);
   assert.equal(await page.locator(`input[name="${koName}"][value="no"]`).isChecked(), true);
