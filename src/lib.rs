@@ -28,14 +28,16 @@ pub mod ui;
 pub fn start() {
     platform::mark("__wasmStart");
     platform::panic::install_panic_hook();
-    match platform::dom::app_root() {
+    // The first render in a task of its own: the module's instantiation and its first render
+    // (each function compiled by V8 on its first call) were one long task (issue 16).
+    platform::defer(|| match platform::dom::app_root() {
         Some(root) => {
             yew::Renderer::<ui::App>::with_root(root).render();
         }
         None => {
             yew::Renderer::<ui::App>::new().render();
         }
-    }
+    });
 }
 
 /// Install the panic hook and mount the start module's app into `#start` (wasm only): the small
