@@ -774,8 +774,13 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         Callback::from(move |_: MouseEvent| ev_open.set(!*ev_open))
     };
     let answered = props.position.is_some() || props.none;
+    // Off screen, a criterion is not laid out either (`content-visibility: auto`, app.css): a
+    // section can be several screens tall (5,000 px), and the first screen laid it out whole.
+    // Until it first is, it takes this estimate of its height at 360 px.
+    let estimate = 330 + (c.levels.len() + 1) * 90;
     html! {
         <fieldset class={if answered { "crit answered" } else { "crit" }} id={dom.clone()}
+            style={format!("contain-intrinsic-size:auto {estimate}px")}
             aria-describedby={props.warning.as_ref().map(|_| format!("{dom}-warning"))}>
             <legend class={props.title_in_heading.then_some("sr-only")}>
                 <span class="code">{ &c.code }</span>{ " " }

@@ -113,7 +113,7 @@ export async function layOutAll(page) {
     if (document.getElementById('e2e-lay-out-all')) return;
     const s = document.createElement('style');
     s.id = 'e2e-lay-out-all';
-    s.textContent = '.questionnaire .section { content-visibility: visible !important; }';
+    s.textContent = '.questionnaire .section, .questionnaire .crit { content-visibility: visible !important; }';
     document.head.append(s);
   });
 }
