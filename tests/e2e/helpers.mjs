@@ -18,7 +18,8 @@
 //     await context.close();
 //   });
 
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -116,4 +117,19 @@ export async function layOutAll(page) {
     s.textContent = '.questionnaire .section, .questionnaire .crit { content-visibility: visible !important; }';
     document.head.append(s);
   });
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+let axeSource = null;
+/** axe-core's WCAG 2.2 A/AA violations on the page, every section laid out first (`layOutAll`),
+ *  one line each: "[impact] rule: first targets". */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await layOutAll(page);
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+  return r.violations.map((v) => `[${v.impact}] ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
